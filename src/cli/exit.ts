@@ -1,0 +1,23 @@
+// The one place that maps error codes to exit statuses and prints errors as CONTRACT.md says:
+// 0 all decided; 1 some JSONL lines failed; 2 unusable arguments or an invalid single scenario.
+
+import type { ErrorBody, ErrorCode } from '../core/errors.js';
+import type { Writable } from 'node:stream';
+import { PursuitError } from '../core/errors.js';
+
+export const EXIT = { ok: 0, someLinesFailed: 1, unusable: 2 } as const;
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID_SCENARIO: EXIT.unusable,
+  INVALID_PLAYBOOK: EXIT.unusable,
+  INVALID_ARGUMENTS: EXIT.unusable,
+  FILE_NOT_READABLE: EXIT.unusable,
+};
+
+/** Prints the error as JSON on stderr and returns the exit status; unexpected errors are rethrown. */
+export function reportError(error: unknown, stderr: Writable): number {
+  if (!(error instanceof PursuitError)) throw error;
+  const body: ErrorBody = error.toJSON();
+  stderr.write(`${JSON.stringify(body)}\n`);
+  return STATUS[error.code];
+}

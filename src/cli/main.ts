@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `pursuit` executable.
+
+import { run } from './program.js';
+
+const status = await run(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});
+process.exitCode = status;

@@ -1,0 +1,108 @@
+// Message drafts: a playbook template filled from the prospect's data (names, the commitment, what
+// they told us). A draft by call carries a voicemail script beside the written message.
+
+import type { MessageDraft, ReachChannel } from './decision.js';
+import type { TemplateName } from './playbook/schema.js';
+import { renderText } from './playbook/template.js';
+import type { TemplateValues } from './playbook/template.js';
+import type { Ctx } from './rules/context.js';
+import type { Commitment, ContactInfo } from './scenario/state.js';
+
+export interface MessageExtras {
+  commitment?: Commitment;
+  reason?: string;
+  referred?: ContactInfo;
+  others?: ContactInfo[];
+  until?: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${zone}|${withTime}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      ...(withTime ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function firstName(name: string | undefined): string | undefined {
+  return name?.trim().split(/\s+/)[0];
+}
+
+function listNames(contacts: ContactInfo[]): string {
+  const names = contacts.map((c) => c.name);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** What they told us: the first problem, opportunity, want or need logged in a conversation. */
+function topic(ctx: Ctx): string | undefined {
+  for (let i = ctx.h.conversations.length - 1; i >= 0; i -= 1) {
+    const c = ctx.h.conversations[i];
+    if (c?.type === 'touch' && c.meeting !== undefined && c.meeting.powns.length > 0)
+      return c.meeting.powns[0];
+  }
+  return undefined;
+}
+
+function objection(ctx: Ctx): string | undefined {
+  for (let i = ctx.h.conversations.length - 1; i >= 0; i -= 1) {
+    const c = ctx.h.conversations[i];
+    if (c?.type === 'touch' && c.meeting !== undefined && c.meeting.objections.length > 0) {
+      return c.meeting.objections[0];
+    }
+  }
+  return undefined;
+}
+
+function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): TemplateValues {
+  const { rep, prospect } = ctx.state;
+  const commitment = extras.commitment;
+  return {
+    'contact.firstName': firstName(contact.name),
+    'contact.name': contact.name,
+    'prospect.name': prospect.name,
+    'rep.name': rep.name,
+    'rep.firstName': firstName(rep.name),
+    'rep.company': rep.company,
+    'rep.phone': rep.phone,
+    'rep.email': rep.email,
+    'commitment.description': commitment?.description,
+    'commitment.when':
+      commitment?.due === undefined ? undefined : formatter(contact.timezone, true).format(commitment.due),
+    topic: topic(ctx),
+    objection: objection(ctx),
+    'referred.firstName': firstName(extras.referred?.name),
+    'referred.name': extras.referred?.name,
+    others: extras.others === undefined ? undefined : listNames(extras.others),
+    reason: extras.reason,
+    until: extras.until === undefined ? undefined : formatter(contact.timezone, false).format(extras.until),
+  };
+}
+
+export function draftMessage(
+  ctx: Ctx,
+  name: TemplateName,
+  contact: ContactInfo,
+  channel: ReachChannel,
+  extras: MessageExtras = {},
+): MessageDraft {
+  const template = ctx.playbook.templates[name];
+  const vars = values(ctx, contact, extras);
+  const draft: MessageDraft = {
+    template: name,
+    subject: renderText(template.subject, vars),
+    body: renderText(template.body, vars),
+  };
+  if (channel === 'call') draft.voicemail = renderText(template.voicemail, vars);
+  return draft;
+}

@@ -1,0 +1,42 @@
+// The stopping model behind rule 9g: the probability that the next touch gets a response and of a
+// win given a response. This first version is the prior of PLAYBOOK.md's "Default numbers"; a model
+// calibrated on the team's history replaces it through the same interface.
+
+import type { ReachChannel } from '../decision.js';
+import type { Playbook } from '../playbook/load.js';
+import type { Source } from '../scenario/state.js';
+
+export interface ModelQuery {
+  /** The number of the next touch in the current silence stretch (1 = first). */
+  attempt: number;
+  reached: boolean;
+  channel: ReachChannel;
+  source: Source;
+  dealValue: number;
+  /** Milliseconds since the last touch of the stretch, when there is one. */
+  sinceLastTouch: number | undefined;
+}
+
+export interface ModelEstimate {
+  pResponse: number;
+  pWin: number;
+}
+
+export interface StoppingModel {
+  /** Recorded on every decision as `modelVersion`. */
+  readonly version: string;
+  estimate(query: ModelQuery): ModelEstimate;
+}
+
+/** The published-figure prior: response by attempt (reached or not) and win rate, from the playbook. */
+export function priorModel(playbook: Playbook): StoppingModel {
+  const { responseByAttempt, winGivenResponse } = playbook.doc.model;
+  const pick = (table: number[], attempt: number) => table[Math.min(attempt, table.length) - 1] as number;
+  return {
+    version: 'prior@1',
+    estimate: ({ attempt, reached }) => ({
+      pResponse: pick(reached ? responseByAttempt.reached : responseByAttempt.neverReached, attempt),
+      pWin: reached ? winGivenResponse.reached : winGivenResponse.neverReached,
+    }),
+  };
+}
