@@ -27,8 +27,16 @@ function zoneEntry(name: string): ZoneEntry {
   return entry;
 }
 
+const validity = new Map<string, boolean>();
+
 export function isValidZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
+  let valid = validity.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    // Remember only a bounded number of answers: zone names come from user input.
+    if (validity.size < 10_000) validity.set(name, valid);
+  }
+  return valid;
 }
 
 /** The zone's offset from UTC in minutes at an instant. */

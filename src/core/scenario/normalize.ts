@@ -5,13 +5,14 @@
 
 import { DAY, fromLocal, isValidZone, parseDay } from '../calendar.js';
 import { PursuitError } from '../errors.js';
-import { compileValidator, describeValue, joinPath } from '../validation.js';
+import { compileValidator, describeValue } from '../validation.js';
 import type { Problem } from '../validation.js';
 import {
   DATE_OR_TIME_EXPECTED,
   EVENT_SCHEMAS,
   EventHead,
   OUTCOMES_BY_CHANNEL,
+  Scenario,
   ScenarioFrame,
   TIME_EXPECTED,
 } from './schema.js';
@@ -29,13 +30,25 @@ const eventValidators = {
   deal: compileValidator(EVENT_SCHEMAS.deal),
 };
 
+const scenarioValidator = compileValidator(Scenario);
+
 function fail(problem: Problem): never {
   throw new PursuitError('INVALID_SCENARIO', problem.message, problem.path);
 }
 
-function instant(text: string, path: string): number {
+/** The path of a field of event `i` (built only when something is wrong). */
+function eventPath(i: number, field: string): string {
+  return `events.${i}.${field}`;
+}
+
+function instant(text: string, path: string | (() => string)): number {
   const value = parseInstant(text);
-  if (value === undefined) fail({ path, message: `expected ${TIME_EXPECTED}, got ${describeValue(text)}` });
+  if (value === undefined) {
+    fail({
+      path: typeof path === 'string' ? path : path(),
+      message: `expected ${TIME_EXPECTED}, got ${describeValue(text)}`,
+    });
+  }
   return value;
 }
 
@@ -95,8 +108,9 @@ function uniqueIds(ids: string[], listPath: string): void {
   });
 }
 
-function reference(ids: Set<string>, value: string, path: string, what: string): void {
+function reference(ids: Set<string>, value: string, i: number, field: string, what: string): void {
   if (!ids.has(value)) {
+    const path = eventPath(i, field);
     const known = [...ids].slice(0, 8).join(', ');
     fail({
       path,
@@ -110,10 +124,14 @@ export function normalizeScenario(input: unknown): State {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     fail({ path: '', message: `expected a JSON object (a scenario), got ${describeValue(input)}` });
   }
-  const frameProblem = frameValidator.problem(input);
-  if (frameProblem !== undefined) fail(frameProblem);
+  // One compiled check for the common, valid case; a failure is explained field by field.
+  if (!scenarioValidator.check(input)) {
+    const frameProblem = frameValidator.problem(input);
+    if (frameProblem !== undefined) fail(frameProblem);
+    checkEvents((input as { events: unknown[] }).events);
+  }
   const raw = input as RawScenario;
-  const rawEvents = checkEvents(raw.events);
+  const rawEvents = raw.events;
 
   const now = instant(raw.now, 'now');
   const repZone = zone(raw.rep.timezone, 'rep.timezone');
@@ -140,69 +158,17 @@ export function normalizeScenario(input: unknown): State {
   );
   const contactIds = new Set(contacts.map((c) => c.id));
   const commitmentIds = new Set(rawEvents.filter((e) => e.type === 'commitment').map((e) => e.id));
-  const zoneOf = (contactId: string | null | undefined) =>
-    contacts.find((c) => c.id === contactId)?.timezone ?? repZone;
+  const zoneOf = (contactId: string) => contacts.find((c) => c.id === contactId)?.timezone ?? repZone;
 
-  const events: HistoryEvent[] = rawEvents.map((e, i): HistoryEvent => {
-    const path = `events.${i}`;
-    const at = instant(e.at, `${path}.at`);
+  const events: HistoryEvent[] = [];
+  for (let i = 0; i < rawEvents.length; i += 1) {
+    const e = rawEvents[i] as RawEvent;
+    const at = instant(e.at, () => eventPath(i, 'at'));
     if ('contactId' in e && e.contactId !== null && e.contactId !== undefined) {
-      reference(contactIds, e.contactId, `${path}.contactId`, 'a contact');
+      reference(contactIds, e.contactId, i, 'contactId', 'a contact');
     }
-    const base = { id: e.id, at, seq: i };
-    switch (e.type) {
-      case 'touch': {
-        const allowed = OUTCOMES_BY_CHANNEL[e.channel];
-        if (!allowed.includes(e.outcome)) {
-          fail({
-            path: `${path}.outcome`,
-            message: `expected one of ${allowed.map((o) => `"${o}"`).join(', ')} for a ${e.channel}, got "${e.outcome}"`,
-          });
-        }
-        return {
-          ...base,
-          type: 'touch',
-          contactId: e.contactId,
-          channel: e.channel,
-          outcome: e.outcome,
-          purpose: orUndefined(e.purpose),
-          durationMin: orUndefined(e.durationMin),
-          meeting: meetingInfo(e),
-        };
-      }
-      case 'response': {
-        if (e.referredContactId !== null && e.referredContactId !== undefined) {
-          reference(contactIds, e.referredContactId, `${path}.referredContactId`, 'a contact');
-        }
-        return {
-          ...base,
-          type: 'response',
-          contactId: e.contactId,
-          channel: orUndefined(e.channel),
-          sentiment: e.sentiment,
-          until:
-            e.until === null || e.until === undefined
-              ? undefined
-              : dateOrInstant(e.until, zoneOf(e.contactId), `${path}.until`),
-          referredContactId: orUndefined(e.referredContactId),
-        };
-      }
-      case 'commitment':
-        return commitment(e, base, zoneOf(e.contactId), commitmentIds);
-      case 'prep':
-        reference(commitmentIds, e.commitmentId, `${path}.commitmentId`, 'a commitment event');
-        return {
-          ...base,
-          type: 'prep',
-          contactId: orUndefined(e.contactId),
-          commitmentId: e.commitmentId,
-          objective: orUndefined(e.objective),
-          agenda: e.agenda ?? [],
-        };
-      case 'deal':
-        return { ...base, type: 'deal', result: e.result };
-    }
-  });
+    events.push(toEvent(e, i, at, zoneOf, commitmentIds, contactIds));
+  }
 
   const p = raw.prospect;
   const kept = events.filter((e) => e.at <= now);
@@ -242,30 +208,99 @@ export function normalizeScenario(input: unknown): State {
   };
 }
 
+function toEvent(
+  e: RawEvent,
+  i: number,
+  at: number,
+  zoneOf: (contactId: string) => string,
+  commitmentIds: Set<string>,
+  contactIds: Set<string>,
+): HistoryEvent {
+  switch (e.type) {
+    case 'touch': {
+      const allowed = OUTCOMES_BY_CHANNEL[e.channel];
+      if (!allowed.includes(e.outcome)) {
+        fail({
+          path: eventPath(i, 'outcome'),
+          message: `expected one of ${allowed.map((o) => `"${o}"`).join(', ')} for a ${e.channel}, got "${e.outcome}"`,
+        });
+      }
+      return {
+        type: 'touch',
+        id: e.id,
+        at,
+        seq: i,
+        contactId: e.contactId,
+        channel: e.channel,
+        outcome: e.outcome,
+        purpose: orUndefined(e.purpose),
+        durationMin: orUndefined(e.durationMin),
+        meeting: meetingInfo(e),
+      };
+    }
+    case 'response':
+      if (e.referredContactId !== null && e.referredContactId !== undefined) {
+        reference(contactIds, e.referredContactId, i, 'referredContactId', 'a contact');
+      }
+      return {
+        type: 'response',
+        id: e.id,
+        at,
+        seq: i,
+        contactId: e.contactId,
+        channel: orUndefined(e.channel),
+        sentiment: e.sentiment,
+        until:
+          e.until === null || e.until === undefined
+            ? undefined
+            : dateOrInstant(e.until, zoneOf(e.contactId), eventPath(i, 'until')),
+        referredContactId: orUndefined(e.referredContactId),
+      };
+    case 'commitment':
+      return commitment(e, i, at, zoneOf(e.contactId), commitmentIds);
+    case 'prep':
+      reference(commitmentIds, e.commitmentId, i, 'commitmentId', 'a commitment event');
+      return {
+        type: 'prep',
+        id: e.id,
+        at,
+        seq: i,
+        contactId: orUndefined(e.contactId),
+        commitmentId: e.commitmentId,
+        objective: orUndefined(e.objective),
+        agenda: e.agenda ?? [],
+      };
+    case 'deal':
+      return { type: 'deal', id: e.id, at, seq: i, result: e.result };
+  }
+}
+
 function commitment(
   e: RawCommitment,
-  base: { id: string; at: number; seq: number },
+  i: number,
+  at: number,
   contactZone: string,
   commitmentIds: Set<string>,
 ): HistoryEvent {
-  const path = `events.${base.seq}`;
   if (e.replaces !== null && e.replaces !== undefined) {
-    reference(commitmentIds, e.replaces, `${path}.replaces`, 'a commitment event');
+    reference(commitmentIds, e.replaces, i, 'replaces', 'a commitment event');
     if (e.replaces === e.id)
-      fail({ path: `${path}.replaces`, message: 'a commitment cannot replace itself' });
+      fail({ path: eventPath(i, 'replaces'), message: 'a commitment cannot replace itself' });
   }
   let due: number | undefined;
   if (e.due === null || e.due === undefined) {
     if (e.kind !== 'cancelled')
-      fail({ path: joinPath(path, 'due'), message: `is required for a ${e.kind} commitment` });
+      fail({ path: eventPath(i, 'due'), message: `is required for a ${e.kind} commitment` });
   } else if (e.kind === 'reply-by' || e.kind === 'cancelled') {
-    due = dateOrInstant(e.due, contactZone, `${path}.due`);
+    due = dateOrInstant(e.due, contactZone, eventPath(i, 'due'));
   } else {
-    due = instant(e.due, `${path}.due`);
+    due = instant(e.due, () => eventPath(i, 'due'));
   }
   return {
-    ...base,
     type: 'commitment',
+    id: e.id,
+    at,
+    seq: i,
     contactId: e.contactId,
     kind: e.kind,
     by: e.by ?? 'both',
