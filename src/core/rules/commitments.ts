@@ -40,7 +40,7 @@ function committedCall(ctx: Ctx, view: CommitmentView): Decision | undefined {
   return reach(ctx, {
     action: 'follow-up',
     rule: 'committed-call',
-    reason: `${committed?.name ?? 'They'} committed ${what(view.event)} at this time: make the call now, at the agreed time.`,
+    reason: `${committed?.name ?? 'They'} committed ${what(view.event)} at this time: call now, as agreed (a scheduled call, not a cold one).`,
     contact,
     channel,
     // A committed call keeps its agreed time, inside a business window or not.

@@ -13,7 +13,7 @@ import { diagnose } from './diagnosis.js';
 import { evaluateTouch } from './numbers.js';
 import { nurture } from './nurture.js';
 import { multiThreadNoticeSent, primaryContact, ruleChannel, targetContact } from './targeting.js';
-import { day, plural } from './words.js';
+import { day, money, percent, plural } from './words.js';
 
 type Choice = Pick<Reach, 'action' | 'rule' | 'template' | 'extras'> & { contact: ContactInfo; why: string };
 
@@ -136,7 +136,7 @@ export function followUp(ctx: Ctx): Decision {
   let evaluation = evaluateTouch(ctx, ruleChannel(ctx, choice === 'model' ? target : choice.contact));
   if (choice === 'model') {
     const m = evaluation.numbers;
-    const sums = `expected value $${m.expectedValue} (${(m.pResponse * 100).toFixed(1)}% response x ${(m.pWin * 100).toFixed(0)}% win x $${m.dealValue}) against $${m.touchCost} of your time`;
+    const sums = `expected value ${money(m.expectedValue)} (${percent(m.pResponse)} response x ${percent(m.pWin)} win x ${money(m.dealValue)}) against ${money(m.touchCost)} of your time`;
     choice = evaluation.worthIt
       ? {
           action: 'follow-up',

@@ -6,6 +6,7 @@ import type { Decision } from '../decision.js';
 import { reach } from './build.js';
 import type { Ctx } from './context.js';
 import { channelFor, targetContact } from './targeting.js';
+import { day } from './words.js';
 
 export interface NurtureEntry {
   /** Position of the event that put the prospect in nurture (touches after it are nurture touches). */
@@ -32,13 +33,13 @@ export function nurture(ctx: Ctx, entry: NurtureEntry): Decision {
   const due = ctx.playbook.calendar.moveIntoWindow(contact.timezone, dueAt);
   const next =
     last === undefined
-      ? 'one nurture touch when the time comes'
-      : `a nurture touch every ${interval} days (the last was ${Math.round((ctx.now - last.at) / DAY)} days ago)`;
+      ? `next touch ${day(contact.timezone, due)}`
+      : `next touch ${day(contact.timezone, due)}, ${interval} days after the last`;
   const channel = channelFor(ctx, ctx.playbook.doc.channels.nurture, contact);
   return reach(ctx, {
     action: 'nurture',
     rule: 'nurture',
-    reason: `${entry.why}: off the active list, in long-term nurture with ${next}.`,
+    reason: `${entry.why}: long-term nurture, off the active list; ${next}, then every ${interval} days.`,
     contact,
     channel,
     due,

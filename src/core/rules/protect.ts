@@ -14,9 +14,14 @@ export function doNotContact(ctx: Ctx): Decision | undefined {
     );
   }
   if (ctx.contactable.length === 0) {
-    const who =
-      ctx.state.contacts.length === 1 ? (ctx.state.contacts[0]?.name ?? 'The contact') : 'Every contact';
-    return stop(ctx, 'do-not-contact', `${who} at ${prospect.name} opted out or may not be contacted: stop.`);
+    const why = ctx.state.contacts.map((c) =>
+      c.doNotContact ? `${c.name} is marked do-not-contact` : `${c.name} unsubscribed`,
+    );
+    return stop(
+      ctx,
+      'do-not-contact',
+      `${why.join(', ')}: nobody at ${prospect.name} may be contacted, so stop.`,
+    );
   }
   return undefined;
 }

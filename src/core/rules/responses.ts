@@ -70,7 +70,7 @@ function respondTo(ctx: Ctx, r: Response): Decision | undefined {
       return reach(ctx, {
         ...common,
         rule: 'respond',
-        reason: `${name} replied (${r.sentiment}): answer within a business hour and ask for a commitment to a dated next step.`,
+        reason: `${name} replied${r.sentiment === 'positive' ? ' positively' : ''}: answer within a business hour and ask for a commitment to a dated next step.`,
         template: 'respond',
       });
   }

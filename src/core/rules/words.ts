@@ -20,3 +20,13 @@ export function day(zone: string, instant: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "$24,000", "$38.4": money as a rep reads it. */
+export function money(amount: number): string {
+  const [whole, cents] = String(Math.round(amount * 100) / 100).split('.');
+  return `$${(whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents === undefined ? '' : `.${cents.padEnd(2, '0')}`}`;
+}
+
+export function percent(p: number): string {
+  return `${Number((p * 100).toFixed(1))}%`;
+}
