@@ -138,6 +138,31 @@ describe('pursuit examples', () => {
   });
 });
 
+describe('pursuit schema', () => {
+  it('prints the JSON Schema of a scenario, generated from the validating definition', async () => {
+    const { status, out } = await cli(['schema', 'scenario']);
+    expect(status).toBe(0);
+    const schema = JSON.parse(out) as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.required).toEqual(['now', 'rep', 'prospect', 'contacts', 'events']);
+    expect(schema.properties).toHaveProperty('prospect');
+  });
+
+  it('refuses an unknown schema name with exit 2', async () => {
+    const { status, err } = await cli(['schema', 'invoice']);
+    expect(status).toBe(2);
+    expect(JSON.parse(err)).toMatchObject({ code: 'INVALID_ARGUMENTS' });
+  });
+});
+
+describe('pursuit with no command', () => {
+  it('prints help listing the commands', async () => {
+    const { status, out } = await cli([]);
+    expect(status).toBe(0);
+    expect(out).toContain('decide');
+    expect(out).toContain('examples');
+  });
+});
+
 describe('the built executable', () => {
   const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 

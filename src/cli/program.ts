@@ -6,6 +6,7 @@ import { PursuitError } from '../core/errors.js';
 import { decideCommand } from './commands/decide.js';
 import type { DecideOptions } from './commands/decide.js';
 import { examplesCommand } from './commands/examples.js';
+import { schemaCommand } from './commands/schema.js';
 import { EXIT, reportError } from './exit.js';
 
 export interface Io {
@@ -52,6 +53,12 @@ Examples:
     .option('--playbook <file>', 'a playbook (YAML or JSON) instead of the built-in default')
     .action((options: { playbook?: string }) => setStatus(examplesCommand(options, io)));
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of a scenario, a decision or a playbook')
+    .argument('<name>', 'scenario, decision or playbook')
+    .action((name: string) => setStatus(schemaCommand(name, io)));
+
   return program;
 }
 
@@ -60,7 +67,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   let status: number = EXIT.ok;
   const program = build(io, (s) => (status = s));
   try {
-    await program.parseAsync(args, { from: 'user' });
+    await program.parseAsync(args.length === 0 ? ['--help'] : args, { from: 'user' });
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
