@@ -35,9 +35,14 @@ export function parseScenarioText(text: string): unknown {
   }
 }
 
+/** The contract's error body; a fault of the engine itself is reported, never allowed to stop a stream. */
 export function errorBody(error: unknown): ErrorBody {
   if (error instanceof PursuitError) return error.toJSON();
-  throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'INTERNAL_ERROR',
+    message: `Pursuit failed on this scenario (please report it): ${message}`,
+  };
 }
 
 export function createDecider(sources: DeciderSources): Decider {

@@ -3,7 +3,7 @@
 
 import type { ErrorBody, ErrorCode } from '../core/errors.js';
 import type { Writable } from 'node:stream';
-import { PursuitError } from '../core/errors.js';
+import { errorBody } from '../app/decider.js';
 
 export const EXIT = { ok: 0, someLinesFailed: 1, unusable: 2 } as const;
 
@@ -12,12 +12,12 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_PLAYBOOK: EXIT.unusable,
   INVALID_ARGUMENTS: EXIT.unusable,
   FILE_NOT_READABLE: EXIT.unusable,
+  INTERNAL_ERROR: EXIT.someLinesFailed,
 };
 
-/** Prints the error as JSON on stderr and returns the exit status; unexpected errors are rethrown. */
+/** Prints the error as JSON on stderr and returns the exit status. */
 export function reportError(error: unknown, stderr: Writable): number {
-  if (!(error instanceof PursuitError)) throw error;
-  const body: ErrorBody = error.toJSON();
+  const body: ErrorBody = errorBody(error);
   stderr.write(`${JSON.stringify(body)}\n`);
-  return STATUS[error.code];
+  return STATUS[body.code];
 }

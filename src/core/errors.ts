@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   INVALID_PLAYBOOK: 'a playbook document that does not validate',
   INVALID_ARGUMENTS: 'command-line arguments that cannot be used',
   FILE_NOT_READABLE: 'an input file that cannot be read',
+  INTERNAL_ERROR: 'a fault in Pursuit itself, not in the input: please report it',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
