@@ -60,7 +60,7 @@ export function stop(ctx: Ctx, rule: RuleId, reason: string): Decision {
   return base(ctx, 'stop', rule, reason);
 }
 
-/** Work for the rep alone (no one is reached): prepare a committed call. */
+/** Work for the rep alone (no one is reached): prepare a committed call, due by the call. */
 export function prepare(ctx: Ctx, contact: ContactInfo, due: number, reason: string): Decision {
   const d = base(ctx, 'prepare', 'commitment-prepare', reason);
   d.contactId = contact.id;

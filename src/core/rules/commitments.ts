@@ -78,11 +78,12 @@ export function commitments(ctx: Ctx): Decision | undefined {
     } else if (!prepared(ctx, c)) {
       const contact = isContactable(ctx, who) ? who : targetContact(ctx);
       if (contact !== undefined) {
+        // Due by the call itself: the prep window is open from the start of the business day before.
         return prepare(
           ctx,
           contact,
-          prepFrom,
-          `${name} committed ${what(c)} on ${day(zone, view.due)}: prepare now (objective, agenda, what you know of their problems and needs). Never wing it.`,
+          view.due,
+          `${name} committed ${what(c)} on ${day(zone, view.due)}: prepare before it (objective, agenda, what you know of their problems and needs). Never wing it.`,
         );
       }
     } else {

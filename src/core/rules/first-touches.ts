@@ -36,9 +36,8 @@ export function scheduleNextStep(ctx: Ctx): Decision | undefined {
   const last = ctx.h.lastConversation;
   if (last === undefined) return undefined;
   const touchedSince = ctx.h.touches.some((t) => t.seq > last.seq);
-  const committed = ctx.h.events.some(
-    (e) => e.type === 'commitment' && e.kind !== 'cancelled' && e.by !== 'rep' && e.at >= last.at,
-  );
+  // A commitment the prospect made and did not withdraw (replaced ones count through their replacement).
+  const committed = ctx.h.commitments.some((c) => c.event.at >= last.at);
   if (touchedSince || committed) return undefined;
   const spoke = contactById(ctx, last.contactId);
   const contact = isContactable(ctx, spoke) ? spoke : targetContact(ctx);
