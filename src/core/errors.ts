@@ -5,6 +5,16 @@ export const ERROR_CODES = {
   INVALID_PLAYBOOK: 'a playbook document that does not validate',
   INVALID_ARGUMENTS: 'command-line arguments that cannot be used',
   FILE_NOT_READABLE: 'an input file that cannot be read',
+  INVALID_INPUT: 'a command or request with a bad value (the path names the field)',
+  NOT_FOUND: 'a named prospect, contact, user or event that does not exist',
+  AMBIGUOUS: 'a name that matches more than one record',
+  CONFLICT: 'a change that clashes with what is stored (a duplicate, or nothing left to undo)',
+  FORBIDDEN: 'an action the acting user may not take',
+  CONFIG_INVALID: 'a missing or bad setting in the environment',
+  DATABASE_LOCKED: 'the database is locked by another process',
+  DATABASE_READ_ONLY: 'the database cannot be written',
+  DATABASE_TOO_NEW: 'the database was written by a newer Pursuit',
+  DATABASE_UNAVAILABLE: 'the database cannot be opened or reached',
   INTERNAL_ERROR: 'a fault in Pursuit itself, not in the input: please report it',
 } as const;
 

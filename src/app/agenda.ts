@@ -1,0 +1,162 @@
+// A rep's day (the agenda) and the pipeline. Decisions that time alone may have changed are
+// decided again first, so nobody sees a stale one.
+
+import { actionMinutes, compareAgenda } from '../core/agenda.js';
+import { DAY, MINUTE, dayNumber, formatDay, fromLocal, toLocal } from '../core/calendar.js';
+import type { Decision } from '../core/decision.js';
+import { PursuitError } from '../core/errors.js';
+import type { Contact, Prospect, StoredDecision, User } from '../store/records.js';
+import { users } from '../store/repositories/people.repository.js';
+import { contacts, prospects } from '../store/repositories/prospects.repository.js';
+import { decisions } from '../store/repositories/history.repository.js';
+import type { AppContext } from './context.js';
+import { resolveName, visibleOwners } from './actors.js';
+import { activeEngine, refreshStale } from './decisions.js';
+import { inTransaction } from './workspace.js';
+
+export interface AgendaItem {
+  prospect: Prospect;
+  contact: Contact | undefined;
+  decision: Decision;
+  due: number;
+  minutes: number;
+  /** Whether it fits in the working time left, in the agenda's order. */
+  fits: boolean;
+}
+
+export interface Agenda {
+  rep: User;
+  date: string;
+  items: AgendaItem[];
+  totalMinutes: number;
+  availableMinutes: number;
+  fitting: number;
+}
+
+function parseDate(typed: string | undefined, now: number, zone: string): string {
+  if (typed === undefined || typed === 'today') return formatDay(dayNumber(toLocal(zone, now)));
+  if (typed === 'tomorrow') return formatDay(dayNumber(toLocal(zone, now)) + 1);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(typed) || Number.isNaN(Date.parse(`${typed}T00:00:00Z`))) {
+    throw new PursuitError(
+      'INVALID_INPUT',
+      `expected a date like 2026-03-17, today or tomorrow, got "${typed}"`,
+      'date',
+    );
+  }
+  return typed;
+}
+
+export async function agenda(
+  ctx: AppContext,
+  actor: User,
+  options: { rep?: string; date?: string },
+): Promise<Agenda> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const team = await users.list(q, actor.orgId);
+    const rep = options.rep === undefined ? actor : resolveName(team, options.rep, 'user', 'rep');
+    const visible = await visibleOwners(q, actor);
+    if (visible !== undefined && !visible.includes(rep.id)) {
+      throw new PursuitError('FORBIDDEN', `you cannot see ${rep.name}'s agenda`, 'rep');
+    }
+    const date = parseDate(options.date, now, rep.timezone);
+    const day = Date.parse(`${date}T00:00:00Z`) / DAY;
+    const dayEnd = fromLocal(rep.timezone, (day + 1) * DAY);
+    await refreshStale(q, actor.orgId, Math.min(now, dayEnd), ctx.defaultPlaybookText, rep.id);
+
+    const engine = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
+    const due = await decisions.agenda(q, { orgId: actor.orgId, ownerId: rep.id, dueBefore: dayEnd });
+    const ps = new Map(
+      (
+        await prospects.findByIds(
+          q,
+          due.map((d) => d.prospectId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const cs = new Map((await contacts.listByProspects(q, [...ps.keys()])).map((c) => [c.id, c]));
+    const open = due
+      .filter((d) => {
+        const p = ps.get(d.prospectId);
+        return p !== undefined && (p.snoozedUntil === null || p.snoozedUntil <= now);
+      })
+      .sort(compareAgenda);
+
+    const { start, end } = engine.playbook.doc.calendar;
+    const [sh, sm] = start.split(':').map(Number) as [number, number];
+    const [eh, em] = end.split(':').map(Number) as [number, number];
+    const open0 = fromLocal(rep.timezone, day * DAY + (sh * 60 + sm) * MINUTE);
+    const close = fromLocal(rep.timezone, day * DAY + (eh * 60 + em) * MINUTE);
+    const availableMinutes = Math.max(
+      0,
+      Math.round((close - Math.max(open0, Math.min(now, close))) / MINUTE),
+    );
+    let used = 0;
+    let fitting = 0;
+    const items = open.map((stored: StoredDecision): AgendaItem => {
+      const decision = stored.decision as unknown as Decision;
+      const minutes = actionMinutes(decision, engine.playbook.doc.model.minutesPerTouch);
+      used += minutes;
+      const fits = used <= availableMinutes;
+      if (fits) fitting += 1;
+      return {
+        prospect: ps.get(stored.prospectId) as Prospect,
+        contact: stored.contactId === null ? undefined : cs.get(stored.contactId),
+        decision,
+        due: stored.due as number,
+        minutes,
+        fits,
+      };
+    });
+    return { rep, date, items, totalMinutes: used, availableMinutes, fitting };
+  });
+}
+
+export interface Pipeline {
+  counts: Record<'active' | 'nurture' | 'brokenUp' | 'disqualified' | 'stopped' | 'customers', number>;
+  /** Prospects on the active list with no dated next step (no commitment ahead). */
+  noNextStep: Prospect[];
+  total: number;
+}
+
+const SCHEDULED = new Set(['commitment-prepare', 'commitment-wait', 'committed-call']);
+
+export async function pipeline(
+  ctx: AppContext,
+  actor: User,
+  options: { owner?: string } = {},
+): Promise<Pipeline> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText);
+    let owners = await visibleOwners(q, actor);
+    if (options.owner !== undefined) {
+      const owner = resolveName(await users.list(q, actor.orgId), options.owner, 'user', 'owner');
+      if (owners !== undefined && !owners.includes(owner.id))
+        throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
+      owners = [owner.id];
+    }
+    const all = await prospects.list(q, {
+      orgId: actor.orgId,
+      ...(owners === undefined ? {} : { ownerIds: owners }),
+    });
+    const byId = new Map(
+      (await decisions.listByOwners(q, actor.orgId, owners)).map((d) => [d.prospectId, d]),
+    );
+    const counts = { active: 0, nurture: 0, brokenUp: 0, disqualified: 0, stopped: 0, customers: 0 };
+    const noNextStep: Prospect[] = [];
+    for (const p of all) {
+      const d = byId.get(p.id);
+      if (p.relationship !== 'prospect' || d?.rule === 'customer-check-in') counts.customers += 1;
+      else if (d?.action === 'nurture') counts.nurture += 1;
+      else if (d?.rule === 'break-up-wait') counts.brokenUp += 1;
+      else if (d?.action === 'disqualify' || d?.rule === 'disqualified') counts.disqualified += 1;
+      else if (d?.action === 'stop' || d?.action === 'close-out') counts.stopped += 1;
+      else {
+        counts.active += 1;
+        if (d !== undefined && !SCHEDULED.has(d.rule)) noNextStep.push(p);
+      }
+    }
+    return { counts, noNextStep, total: all.length };
+  });
+}

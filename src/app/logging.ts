@@ -1,0 +1,319 @@
+// Logging what happened (touches, responses, commitments, prep notes, deals), taking back the last
+// thing logged, and snoozing. Each writes in one transaction and re-decides the prospect.
+
+import { randomUUID } from 'node:crypto';
+import { PursuitError } from '../core/errors.js';
+import { normalizeScenario } from '../core/scenario/normalize.js';
+import {
+  CHANNELS,
+  COMMITMENT_KINDS,
+  COMMITTERS,
+  OUTCOMES_BY_CHANNEL,
+  PURPOSES,
+  SENTIMENTS,
+} from '../core/scenario/schema.js';
+import type { Contact, Prospect, StoredDecision, StoredEvent, User } from '../store/records.js';
+import { organisations, products, users } from '../store/repositories/people.repository.js';
+import { contacts, prospects } from '../store/repositories/prospects.repository.js';
+import { decisions, events } from '../store/repositories/history.repository.js';
+import type { AppContext } from './context.js';
+import { resolveName, resolveProspect } from './actors.js';
+import { refreshDecisions } from './decisions.js';
+import { amount, flag, oneOf, text, when } from './inputs.js';
+import { scenarioFromStore } from './scenario-from-store.js';
+import { inTransaction } from './workspace.js';
+import type { Q } from './workspace.js';
+
+export type EventKind = 'touch' | 'response' | 'commitment' | 'prep' | 'deal';
+
+/** What a person typed: every value a string, checked here. */
+export interface LogInput {
+  type: EventKind;
+  contact?: string;
+  at?: string;
+  channel?: string;
+  outcome?: string;
+  purpose?: string;
+  duration?: string;
+  objective?: string;
+  agenda?: string;
+  agendaShared?: string | boolean;
+  powns?: string;
+  objections?: string;
+  infoTailored?: string | boolean;
+  sentiment?: string;
+  until?: string;
+  referred?: string;
+  kind?: string;
+  by?: string;
+  due?: string;
+  description?: string;
+  replaces?: string;
+  commitment?: string;
+  result?: string;
+}
+
+export interface Logged {
+  event: StoredEvent;
+  prospect: Prospect;
+  decision: StoredDecision | undefined;
+}
+
+const MESSAGE_ACTIONS = new Set([
+  'respond',
+  'schedule-next-step',
+  'break-up',
+  'empathy',
+  'multi-thread',
+  'close-out',
+  'disqualify',
+  'check-in',
+  'nurture',
+]);
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(/[;\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+function pickContact(
+  all: Contact[],
+  typed: string | undefined,
+  decision: StoredDecision | undefined,
+  field = 'contact',
+): Contact {
+  if (typed !== undefined) return resolveName(all, typed, 'contact', field);
+  const suggested = all.find((c) => c.id === decision?.contactId);
+  return suggested ?? all.find((c) => c.role === 'primary') ?? (all[0] as Contact);
+}
+
+/** The latest live commitment of the prospect (for `--replaces latest` and prep notes). */
+function latestCommitment(history: StoredEvent[], kinds: string[]): StoredEvent | undefined {
+  const replaced = new Set(
+    history.map((e) => e.data.replaces).filter((r): r is string => typeof r === 'string'),
+  );
+  return history
+    .filter((e) => e.type === 'commitment' && !replaced.has(e.id) && kinds.includes(String(e.data.kind)))
+    .at(-1);
+}
+
+function commitmentRef(
+  history: StoredEvent[],
+  typed: string | undefined,
+  field: string,
+  kinds: string[],
+): string {
+  if (typed === undefined || typed === 'latest') {
+    const latest = latestCommitment(history, kinds);
+    if (latest === undefined)
+      throw new PursuitError('NOT_FOUND', 'no commitment is logged for this prospect', field);
+    return latest.id;
+  }
+  if (!history.some((e) => e.id === typed && e.type === 'commitment')) {
+    throw new PursuitError('NOT_FOUND', `no commitment with id "${typed}" for this prospect`, field);
+  }
+  return typed;
+}
+
+function buildEvent(
+  input: LogInput,
+  now: number,
+  zone: string,
+  contact: Contact,
+  all: Contact[],
+  history: StoredEvent[],
+  decision: StoredDecision | undefined,
+): Record<string, unknown> {
+  const at = when('at', input.at, now, zone) ?? now;
+  if (at > now)
+    throw new PursuitError('INVALID_INPUT', 'expected a time that has passed: log what happened', 'at');
+  const base = { type: input.type, at: new Date(at).toISOString(), contactId: contact.id };
+  switch (input.type) {
+    case 'touch': {
+      const channel = oneOf('channel', input.channel, CHANNELS) ?? 'call';
+      const outcome = oneOf('outcome', input.outcome, OUTCOMES_BY_CHANNEL[channel]);
+      if (outcome === undefined) {
+        throw new PursuitError(
+          'INVALID_INPUT',
+          `say how it went: --outcome ${OUTCOMES_BY_CHANNEL[channel].join('|')}`,
+          'outcome',
+        );
+      }
+      // A touch logged for the action Pursuit proposed carries its purpose, so the engine knows a
+      // break-up or an empathy message went out.
+      const proposed =
+        decision !== undefined && MESSAGE_ACTIONS.has(decision.action) ? decision.action : 'follow-up';
+      const meeting = {
+        objective: text('objective', input.objective),
+        agendaShared: flag('agenda-shared', input.agendaShared) ?? undefined,
+        powns: list(input.powns),
+        objections: list(input.objections),
+        infoTailored: flag('info-tailored', input.infoTailored) ?? undefined,
+      };
+      const hasMeeting = Object.values(meeting).some((v) => v !== undefined);
+      return {
+        ...base,
+        channel,
+        outcome,
+        purpose: oneOf('purpose', input.purpose, PURPOSES) ?? proposed,
+        ...(input.duration === undefined ? {} : { durationMin: amount('duration', input.duration) }),
+        ...(hasMeeting ? { meeting } : {}),
+      };
+    }
+    case 'response': {
+      const sentiment = oneOf('sentiment', input.sentiment, SENTIMENTS);
+      if (sentiment === undefined) {
+        throw new PursuitError(
+          'INVALID_INPUT',
+          `say what they said: --sentiment ${SENTIMENTS.join('|')}`,
+          'sentiment',
+        );
+      }
+      const until = when('until', input.until, now, zone);
+      const referred =
+        input.referred === undefined ? undefined : resolveName(all, input.referred, 'contact', 'referred');
+      if (sentiment === 'referral' && referred === undefined) {
+        throw new PursuitError(
+          'INVALID_INPUT',
+          'a referral names the contact they pointed to: --referred NAME (add them first)',
+          'referred',
+        );
+      }
+      return {
+        ...base,
+        channel: oneOf('channel', input.channel, CHANNELS) ?? 'email',
+        sentiment,
+        ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
+        ...(referred === undefined ? {} : { referredContactId: referred.id }),
+      };
+    }
+    case 'commitment': {
+      const kind = oneOf('kind', input.kind, COMMITMENT_KINDS) ?? 'call';
+      const due = when('due', input.due, now, contact.timezone ?? zone);
+      if (due === undefined && kind !== 'cancelled') {
+        throw new PursuitError('INVALID_INPUT', 'a commitment has a date: --due "2026-03-17 10:00"', 'due');
+      }
+      const replaces =
+        kind === 'cancelled' || input.replaces !== undefined
+          ? commitmentRef(history, input.replaces, 'replaces', ['call', 'meeting', 'reply-by', 'other'])
+          : undefined;
+      return {
+        ...base,
+        kind,
+        by: oneOf('by', input.by, COMMITTERS) ?? 'both',
+        ...(due === undefined ? {} : { due: new Date(due).toISOString() }),
+        ...(input.description === undefined ? {} : { description: text('description', input.description) }),
+        ...(replaces === undefined ? {} : { replaces }),
+      };
+    }
+    case 'prep':
+      return {
+        ...base,
+        commitmentId: commitmentRef(history, input.commitment, 'commitment', ['call', 'meeting']),
+        objective: text('objective', input.objective),
+        agenda: list(input.agenda) ?? [],
+      };
+    case 'deal': {
+      const result = oneOf('result', input.result, ['won', 'lost'] as const);
+      if (result === undefined)
+        throw new PursuitError('INVALID_INPUT', 'say how it ended: --result won|lost', 'result');
+      return { type: 'deal', at: base.at, result };
+    }
+  }
+}
+
+/** Checks the history with the new event still makes a valid scenario; nothing is written if not. */
+async function checkScenario(
+  q: Q,
+  prospect: Prospect,
+  all: Contact[],
+  history: StoredEvent[],
+  now: number,
+): Promise<void> {
+  const org = await organisations.findById(q, prospect.orgId);
+  const owner = await users.findById(q, prospect.ownerId);
+  if (org === undefined || owner === undefined) throw new Error('prospect without organisation or owner');
+  const product =
+    prospect.productId === null
+      ? undefined
+      : (await products.list(q, prospect.orgId)).find((p) => p.id === prospect.productId);
+  try {
+    normalizeScenario(
+      scenarioFromStore({ now, org, owner, prospect, product, contacts: all, events: history }),
+    );
+  } catch (error) {
+    if (error instanceof PursuitError)
+      throw new PursuitError('INVALID_INPUT', error.detail, error.path?.replace(/^events\.\d+\./, ''));
+    throw error;
+  }
+}
+
+export async function logEvent(
+  ctx: AppContext,
+  actor: User,
+  typedProspect: string,
+  input: LogInput,
+): Promise<Logged> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const prospect = await resolveProspect(q, actor, typedProspect);
+    const all = await contacts.listByProspect(q, prospect.id);
+    if (all.length === 0)
+      throw new PursuitError('INVALID_INPUT', `${prospect.name} has no contacts: add one first`, 'contact');
+    const history = await events.listByProspect(q, prospect.id);
+    const current = await decisions.findByProspect(q, prospect.id);
+    const contact = pickContact(all, input.contact, current);
+    const data = buildEvent(input, now, actor.timezone, contact, all, history, current);
+    const id = randomUUID();
+    const event: StoredEvent = {
+      id,
+      orgId: actor.orgId,
+      prospectId: prospect.id,
+      type: input.type,
+      at: Date.parse(String(data.at)),
+      contactId: typeof data.contactId === 'string' ? data.contactId : null,
+      data: { ...data, id },
+      loggedBy: actor.id,
+      loggedAt: now,
+      sourceKey: null,
+    };
+    await checkScenario(q, prospect, all, [...history, event], now);
+    await events.insert(q, event);
+    const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+    return { event, prospect, decision: decided.get(prospect.id) };
+  });
+}
+
+/** Takes back the last event the actor logged. */
+export async function undoLast(ctx: AppContext, actor: User): Promise<Logged> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const last = await events.lastLoggedBy(q, actor.orgId, actor.id);
+    if (last === undefined)
+      throw new PursuitError('CONFLICT', 'you have logged nothing to take back', 'undo');
+    const prospect = await prospects.findById(q, last.prospectId);
+    if (prospect === undefined) throw new Error('event without prospect');
+    await events.delete(q, last.id);
+    const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+    return { event: last, prospect, decision: decided.get(prospect.id) };
+  });
+}
+
+export async function snooze(
+  ctx: AppContext,
+  actor: User,
+  typedProspect: string,
+  until: string,
+): Promise<Prospect> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const prospect = await resolveProspect(q, actor, typedProspect);
+    const at = when('until', until, now, actor.timezone) as number;
+    if (at <= now) throw new PursuitError('INVALID_INPUT', 'expected a time in the future', 'until');
+    const next = { ...prospect, snoozedUntil: at, updatedAt: now };
+    await prospects.update(q, next);
+    await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+    return next;
+  });
+}

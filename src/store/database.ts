@@ -1,0 +1,107 @@
+// Opens the database (SQLite file by default, PostgreSQL with DATABASE_URL), applies the one
+// migration set, and turns driver failures into the error catalogue's codes.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../app/config.js';
+import { PursuitError } from '../core/errors.js';
+import * as initial from './migrations/2026-11-23-0001-initial.js';
+import type { Database } from './schema.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23-0001-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint (int8) as a string; our bigints are epoch milliseconds, safe as numbers.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+/** Maps a driver error to the catalogue; anything unknown is returned as it is. */
+export function storeError(error: unknown): unknown {
+  if (error instanceof PursuitError) return error;
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  switch (e.code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+    case '55P03':
+      return new PursuitError('DATABASE_LOCKED', `the database is locked by another process: ${message}`);
+    case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DBMOVED':
+    case '25006':
+      return new PursuitError('DATABASE_READ_ONLY', `the database cannot be written: ${message}`);
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case '3D000':
+    case '28P01':
+      return new PursuitError('DATABASE_UNAVAILABLE', `the database cannot be opened: ${message}`);
+    default:
+      return error;
+  }
+}
+
+function openSqlite(path: string): Db {
+  let sqlite: SqliteDatabase.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    sqlite = new SqliteDatabase(path, { timeout: 5000 });
+    sqlite.pragma('journal_mode = WAL');
+    // Durable commits: a logged touch survives a power cut.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw storeError(error);
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+/** Brings the schema up to date; refuses a database migrated by a newer Pursuit. */
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const message = (error as Error).message ?? String(error);
+    if (/corrupted migrations|missing/.test(message)) {
+      throw new PursuitError(
+        'DATABASE_TOO_NEW',
+        `the database was written by a newer version of Pursuit (${message}); upgrade Pursuit to use it`,
+      );
+    }
+    throw storeError(error);
+  }
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+  const db = config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw storeError(error);
+  }
+  return db;
+}

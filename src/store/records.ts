@@ -1,0 +1,110 @@
+// The stored entities as the rest of the program sees them: camelCase, booleans as booleans.
+// Repositories map rows to these records and back; they hold no rules.
+
+export type Role = 'rep' | 'manager' | 'admin';
+
+export interface Organisation {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  role: Role;
+  managerId: string | null;
+  timezone: string;
+  phone: string | null;
+  hourlyValue: number | null;
+  createdAt: number;
+}
+
+export interface Product {
+  id: string;
+  orgId: string;
+  name: string;
+  status: 'active' | 'deprioritized' | 'end-of-life';
+  createdAt: number;
+}
+
+export interface Prospect {
+  id: string;
+  orgId: string;
+  ownerId: string;
+  name: string;
+  relationship: 'prospect' | 'customer' | 'ex-customer';
+  source: 'inbound' | 'outbound' | 'referral' | 'event';
+  createdAt: number;
+  dealValue: number | null;
+  icpFit: 'fit' | 'partial' | 'poor' | 'unknown';
+  serious: boolean | null;
+  goalsClear: boolean | null;
+  priceOnly: boolean | null;
+  productId: string | null;
+  productFit: 'fit' | 'no-fit' | 'unknown';
+  doNotContact: boolean;
+  snoozedUntil: number | null;
+  updatedAt: number;
+}
+
+export interface Contact {
+  id: string;
+  orgId: string;
+  prospectId: string;
+  position: number;
+  name: string;
+  role: 'primary' | 'stakeholder';
+  email: string | null;
+  phone: string | null;
+  timezone: string | null;
+  doNotContact: boolean;
+  createdAt: number;
+}
+
+export interface StoredEvent {
+  id: string;
+  orgId: string;
+  prospectId: string;
+  type: 'touch' | 'response' | 'commitment' | 'prep' | 'deal';
+  at: number;
+  contactId: string | null;
+  /** The event in the contract's form (CONTRACT.md): id, type, at, contactId and its own fields. */
+  data: Record<string, unknown>;
+  loggedBy: string | null;
+  loggedAt: number;
+  sourceKey: string | null;
+}
+
+export interface PlaybookVersion {
+  id: string;
+  orgId: string;
+  version: number;
+  name: string;
+  document: string;
+  createdAt: number;
+  createdBy: string | null;
+  active: boolean;
+}
+
+export interface StoredDecision {
+  prospectId: string;
+  orgId: string;
+  ownerId: string;
+  action: string;
+  contactId: string | null;
+  channel: string | null;
+  due: number | null;
+  rule: string;
+  reason: string;
+  activeList: boolean;
+  urgency: number;
+  valuePerMinute: number;
+  decision: Record<string, unknown>;
+  decidedAt: number;
+  recheckAt: number | null;
+  playbookVersion: string;
+  modelVersion: string;
+}

@@ -1,0 +1,169 @@
+// Prospects and their contacts: rows in, records out.
+
+import type { Kysely, Selectable } from 'kysely';
+import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
+import type { Contact, Prospect } from '../records.js';
+
+type Q = Kysely<Database>;
+
+const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
+const bool = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
+
+function toProspect(r: Selectable<ProspectsTable>): Prospect {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    ownerId: r.owner_id,
+    name: r.name,
+    relationship: r.relationship,
+    source: r.source,
+    createdAt: Number(r.created_at),
+    dealValue: r.deal_value,
+    icpFit: r.icp_fit,
+    serious: bool(r.serious),
+    goalsClear: bool(r.goals_clear),
+    priceOnly: bool(r.price_only),
+    productId: r.product_id,
+    productFit: r.product_fit,
+    doNotContact: Number(r.do_not_contact) === 1,
+    snoozedUntil: r.snoozed_until === null ? null : Number(r.snoozed_until),
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+function prospectRow(p: Prospect): ProspectsTable {
+  return {
+    id: p.id,
+    org_id: p.orgId,
+    owner_id: p.ownerId,
+    name: p.name,
+    relationship: p.relationship,
+    source: p.source,
+    created_at: p.createdAt,
+    deal_value: p.dealValue,
+    icp_fit: p.icpFit,
+    serious: flag(p.serious),
+    goals_clear: flag(p.goalsClear),
+    price_only: flag(p.priceOnly),
+    product_id: p.productId,
+    product_fit: p.productFit,
+    do_not_contact: p.doNotContact ? 1 : 0,
+    snoozed_until: p.snoozedUntil,
+    updated_at: p.updatedAt,
+  };
+}
+
+function toContact(r: Selectable<ContactsTable>): Contact {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    prospectId: r.prospect_id,
+    position: Number(r.position),
+    name: r.name,
+    role: r.role,
+    email: r.email,
+    phone: r.phone,
+    timezone: r.timezone,
+    doNotContact: Number(r.do_not_contact) === 1,
+    createdAt: Number(r.created_at),
+  };
+}
+
+function contactRow(c: Contact): ContactsTable {
+  return {
+    id: c.id,
+    org_id: c.orgId,
+    prospect_id: c.prospectId,
+    position: c.position,
+    name: c.name,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    timezone: c.timezone,
+    do_not_contact: c.doNotContact ? 1 : 0,
+    created_at: c.createdAt,
+  };
+}
+
+export interface ProspectFilter {
+  orgId: string;
+  ownerIds?: string[];
+  nameLike?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const prospects = {
+  async insert(q: Q, p: Prospect): Promise<void> {
+    await q.insertInto('prospects').values(prospectRow(p)).execute();
+  },
+  async update(q: Q, p: Prospect): Promise<void> {
+    const { id: _id, org_id: _org, ...changes } = prospectRow(p);
+    await q.updateTable('prospects').set(changes).where('id', '=', p.id).execute();
+  },
+  async findById(q: Q, id: string): Promise<Prospect | undefined> {
+    const r = await q.selectFrom('prospects').selectAll().where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toProspect(r);
+  },
+  async findByIds(q: Q, ids: string[]): Promise<Prospect[]> {
+    if (ids.length === 0) return [];
+    const rows = await q.selectFrom('prospects').selectAll().where('id', 'in', ids).execute();
+    return rows.map(toProspect);
+  },
+  async list(q: Q, f: ProspectFilter): Promise<Prospect[]> {
+    let query = q.selectFrom('prospects').selectAll().where('org_id', '=', f.orgId);
+    if (f.ownerIds !== undefined)
+      query = query.where('owner_id', 'in', f.ownerIds.length > 0 ? f.ownerIds : ['']);
+    if (f.nameLike !== undefined) query = query.where('name', 'like', f.nameLike);
+    query = query.orderBy('name').orderBy('id');
+    if (f.limit !== undefined) query = query.limit(f.limit).offset(f.offset ?? 0);
+    return (await query.execute()).map(toProspect);
+  },
+  /** Names and ids only, for resolving what a user typed. */
+  async names(q: Q, orgId: string, ownerIds?: string[]): Promise<{ id: string; name: string }[]> {
+    let query = q.selectFrom('prospects').select(['id', 'name']).where('org_id', '=', orgId);
+    if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);
+    return query.execute();
+  },
+  async idsAfter(q: Q, orgId: string, afterId: string, limit: number): Promise<string[]> {
+    const rows = await q
+      .selectFrom('prospects')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+};
+
+export const contacts = {
+  async insert(q: Q, c: Contact): Promise<void> {
+    await q.insertInto('contacts').values(contactRow(c)).execute();
+  },
+  async update(q: Q, c: Contact): Promise<void> {
+    const { id: _id, org_id: _org, prospect_id: _p, ...changes } = contactRow(c);
+    await q.updateTable('contacts').set(changes).where('id', '=', c.id).execute();
+  },
+  async listByProspect(q: Q, prospectId: string): Promise<Contact[]> {
+    const rows = await q
+      .selectFrom('contacts')
+      .selectAll()
+      .where('prospect_id', '=', prospectId)
+      .orderBy('position')
+      .execute();
+    return rows.map(toContact);
+  },
+  async listByProspects(q: Q, prospectIds: string[]): Promise<Contact[]> {
+    if (prospectIds.length === 0) return [];
+    const rows = await q
+      .selectFrom('contacts')
+      .selectAll()
+      .where('prospect_id', 'in', prospectIds)
+      .orderBy('prospect_id')
+      .orderBy('position')
+      .execute();
+    return rows.map(toContact);
+  },
+};

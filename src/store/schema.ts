@@ -1,0 +1,132 @@
+// The database's tables as Kysely sees them (snake_case rows). Instants are epoch milliseconds
+// (bigint), flags are 0/1 integers, so SQLite and PostgreSQL return the same values.
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: 'rep' | 'manager' | 'admin';
+  manager_id: string | null;
+  timezone: string;
+  phone: string | null;
+  hourly_value: number | null;
+  created_at: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  status: 'active' | 'deprioritized' | 'end-of-life';
+  created_at: number;
+}
+
+export interface ProspectsTable {
+  id: string;
+  org_id: string;
+  owner_id: string;
+  name: string;
+  relationship: 'prospect' | 'customer' | 'ex-customer';
+  source: 'inbound' | 'outbound' | 'referral' | 'event';
+  created_at: number;
+  deal_value: number | null;
+  icp_fit: 'fit' | 'partial' | 'poor' | 'unknown';
+  serious: number | null;
+  goals_clear: number | null;
+  price_only: number | null;
+  product_id: string | null;
+  product_fit: 'fit' | 'no-fit' | 'unknown';
+  do_not_contact: number;
+  snoozed_until: number | null;
+  updated_at: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  org_id: string;
+  prospect_id: string;
+  position: number;
+  name: string;
+  role: 'primary' | 'stakeholder';
+  email: string | null;
+  phone: string | null;
+  timezone: string | null;
+  do_not_contact: number;
+  created_at: number;
+}
+
+export interface EventsTable {
+  id: string;
+  org_id: string;
+  prospect_id: string;
+  type: 'touch' | 'response' | 'commitment' | 'prep' | 'deal';
+  at: number;
+  contact_id: string | null;
+  /** The event in the decision contract's own form (CONTRACT.md), as JSON. */
+  data: string;
+  logged_by: string | null;
+  logged_at: number;
+  /** A CRM activity id, or a hash of the content, so a re-import adds nothing. */
+  source_key: string | null;
+}
+
+export interface ExternalIdsTable {
+  org_id: string;
+  system: string;
+  kind: 'prospect' | 'contact' | 'user';
+  external_id: string;
+  entity_id: string;
+}
+
+export interface PlaybooksTable {
+  id: string;
+  org_id: string;
+  version: number;
+  name: string;
+  document: string;
+  created_at: number;
+  created_by: string | null;
+  active: number;
+}
+
+export interface DecisionsTable {
+  prospect_id: string;
+  org_id: string;
+  owner_id: string;
+  action: string;
+  contact_id: string | null;
+  channel: string | null;
+  due: number | null;
+  rule: string;
+  reason: string;
+  active_list: number;
+  /** 0: time-critical (answer a reply, a committed call, a new lead); 1: everything else. */
+  urgency: number;
+  /** Expected value per minute of the rep's time, for ordering the agenda. */
+  value_per_minute: number;
+  decision: string;
+  decided_at: number;
+  /** When time alone could change this decision; it is decided again before anyone reads it then. */
+  recheck_at: number | null;
+  playbook_version: string;
+  model_version: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  products: ProductsTable;
+  prospects: ProspectsTable;
+  contacts: ContactsTable;
+  events: EventsTable;
+  external_ids: ExternalIdsTable;
+  playbooks: PlaybooksTable;
+  decisions: DecisionsTable;
+}
