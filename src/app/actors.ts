@@ -67,8 +67,14 @@ export function resolveName<T extends Named>(items: T[], typed: string, what: st
       field,
     );
   }
+  // Close names: the typed text against the whole name, or against its start of about the same length.
+  const closeness = (name: string) =>
+    Math.min(
+      distance(q, name),
+      ...[-1, 0, 1, 2].map((extra) => distance(q, name.slice(0, Math.max(1, q.length + extra)))),
+    );
   const close = items
-    .map((i) => ({ i, d: distance(q, norm(i.name).slice(0, Math.max(q.length, 1) + 2)) }))
+    .map((i) => ({ i, d: closeness(norm(i.name)) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)

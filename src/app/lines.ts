@@ -1,4 +1,4 @@
-// Streams text line by line through a function, writing one output line per non-blank input line in
+// Streams text line by line through a function, writing one output line per input line, in
 // order, with back-pressure. Used by `decide --jsonl` and by the benchmark's floor, so both pay the
 // same reading and writing costs.
 
@@ -34,7 +34,7 @@ export async function mapLines(
   const handle = (raw: string) => {
     lineNumber += 1;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') return;
+    // A blank line is answered too (with an error), so output line N always answers input line N.
     const result = fn(line, lineNumber);
     totals.lines += 1;
     if (!result.ok) totals.failed += 1;

@@ -26,9 +26,13 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL_ERROR: EXIT.someLinesFailed,
 };
 
-/** Prints the error as JSON on stderr and returns the exit status. */
-export function reportError(error: unknown, stderr: Writable): number {
+/** Prints the error on stderr (as JSON, or as a sentence naming the field) and returns the exit status. */
+export function reportError(error: unknown, stderr: Writable, json = true): number {
   const body: ErrorBody = errorBody(error);
-  stderr.write(`${JSON.stringify(body)}\n`);
+  if (json) stderr.write(`${JSON.stringify(body)}\n`);
+  else
+    stderr.write(
+      `pursuit: ${body.path === undefined || body.path === '' ? '' : `${body.path}: `}${body.message}\n`,
+    );
   return STATUS[body.code];
 }

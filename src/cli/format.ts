@@ -4,6 +4,11 @@ import type { Decision } from '../core/decision.js';
 
 const when = new Map<string, Intl.DateTimeFormat>();
 
+/** "Tue, Mar 10, 9:03 AM MDT" in the reader's zone. */
+export function formatWhen(at: number, zone: string): string {
+  return formatDue(new Date(at).toISOString(), zone);
+}
+
 function formatDue(due: string, zone: string): string {
   let f = when.get(zone);
   if (f === undefined) {

@@ -7,5 +7,6 @@ const status = await run(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
+  env: process.env,
 });
 process.exitCode = status;

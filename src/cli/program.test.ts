@@ -19,7 +19,7 @@ async function cli(args: string[], stdinText = '') {
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
   stdin.end(stdinText);
-  const status = await run(args, { stdin, stdout, stderr });
+  const status = await run(args, { stdin, stdout, stderr, env: {} });
   return { status, out, err };
 }
 
@@ -64,7 +64,7 @@ describe('pursuit decide', () => {
     expect(JSON.parse(err)).toMatchObject({ code: 'INVALID_SCENARIO' });
   });
 
-  it('in --jsonl mode answers every line in order, a bad line with its line number, and exits 1', async () => {
+  it('in --jsonl mode answers every line in order (a bad or blank one with its line number) and exits 1', async () => {
     const good = JSON.stringify(scenario());
     const lines = [good, '{not json', '', JSON.stringify({ ...scenario(), now: 'soon' }), good].join('\n');
     const { status, out } = await cli(['decide', '--jsonl'], lines);
@@ -73,11 +73,12 @@ describe('pursuit decide', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(rows[0]).toHaveProperty('action');
     expect(rows[1]).toMatchObject({ line: 2, error: { code: 'INVALID_SCENARIO' } });
-    expect(rows[2]).toMatchObject({ line: 4, error: { code: 'INVALID_SCENARIO', path: 'now' } });
-    expect(rows[3]).toHaveProperty('action');
+    expect(rows[2]).toMatchObject({ line: 3, error: { code: 'INVALID_SCENARIO' } });
+    expect(rows[3]).toMatchObject({ line: 4, error: { code: 'INVALID_SCENARIO', path: 'now' } });
+    expect(rows[4]).toHaveProperty('action');
   });
 
   it('in --jsonl mode exits 0 when every line decides', async () => {

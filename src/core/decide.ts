@@ -14,7 +14,7 @@ import { followUp } from './rules/follow-up.js';
 import { ourSideChanged } from './rules/our-side.js';
 import { doNotContact } from './rules/protect.js';
 import { notRight } from './rules/qualify.js';
-import { lostDeal, responses } from './rules/responses.js';
+import { lostDeal, outOfOffice, responses } from './rules/responses.js';
 import type { State } from './scenario/state.js';
 
 const PRECEDENCE: readonly Rule[] = [
@@ -22,8 +22,9 @@ const PRECEDENCE: readonly Rule[] = [
   customer, // 2
   ourSideChanged, // 3
   notRight, // 4
-  (ctx) => responses(ctx), // 5
+  (ctx) => responses(ctx), // 5: answer a reply; not-now and not-interested enter nurture (10)
   lostDeal, // 10, entered by a lost deal: holds until they speak again
+  outOfOffice, // 5: out-of-office holds the active follow-up
   commitments, // 6
   speedToLead, // 7
   scheduleNextStep, // 8

@@ -24,7 +24,10 @@ export const REACH_CHANNELS = ['call', 'email', 'sms', 'social'] as const;
 export type ReachChannel = (typeof REACH_CHANNELS)[number];
 
 export const Message = Type.Object({
-  template: Type.String(),
+  template: Type.String({ description: 'the action the draft is for' }),
+  variant: Type.Optional(
+    Type.String({ description: "the playbook template used, when it is a variant of the action's" }),
+  ),
   subject: Type.String(),
   body: Type.String(),
   voicemail: Type.Optional(
@@ -59,7 +62,7 @@ export const Decision = Type.Object(
     playbookVersion: Type.String(),
     modelVersion: Type.String(),
   },
-  { $id: 'https://pursuit.dev/schemas/decision.json', title: 'Pursuit decision (contract version 1)' },
+  { $id: 'urn:pursuit:schema:decision:1', title: 'Pursuit decision (contract version 1)' },
 );
 
 export type Decision = Static<typeof Decision>;

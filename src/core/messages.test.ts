@@ -99,7 +99,7 @@ describe('drafts on decisions', () => {
   it('make the break-up non-defensive: it asks permission to take them off the list and invites a call back', () => {
     const body = renderText(DEFAULT_PLAYBOOK.templates['break-up'].body, FULL);
     expect(body).toMatch(/Would it be all right if I took you off my active follow-up list\?/);
-    expect(body).toMatch(/If I have misunderstood, just call me back/);
+    expect(body).toMatch(/If I have misunderstood, call me back/);
     expect(body).not.toMatch(/\b(unfortunately|ignored|never replied|disappointed)\b/i);
   });
 });

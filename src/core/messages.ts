@@ -4,7 +4,7 @@
 import type { MessageDraft, ReachChannel } from './decision.js';
 import type { TemplateName } from './playbook/schema.js';
 import { renderText } from './playbook/template.js';
-import type { TemplateValues } from './playbook/template.js';
+import type { CompiledText, TemplateValues } from './playbook/template.js';
 import type { Ctx } from './rules/context.js';
 import type { Commitment, ContactInfo } from './scenario/state.js';
 
@@ -89,8 +89,29 @@ function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): Template
   };
 }
 
+const MAX_VOICEMAIL_WORDS = 35;
+/** Slots that can run long; a voicemail too long to speak in 14 seconds is said without them. */
+const LONG_SLOTS = [
+  'objection',
+  'others',
+  'topic',
+  'commitment.description',
+  'referred.name',
+  'prospect.name',
+] as const;
+
+function voicemail(text: CompiledText, vars: TemplateValues): string {
+  const script = renderText(text, vars);
+  if (script.split(/\s+/).length <= MAX_VOICEMAIL_WORDS) return script;
+  const shorter = { ...vars };
+  for (const slot of LONG_SLOTS) delete shorter[slot];
+  return renderText(text, shorter);
+}
+
+/** A draft for `action` from the playbook template `name` (the action's own, or a variant of it). */
 export function draftMessage(
   ctx: Ctx,
+  action: string,
   name: TemplateName,
   contact: ContactInfo,
   channel: ReachChannel,
@@ -99,10 +120,11 @@ export function draftMessage(
   const template = ctx.playbook.templates[name];
   const vars = values(ctx, contact, extras);
   const draft: MessageDraft = {
-    template: name,
+    template: action,
+    ...(name === action ? {} : { variant: name }),
     subject: renderText(template.subject, vars),
     body: renderText(template.body, vars),
   };
-  if (channel === 'call') draft.voicemail = renderText(template.voicemail, vars);
+  if (channel === 'call') draft.voicemail = voicemail(template.voicemail, vars);
   return draft;
 }

@@ -144,7 +144,7 @@ export const PlaybookDocument = Type.Object(
       },
     ),
   },
-  { $id: 'https://pursuit.dev/schemas/playbook.json', title: 'Pursuit playbook' },
+  { $id: 'urn:pursuit:schema:playbook:1', title: 'Pursuit playbook' },
 );
 
 export type PlaybookDoc = Static<typeof PlaybookDocument>;

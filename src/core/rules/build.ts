@@ -42,7 +42,8 @@ export function reach(ctx: Ctx, r: Reach): Decision {
   d.contactId = r.contact.id;
   d.channel = r.channel;
   d.due = formatInstant(r.due);
-  if (r.template !== undefined) d.message = draftMessage(ctx, r.template, r.contact, r.channel, r.extras);
+  if (r.template !== undefined)
+    d.message = draftMessage(ctx, r.action, r.template, r.contact, r.channel, r.extras);
   if (r.model !== undefined) d.model = r.model;
   if (r.diagnosis !== undefined) d.diagnosis = r.diagnosis;
   return d;

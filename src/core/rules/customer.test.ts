@@ -72,10 +72,10 @@ describe('rule 2: customers and ex-customers', () => {
 
   describe('answers their replies (rule 5)', () => {
     it.each([
-      ['positive', 'respond'],
-      ['neutral', 'respond'],
-      ['objection', 'respond-objection'],
-    ])('responds to an unanswered %s reply within 1 business hour', (sentiment, template) => {
+      ['positive', {}],
+      ['neutral', {}],
+      ['objection', { variant: 'respond-objection' }],
+    ])('responds to an unanswered %s reply within 1 business hour', (sentiment, variant) => {
       const d = decideRaw(customer([longAgo(), response('2026-03-10T14:30:00Z', sentiment)]));
       expect(d).toMatchObject({
         action: 'respond',
@@ -83,7 +83,7 @@ describe('rule 2: customers and ex-customers', () => {
         contactId: 'c1',
         channel: 'email',
         due: '2026-03-10T15:30:00Z',
-        message: { template },
+        message: { template: 'respond', ...variant },
       });
     });
 
@@ -97,7 +97,7 @@ describe('rule 2: customers and ex-customers', () => {
         rule: 'referral',
         contactId: 'c1',
         due: '2026-03-10T15:30:00Z',
-        message: { template: 'respond-referral' },
+        message: { template: 'respond', variant: 'respond-referral' },
       });
     });
   });

@@ -163,6 +163,18 @@ describe('rule 8: conversation without a commitment', () => {
   });
 });
 
+describe('speed to lead outside business hours', () => {
+  it('calls a lead that arrived just before the window opens at the opening, not 5 minutes after it', () => {
+    const d = decideRaw(
+      scenario({
+        now: '2026-03-10T11:59:00Z',
+        prospect: { source: 'inbound', createdAt: '2026-03-10T11:58:00Z' },
+      }),
+    );
+    expect(d).toMatchObject({ action: 'follow-up', rule: 'speed-to-lead', due: '2026-03-10T12:00:00Z' });
+  });
+});
+
 describe('schedule-next-step is due by the end of the next business day, inside a business window', () => {
   // The same time of day one business day after the conversation (18:00 itself is outside the
   // [08:00, 18:00) window), or the next opening when the conversation was outside business hours.

@@ -16,10 +16,11 @@ export function speedToLead(ctx: Ctx): Decision | undefined {
   const contact = targetContact(ctx);
   if (contact === undefined) return undefined;
   const channel = channelFor(ctx, 'call', contact);
-  const due = ctx.playbook.calendar.moveIntoWindow(
-    contact.timezone,
-    prospect.createdAt + rule.withinMinutes * MINUTE,
-  );
+  // Within minutes of arriving; a lead that arrived outside business hours is called at the next opening.
+  const calendar = ctx.playbook.calendar;
+  const due = calendar.inWindow(contact.timezone, prospect.createdAt)
+    ? calendar.moveIntoWindow(contact.timezone, prospect.createdAt + rule.withinMinutes * MINUTE)
+    : calendar.moveIntoWindow(contact.timezone, prospect.createdAt);
   return reach(ctx, {
     action: 'follow-up',
     rule: 'speed-to-lead',

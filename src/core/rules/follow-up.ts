@@ -97,7 +97,10 @@ function choose(ctx: Ctx, target: ContactInfo, unanswered: number): Choice | 'mo
       rule: 'minimum-persistence',
       template: 'follow-up',
       contact: target,
-      why: `${plural(unanswered, 'touch', 'touches')} unanswered${ctx.h.reached ? ' since you last spoke' : ''}, and ${so}: follow up`,
+      why:
+        unanswered === 0
+          ? `No touch yet${ctx.h.reached ? ' since you last spoke' : ''}, and ${so}: start now`
+          : `${plural(unanswered, 'touch', 'touches')} unanswered${ctx.h.reached ? ' since you last spoke' : ''}, and ${so}: follow up`,
     };
   }
   return 'model';

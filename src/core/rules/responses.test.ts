@@ -14,12 +14,12 @@ const twoContacts = () => [
 describe('rule 5: responses', () => {
   describe('positive, neutral, objection: respond within 1 business hour', () => {
     it.each([
-      ['positive', 'respond'],
-      ['neutral', 'respond'],
-      ['objection', 'respond-objection'],
+      ['positive', {}],
+      ['neutral', {}],
+      ['objection', { variant: 'respond-objection' }],
     ])(
       'responds to a %s reply, due 1 business hour after it, on the channel they used',
-      (sentiment, template) => {
+      (sentiment, variant) => {
         const d = decideRaw(withEvents([outreach(), response('2026-03-10T14:30:00Z', sentiment)]));
         expect(d).toMatchObject({
           action: 'respond',
@@ -28,7 +28,7 @@ describe('rule 5: responses', () => {
           channel: 'email',
           due: '2026-03-10T15:30:00Z',
           activeList: true,
-          message: { template },
+          message: { template: 'respond', ...variant },
         });
       },
     );
@@ -112,7 +112,7 @@ describe('rule 5: responses', () => {
         contactId: 'c1',
         channel: 'email',
         due: '2026-03-10T15:30:00Z',
-        message: { template: 'respond-referral' },
+        message: { template: 'respond', variant: 'respond-referral' },
       });
       expect(d.message?.body).toContain('Sue Park');
     });

@@ -120,9 +120,12 @@ function notNow(ctx: Ctx, afterSeq: number): Decision | undefined {
   return nurture(ctx, { seq: r.seq, firstDue: r.at + d.firstTouchDays * DAY, why: `${who} said not now` });
 }
 
-/** Rule 5, for responses after `afterSeq` (rules 3 and 4 apply it to responses after their message). */
+/**
+ * Rule 5's answers and nurture, for responses after `afterSeq` (rules 3 and 4 apply it to responses
+ * after their message). The out-of-office hold is a rule of its own, after the nurture entries.
+ */
 export function responses(ctx: Ctx, afterSeq = -1): Decision | undefined {
-  return outOfOffice(ctx, afterSeq) ?? respondToReply(ctx, afterSeq) ?? notNow(ctx, afterSeq);
+  return respondToReply(ctx, afterSeq) ?? notNow(ctx, afterSeq);
 }
 
 /** Rule 10 for a lost deal: nurture until they speak again. */

@@ -201,8 +201,15 @@ describe('scenario normalisation', () => {
     expect(() => normalizeScenario(raw)).not.toThrow();
   });
 
-  it('accepts contract version 1 and refuses another', () => {
+  it('accepts contract version 1, and a newer caller, but not a version that is not one', () => {
     expect(() => normalizeScenario({ ...scenario(), version: 1 })).not.toThrow();
-    expect(problem({ ...scenario(), version: 2 }).path).toBe('version');
+    expect(() => normalizeScenario({ ...scenario(), version: 2 })).not.toThrow();
+    expect(problem({ ...scenario(), version: 0 }).path).toBe('version');
+    expect(problem({ ...scenario(), version: 'one' }).path).toBe('version');
+  });
+
+  it('reads years before 100 as written', () => {
+    const state = normalizeScenario(scenario({ now: '0050-03-02T16:00:00Z' }));
+    expect(new Date(state.now).toISOString()).toBe('0050-03-02T16:00:00.000Z');
   });
 });

@@ -186,7 +186,8 @@ export const EVENT_SCHEMAS = {
 
 /** The scenario with events left open: each event is checked against the schema of its type. */
 export const ScenarioFrame = Type.Object({
-  version: maybe(Type.Literal(1)),
+  // The contract version the caller speaks; a newer caller may talk to this engine (unknown fields are ignored).
+  version: maybe(Type.Integer({ minimum: 1 })),
   now: Timestamp,
   rep: Rep,
   prospect: Prospect,
@@ -200,7 +201,7 @@ export const Scenario = Type.Object(
     ...ScenarioFrame.properties,
     events: Type.Array(Type.Union([TouchEvent, ResponseEvent, CommitmentEvent, PrepEvent, DealEvent])),
   },
-  { $id: 'https://pursuit.dev/schemas/scenario.json', title: 'Pursuit scenario (contract version 1)' },
+  { $id: 'urn:pursuit:schema:scenario:1', title: 'Pursuit scenario (contract version 1)' },
 );
 
 export type RawScenario = Static<typeof Scenario>;

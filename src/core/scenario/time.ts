@@ -34,7 +34,10 @@ export function parseInstant(text: string): number | undefined {
     if (oh > 23 || om > 59) return undefined;
     offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+  // Date.UTC reads years 0-99 as 1900-1999: set the year apart so it is read as written.
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+  date.setUTCFullYear(year);
+  return date.getTime() - offset * 60_000;
 }
 
 /** True for a bare YYYY-MM-DD date that exists. */

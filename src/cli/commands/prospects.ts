@@ -1,0 +1,214 @@
+// `pursuit prospect add|edit|show|list` and `pursuit contact add|edit`.
+
+import type { Decision } from '../../core/decision.js';
+import {
+  addContact,
+  addProspect,
+  editContact,
+  editProspect,
+  listProspects,
+  showProspect,
+} from '../../app/prospects.js';
+import type { ContactInput, ProspectInput } from '../../app/prospects.js';
+import type { StoredEvent } from '../../store/records.js';
+import { EXIT } from '../exit.js';
+import { formatDecision, formatWhen } from '../format.js';
+import type { Io } from '../program.js';
+import { asActor, printJson } from '../session.js';
+import type { GlobalOptions } from '../session.js';
+
+export interface ProspectOptions extends GlobalOptions, Omit<ProspectInput, 'contact' | 'doNotContact'> {
+  contact?: string;
+  email?: string;
+  phone?: string;
+  timezone?: string;
+  doNotContact?: boolean;
+}
+
+function contactInput(o: {
+  contact?: string;
+  email?: string;
+  phone?: string;
+  timezone?: string;
+}): ContactInput {
+  const out: ContactInput = {};
+  if (o.contact !== undefined) out.name = o.contact;
+  if (o.email !== undefined) out.email = o.email;
+  if (o.phone !== undefined) out.phone = o.phone;
+  if (o.timezone !== undefined) out.timezone = o.timezone;
+  return out;
+}
+
+function prospectInput(name: string | undefined, o: ProspectOptions): ProspectInput {
+  const { as: _as, json: _json, contact: _c, email: _e, phone: _p, timezone: _t, ...rest } = o;
+  return { ...rest, ...(name === undefined ? {} : { name }), contact: contactInput(o) };
+}
+
+export async function prospectAddCommand(name: string, options: ProspectOptions, io: Io): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const prospect = await addProspect(ctx, actor, prospectInput(name, options));
+    const view = await showProspect(ctx, actor, prospect.id);
+    if (options.json === true) printJson(io, view);
+    else {
+      io.stdout.write(`Added ${prospect.name}.\n\n`);
+      io.stdout.write(`${decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now())}\n`);
+    }
+    return EXIT.ok;
+  });
+}
+
+export async function prospectEditCommand(
+  typed: string,
+  options: ProspectOptions & { rename?: string },
+  io: Io,
+): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const input = prospectInput(options.rename, options);
+    delete input.contact;
+    const prospect = await editProspect(ctx, actor, typed, input);
+    const view = await showProspect(ctx, actor, prospect.id);
+    if (options.json === true) printJson(io, view);
+    else
+      io.stdout.write(
+        `Updated ${prospect.name}.\n\n${decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now())}\n`,
+      );
+    return EXIT.ok;
+  });
+}
+
+type View = Awaited<ReturnType<typeof showProspect>>;
+
+function decisionBlock(
+  raw: Record<string, unknown> | undefined,
+  view: View,
+  zone: string,
+  now: number,
+): string {
+  if (raw === undefined) return 'No decision yet.';
+  const decision = raw as unknown as Decision;
+  return formatDecision(decision, {
+    title: `${view.prospect.name}: next`,
+    contactName: view.contacts.find((c) => c.id === decision.contactId)?.name,
+    repZone: zone,
+    now,
+  });
+}
+
+function describeEvent(e: StoredEvent, names: Map<string, string>): string {
+  const d = e.data;
+  const who = e.contactId === null ? '' : ` · ${names.get(e.contactId) ?? e.contactId}`;
+  switch (e.type) {
+    case 'touch':
+      return `${String(d.channel)} ${String(d.outcome)}${d.purpose !== undefined && d.purpose !== 'follow-up' ? ` (${String(d.purpose)})` : ''}${who}`;
+    case 'response':
+      return `response: ${String(d.sentiment)}${d.until !== undefined ? ` until ${String(d.until).slice(0, 10)}` : ''}${who}`;
+    case 'commitment':
+      return `commitment: ${String(d.kind)}${d.due !== undefined ? ` due ${String(d.due)}` : ''} by ${String(d.by ?? 'both')}${d.description !== undefined ? ` "${String(d.description)}"` : ''}${who}`;
+    case 'prep':
+      return `prep note${d.objective !== undefined ? `: ${String(d.objective)}` : ''}`;
+    case 'deal':
+      return `deal ${String(d.result)}`;
+  }
+}
+
+export async function prospectShowCommand(typed: string, options: GlobalOptions, io: Io): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const view = await showProspect(ctx, actor, typed);
+    if (options.json === true) {
+      printJson(io, view);
+      return EXIT.ok;
+    }
+    const p = view.prospect;
+    const lines = [
+      `${p.name}  (${p.relationship}, ${p.source}${p.dealValue === null ? '' : `, deal ${p.dealValue}`}, ICP ${p.icpFit}; owner ${view.owner?.name ?? '?'})`,
+      '',
+      'Contacts:',
+      ...view.contacts.map(
+        (c) =>
+          `  ${c.name}${c.role === 'primary' ? ' (primary)' : ''}${c.email === null ? '' : ` <${c.email}>`}${c.phone === null ? '' : ` ${c.phone}`}${c.timezone === null ? '' : ` ${c.timezone}`}${c.doNotContact ? ' DO NOT CONTACT' : ''}`,
+      ),
+      '',
+      'Timeline:',
+    ];
+    const names = new Map(view.contacts.map((c) => [c.id, c.name]));
+    if (view.events.length === 0) lines.push('  (nothing logged yet)');
+    for (const e of view.events)
+      lines.push(`  ${formatWhen(e.at, actor.timezone)}  ${describeEvent(e, names)}`);
+    lines.push('', decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now()));
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  });
+}
+
+export interface ListOptions extends GlobalOptions {
+  search?: string;
+  owner?: string;
+  limit?: string;
+}
+
+export async function prospectListCommand(options: ListOptions, io: Io): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const rows = await listProspects(ctx, actor, {
+      ...(options.search === undefined ? {} : { search: options.search }),
+      ...(options.owner === undefined ? {} : { owner: options.owner }),
+      ...(options.limit === undefined ? {} : { limit: Number(options.limit) }),
+    });
+    if (options.json === true) {
+      printJson(io, rows);
+      return EXIT.ok;
+    }
+    if (rows.length === 0)
+      io.stdout.write('No prospects yet. Add one: pursuit prospect add "Acme Corp" --contact "Peter Lee"\n');
+    for (const { prospect, decision } of rows) {
+      const due = decision?.due == null ? '' : formatWhen(decision.due, actor.timezone);
+      io.stdout.write(
+        `${prospect.name.padEnd(28)} ${(decision?.action ?? '-').padEnd(18)} ${due.padEnd(22)} ${decision?.rule ?? ''}\n`,
+      );
+    }
+    return EXIT.ok;
+  });
+}
+
+export interface ContactOptions extends GlobalOptions {
+  email?: string;
+  phone?: string;
+  timezone?: string;
+  role?: string;
+  doNotContact?: boolean;
+  rename?: string;
+}
+
+function contactChanges(o: ContactOptions, name?: string): ContactInput {
+  const out = contactInput({ ...o, ...(name === undefined ? {} : { contact: name }) });
+  if (o.role !== undefined) out.role = o.role;
+  if (o.doNotContact !== undefined) out.doNotContact = o.doNotContact;
+  return out;
+}
+
+export async function contactAddCommand(
+  prospect: string,
+  name: string,
+  options: ContactOptions,
+  io: Io,
+): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const contact = await addContact(ctx, actor, prospect, contactChanges(options, name));
+    if (options.json === true) printJson(io, contact);
+    else io.stdout.write(`Added ${contact.name} (${contact.role}).\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function contactEditCommand(
+  prospect: string,
+  name: string,
+  options: ContactOptions,
+  io: Io,
+): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const contact = await editContact(ctx, actor, prospect, name, contactChanges(options, options.rename));
+    if (options.json === true) printJson(io, contact);
+    else io.stdout.write(`Updated ${contact.name}.\n`);
+    return EXIT.ok;
+  });
+}

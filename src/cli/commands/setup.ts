@@ -1,0 +1,70 @@
+// `pursuit init` and `pursuit user add|list`.
+
+import { addUser, init, listUsers } from '../../app/workspace.js';
+import type { User } from '../../store/records.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../program.js';
+import { asActor, printJson, withSession } from '../session.js';
+import type { GlobalOptions } from '../session.js';
+
+export interface InitOptions extends GlobalOptions {
+  org: string;
+  name: string;
+  email: string;
+  timezone?: string;
+}
+
+const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export async function initCommand(options: InitOptions, io: Io): Promise<number> {
+  return withSession(io, async ({ ctx, config }) => {
+    const { org, admin } = await init(ctx, {
+      organisation: options.org,
+      name: options.name,
+      email: options.email,
+      timezone: options.timezone ?? systemZone(),
+    });
+    if (options.json === true) printJson(io, { organisation: org, admin });
+    else {
+      const where = config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
+      io.stdout.write(
+        `Created ${org.name} in ${where}, with ${admin.name} <${admin.email}> as admin (${admin.timezone}).\n` +
+          `Next: pursuit user add "Dana Whitfield" --email dana@example.com --role rep\n` +
+          `      pursuit prospect add "Acme Corp" --contact "Peter Lee" --phone "+1 555 0100" --as dana@example.com\n`,
+      );
+    }
+    return EXIT.ok;
+  });
+}
+
+export interface UserAddOptions extends GlobalOptions {
+  email: string;
+  role?: string;
+  manager?: string;
+  timezone?: string;
+  phone?: string;
+  hourlyValue?: string;
+}
+
+export async function userAddCommand(name: string, options: UserAddOptions, io: Io): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const user = await addUser(ctx, actor, { ...options, name });
+    if (options.json === true) printJson(io, user);
+    else io.stdout.write(`Added ${user.role} ${user.name} <${user.email}> (${user.timezone}).\n`);
+    return EXIT.ok;
+  });
+}
+
+function describeUser(u: User, all: User[]): string {
+  const manager = all.find((m) => m.id === u.managerId);
+  return `${u.name.padEnd(24)} ${u.email.padEnd(28)} ${u.role.padEnd(8)} ${u.timezone}${manager === undefined ? '' : `  (team of ${manager.name})`}`;
+}
+
+export async function userListCommand(options: GlobalOptions, io: Io): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const all = await listUsers(ctx, actor);
+    if (options.json === true) printJson(io, all);
+    else io.stdout.write(`${all.map((u) => describeUser(u, all)).join('\n')}\n`);
+    return EXIT.ok;
+  });
+}
