@@ -276,6 +276,7 @@ export async function logEvent(
       data: { ...data, id },
       loggedBy: actor.id,
       loggedAt: now,
+      logSeq: await events.nextLogSeq(q, actor.orgId),
       sourceKey: null,
     };
     await checkScenario(q, prospect, all, [...history, event], now);

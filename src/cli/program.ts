@@ -20,6 +20,7 @@ import {
 } from './commands/prospects.js';
 import type { ContactOptions, ListOptions, ProspectOptions } from './commands/prospects.js';
 import { initCommand, userAddCommand, userListCommand } from './commands/setup.js';
+import { icsCommand, playbookShowCommand, playbookUseCommand } from './commands/extras.js';
 import type { InitOptions, UserAddOptions } from './commands/setup.js';
 import type { GlobalOptions } from './session.js';
 import { EXIT, reportError } from './exit.js';
@@ -282,6 +283,30 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .argument('<prospect>', 'name (or part of it) or id')
       .requiredOption('--until <date>', 'e.g. 2026-03-20, tomorrow, +3d'),
   ).action(async (p: string, o: GlobalOptions & { until: string }) => done(await snoozeCommand(p, o, io)));
+
+  common(
+    program
+      .command('ics')
+      .description('a calendar invite (.ics) for a committed call or meeting, for both calendars')
+      .argument('<commitment>', "a commitment's id, or a prospect (its latest committed call)")
+      .option(
+        '--out <file>',
+        'write to this file (. for a name from the prospect and date) instead of stdout',
+      ),
+  ).action(async (typed: string, o: GlobalOptions & { out?: string }) =>
+    done(await icsCommand(typed, o, io)),
+  );
+
+  const playbook = program.command('playbook').description("the organisation's playbook");
+  common(playbook.command('show').description('print the playbook in force')).action(
+    async (o: GlobalOptions) => done(await playbookShowCommand(o, io)),
+  );
+  common(
+    playbook
+      .command('use')
+      .description('put a new playbook version in force (admins); every prospect is decided again')
+      .argument('<file>', 'a playbook (YAML or JSON); it may start with `extends: default`'),
+  ).action(async (file: string, o: GlobalOptions) => done(await playbookUseCommand(file, o, io)));
 
   common(
     program

@@ -75,6 +75,8 @@ export interface StoredEvent {
   data: Record<string, unknown>;
   loggedBy: string | null;
   loggedAt: number;
+  /** Order of logging by people (absent for imported events), for undo. */
+  logSeq?: number | null;
   sourceKey: string | null;
 }
 

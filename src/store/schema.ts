@@ -73,6 +73,8 @@ export interface EventsTable {
   data: string;
   logged_by: string | null;
   logged_at: number;
+  /** Order of logging by people (imports leave it empty), for undo. */
+  log_seq: number | null;
   /** A CRM activity id, or a hash of the content, so a re-import adds nothing. */
   source_key: string | null;
 }

@@ -96,6 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('logged_by', 'text')
     .addColumn('logged_at', 'bigint', (c) => c.notNull())
+    .addColumn('log_seq', 'bigint')
     .addColumn('source_key', 'text')
     .execute();
   await db.schema.createIndex('events_prospect_at').on('events').columns(['prospect_id', 'at']).execute();

@@ -17,6 +17,7 @@ function toEvent(r: Selectable<EventsTable>): StoredEvent {
     data: JSON.parse(r.data) as Record<string, unknown>,
     loggedBy: r.logged_by,
     loggedAt: Number(r.logged_at),
+    logSeq: r.log_seq === null ? null : Number(r.log_seq),
     sourceKey: r.source_key,
   };
 }
@@ -70,6 +71,7 @@ export const events = {
         data: JSON.stringify(e.data),
         logged_by: e.loggedBy,
         logged_at: e.loggedAt,
+        log_seq: e.logSeq ?? null,
         source_key: e.sourceKey,
       })
       .execute();
@@ -96,17 +98,26 @@ export const events = {
       .execute();
     return rows.map(toEvent);
   },
-  /** The last event the user logged (ties: the greater id). */
+  /** The last event the user logged by hand (imports have no log order). */
   async lastLoggedBy(q: Q, orgId: string, userId: string): Promise<StoredEvent | undefined> {
     const r = await q
       .selectFrom('events')
       .selectAll()
       .where('org_id', '=', orgId)
       .where('logged_by', '=', userId)
-      .orderBy('logged_at', 'desc')
-      .orderBy('id', 'desc')
+      .where('log_seq', 'is not', null)
+      .orderBy('log_seq', 'desc')
       .executeTakeFirst();
     return r === undefined ? undefined : toEvent(r);
+  },
+  /** The next number in the organisation's logging order. */
+  async nextLogSeq(q: Q, orgId: string): Promise<number> {
+    const r = await q
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('log_seq').as('last'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
+    return Number(r?.last ?? 0) + 1;
   },
   async findById(q: Q, id: string): Promise<StoredEvent | undefined> {
     const r = await q.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
