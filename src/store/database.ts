@@ -57,11 +57,16 @@ export function storeError(error: unknown): unknown {
   }
 }
 
-function openSqlite(path: string): Db {
+export interface OpenOptions {
+  /** How long a SQLite writer waits for another process's lock before giving up. */
+  busyTimeoutMs?: number;
+}
+
+function openSqlite(path: string, options: OpenOptions): Db {
   let sqlite: SqliteDatabase.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    sqlite = new SqliteDatabase(path, { timeout: 5000 });
+    sqlite = new SqliteDatabase(path, { timeout: options.busyTimeoutMs ?? 5000 });
     sqlite.pragma('journal_mode = WAL');
     // Durable commits: a logged touch survives a power cut.
     sqlite.pragma('synchronous = FULL');
@@ -95,8 +100,8 @@ export async function migrate(db: Db): Promise<void> {
   }
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Db> {
-  const db = config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url);
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Db> {
+  const db = config.kind === 'sqlite' ? openSqlite(config.path, options) : openPostgres(config.url);
   try {
     await migrate(db);
   } catch (error) {
