@@ -136,10 +136,12 @@ export async function refreshDecisions(
         events: eventsBy.get(p.id) ?? [],
       });
       const decision = decide(normalizeScenario(scenario), known.engine.playbook, known.engine.model);
-      const stored = toStored(p, decision, now);
-      await decisions.upsert(q, stored);
-      out.set(p.id, stored);
+      out.set(p.id, toStored(p, decision, now));
     }
+    await decisions.upsertMany(
+      q,
+      ps.map((p) => out.get(p.id) as StoredDecision),
+    );
   }
   return out;
 }

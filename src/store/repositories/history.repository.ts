@@ -167,6 +167,28 @@ export const playbooks = {
   },
 };
 
+function decisionRow(d: StoredDecision): DecisionsTable {
+  return {
+    prospect_id: d.prospectId,
+    org_id: d.orgId,
+    owner_id: d.ownerId,
+    action: d.action,
+    contact_id: d.contactId,
+    channel: d.channel,
+    due: d.due,
+    rule: d.rule,
+    reason: d.reason,
+    active_list: d.activeList ? 1 : 0,
+    urgency: d.urgency,
+    value_per_minute: d.valuePerMinute,
+    decision: JSON.stringify(d.decision),
+    decided_at: d.decidedAt,
+    recheck_at: d.recheckAt,
+    playbook_version: d.playbookVersion,
+    model_version: d.modelVersion,
+  };
+}
+
 export interface AgendaQuery {
   orgId: string;
   ownerId: string;
@@ -175,31 +197,38 @@ export interface AgendaQuery {
 
 export const decisions = {
   async upsert(q: Q, d: StoredDecision): Promise<void> {
-    const row = {
-      prospect_id: d.prospectId,
-      org_id: d.orgId,
-      owner_id: d.ownerId,
-      action: d.action,
-      contact_id: d.contactId,
-      channel: d.channel,
-      due: d.due,
-      rule: d.rule,
-      reason: d.reason,
-      active_list: d.activeList ? 1 : 0,
-      urgency: d.urgency,
-      value_per_minute: d.valuePerMinute,
-      decision: JSON.stringify(d.decision),
-      decided_at: d.decidedAt,
-      recheck_at: d.recheckAt,
-      playbook_version: d.playbookVersion,
-      model_version: d.modelVersion,
-    };
-    const { prospect_id: _key, ...changes } = row;
-    await q
-      .insertInto('decisions')
-      .values(row)
-      .onConflict((oc) => oc.column('prospect_id').doUpdateSet(changes))
-      .execute();
+    await decisions.upsertMany(q, [d]);
+  },
+  /** Inserts or replaces decisions, many rows per statement. */
+  async upsertMany(q: Q, list: StoredDecision[]): Promise<void> {
+    const CHUNK = 400;
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const rows = list.slice(i, i + CHUNK).map(decisionRow);
+      await q
+        .insertInto('decisions')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('prospect_id').doUpdateSet((eb) => ({
+            org_id: eb.ref('excluded.org_id'),
+            owner_id: eb.ref('excluded.owner_id'),
+            action: eb.ref('excluded.action'),
+            contact_id: eb.ref('excluded.contact_id'),
+            channel: eb.ref('excluded.channel'),
+            due: eb.ref('excluded.due'),
+            rule: eb.ref('excluded.rule'),
+            reason: eb.ref('excluded.reason'),
+            active_list: eb.ref('excluded.active_list'),
+            urgency: eb.ref('excluded.urgency'),
+            value_per_minute: eb.ref('excluded.value_per_minute'),
+            decision: eb.ref('excluded.decision'),
+            decided_at: eb.ref('excluded.decided_at'),
+            recheck_at: eb.ref('excluded.recheck_at'),
+            playbook_version: eb.ref('excluded.playbook_version'),
+            model_version: eb.ref('excluded.model_version'),
+          })),
+        )
+        .execute();
+    }
   },
   async findByProspect(q: Q, prospectId: string): Promise<StoredDecision | undefined> {
     const r = await q
