@@ -3,6 +3,12 @@
 import type { Decision } from '../core/decision.js';
 
 const when = new Map<string, Intl.DateTimeFormat>();
+const money = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 2,
+});
 
 /** "Tue, Mar 10, 9:03 AM MDT" in the reader's zone. */
 export function formatWhen(at: number, zone: string): string {
@@ -67,7 +73,7 @@ export function formatDecision(d: Decision, labels: Labels): string {
   if (d.model !== undefined) {
     const m = d.model;
     lines.push(
-      `  Model: touch ${m.attempt}, ${(m.pResponse * 100).toFixed(1)}% response x ${(m.pWin * 100).toFixed(0)}% win x $${m.dealValue} = $${m.expectedValue} expected, against $${m.touchCost} of time`,
+      `  Model: touch ${m.attempt}, ${(m.pResponse * 100).toFixed(1)}% response x ${(m.pWin * 100).toFixed(0)}% win x ${money.format(m.dealValue)} = ${money.format(m.expectedValue)} expected, against ${money.format(m.touchCost)} of your time`,
     );
   }
   if (d.diagnosis !== undefined && d.diagnosis.length > 0) {

@@ -120,7 +120,7 @@ export async function prospectShowCommand(typed: string, options: GlobalOptions,
     }
     const p = view.prospect;
     const lines = [
-      `${p.name}  (${p.relationship}, ${p.source}${p.dealValue === null ? '' : `, deal ${p.dealValue}`}, ICP ${p.icpFit}; owner ${view.owner?.name ?? '?'})`,
+      `${p.name}  (${p.relationship}, ${p.source}${p.dealValue === null ? '' : `, deal ${p.dealValue.toLocaleString('en-US')}`}, ICP ${p.icpFit}; owner ${view.owner?.name ?? '?'})`,
       '',
       'Contacts:',
       ...view.contacts.map(
