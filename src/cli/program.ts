@@ -21,6 +21,8 @@ import {
 import type { ContactOptions, ListOptions, ProspectOptions } from './commands/prospects.js';
 import { initCommand, userAddCommand, userListCommand } from './commands/setup.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from './commands/extras.js';
+import { DEMO_DB, demoCommand } from './commands/demo.js';
+import type { DemoOptions } from './commands/demo.js';
 import type { InitOptions, UserAddOptions } from './commands/setup.js';
 import type { GlobalOptions } from './session.js';
 import { EXIT, reportError } from './exit.js';
@@ -283,6 +285,16 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .argument('<prospect>', 'name (or part of it) or id')
       .requiredOption('--until <date>', 'e.g. 2026-03-20, tomorrow, +3d'),
   ).action(async (p: string, o: GlobalOptions & { until: string }) => done(await snoozeCommand(p, o, io)));
+
+  program
+    .command('demo')
+    .description(
+      `a demo organisation (in ${DEMO_DB} unless PURSUIT_DB or DATABASE_URL says otherwise), then a rep's agenda`,
+    )
+    .option('--seed <n>', 'another demo (same seed, same demo)')
+    .option('--prospects <n>', 'how many prospects (default 300)')
+    .option('--json', 'print JSON for scripts')
+    .action(async (o: DemoOptions) => done(await demoCommand(o, io)));
 
   common(
     program

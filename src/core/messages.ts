@@ -77,8 +77,11 @@ function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): Template
     'rep.phone': rep.phone,
     'rep.email': rep.email,
     'commitment.description': commitment?.description,
+    // A reply-by date has no time of day worth saying.
     'commitment.when':
-      commitment?.due === undefined ? undefined : formatter(contact.timezone, true).format(commitment.due),
+      commitment?.due === undefined
+        ? undefined
+        : formatter(contact.timezone, commitment.kind !== 'reply-by').format(commitment.due),
     topic: topic(ctx),
     objection: objection(ctx),
     'referred.firstName': firstName(extras.referred?.name),

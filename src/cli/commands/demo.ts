@@ -1,0 +1,80 @@
+// `pursuit demo` (and `npm start`): a realistic demo organisation in its own database, then one
+// rep's agenda and the logins, so a newcomer sees every kind of decision at once.
+
+import { createDemo, demoLogins, DEMO_ORGANISATION } from '../../app/demo.js';
+import { PursuitError } from '../../core/errors.js';
+import { organisations } from '../../store/repositories/people.repository.js';
+import { EXIT } from '../exit.js';
+import type { Io } from '../program.js';
+import { printJson, withSession } from '../session.js';
+import { agendaCommand } from './day.js';
+
+export const DEMO_DB = 'data/demo.db';
+
+export interface DemoOptions {
+  seed?: string;
+  prospects?: string;
+  json?: boolean;
+}
+
+const whole = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+
+export async function demoCommand(options: DemoOptions, io: Io): Promise<number> {
+  // The demo never lands in the team's own database unless asked to.
+  const env =
+    io.env.DATABASE_URL === undefined && io.env.PURSUIT_DB === undefined
+      ? { ...io.env, PURSUIT_DB: DEMO_DB }
+      : io.env;
+  const demoIo: Io = { ...io, env };
+  const created = await withSession(demoIo, async ({ ctx }) => {
+    const existing = await ctx.db.kysely.transaction().execute((q) => organisations.list(q));
+    if (existing.length > 0) {
+      if (existing.some((o) => o.name === DEMO_ORGANISATION)) return undefined;
+      throw new PursuitError(
+        'CONFLICT',
+        `this database holds ${existing[0]?.name ?? 'another organisation'}, not the demo: run the demo with PURSUIT_DB=${DEMO_DB}`,
+      );
+    }
+    const seed = whole(options.seed);
+    const prospects = whole(options.prospects);
+    return createDemo(ctx, {
+      ...(seed === undefined ? {} : { seed }),
+      ...(prospects === undefined ? {} : { prospects }),
+    });
+  });
+  const logins = demoLogins();
+  if (options.json === true) {
+    printJson(io, {
+      database: env.DATABASE_URL === undefined ? env.PURSUIT_DB : 'DATABASE_URL',
+      created,
+      logins,
+    });
+    return EXIT.ok;
+  }
+  const where = env.DATABASE_URL === undefined ? (env.PURSUIT_DB as string) : 'the DATABASE_URL database';
+  io.stdout.write(
+    created === undefined
+      ? `The ${DEMO_ORGANISATION} demo is in ${where}.\n\n`
+      : `Created the ${DEMO_ORGANISATION} demo in ${where}: ${created.users.length} users, ${created.prospects} prospects, ${created.events} logged events.\n\n`,
+  );
+  const rep = logins.find((l) => l.role === 'rep') ?? logins[0];
+  if (rep !== undefined) {
+    const status = await agendaCommand({ as: rep.email }, demoIo);
+    if (status !== EXIT.ok) return status;
+  }
+  const prefix =
+    env.PURSUIT_DB === DEMO_DB && io.env.PURSUIT_DB === undefined ? `PURSUIT_DB=${DEMO_DB} ` : '';
+  io.stdout.write(
+    [
+      'Demo logins (act as one with --as EMAIL):',
+      ...logins.map((l) => `  ${l.email.padEnd(26)} ${l.role.padEnd(8)} ${l.name} (${l.timezone})`),
+      '',
+      'Try:',
+      `  ${prefix}npx pursuit agenda --as ${logins.find((l) => l.role === 'rep' && l !== rep)?.email ?? rep?.email ?? ''}`,
+      `  ${prefix}npx pursuit pipeline --as ${logins.find((l) => l.role === 'manager')?.email ?? ''}`,
+      `  ${prefix}npx pursuit prospect list --as ${rep?.email ?? ''}`,
+      '',
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
