@@ -172,7 +172,7 @@ describe('the data commands', () => {
     const agenda = await cli(['agenda'], dana);
     expect(agenda.status).toBe(0);
     expect(agenda.out).toMatch(/Agenda for Dana Whitfield, 2026-03-10: \d+ action/);
-    expect(agenda.out).toContain('fit in the');
+    expect(agenda.out).toMatch(/fit in the \d+ h( \d+ min)? of working time left/);
     expect(agenda.out).toContain('1. Globex');
     expect(agenda.out).toContain('speed-to-lead');
     // Acme's next step is due by tomorrow.

@@ -7,7 +7,10 @@ import type { Io } from '../program.js';
 import { asActor, printJson } from '../session.js';
 import type { GlobalOptions } from '../session.js';
 
-const hours = (minutes: number) => `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`;
+const hours = (minutes: number) =>
+  minutes < 60
+    ? `${minutes} min`
+    : `${Math.floor(minutes / 60)} h${minutes % 60 === 0 ? '' : ` ${minutes % 60} min`}`;
 
 export async function agendaCommand(
   options: GlobalOptions & { rep?: string; date?: string },
@@ -24,8 +27,11 @@ export async function agendaCommand(
     }
     const out: string[] = [`Agenda for ${day.rep.name}, ${day.date}: ${day.items.length} action(s).`];
     if (day.items.length > 0) {
+      const need = `${hours(day.totalMinutes)} at the playbook's minutes per touch`;
       out.push(
-        `The first ${day.fitting} fit in the ${hours(day.availableMinutes)} of working time left (${hours(day.totalMinutes)} for all, at the playbook's minutes per touch).`,
+        day.fitting === day.items.length
+          ? `All fit in the ${hours(day.availableMinutes)} of working time left (${need}).`
+          : `The first ${day.fitting} fit in the ${hours(day.availableMinutes)} of working time left (all would take ${need}).`,
       );
     }
     out.push('');
