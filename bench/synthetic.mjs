@@ -4,10 +4,57 @@
 
 export const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
-const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin'];
-const FIRST = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noah'];
-const LAST = ['Lee', 'Park', 'Garcia', 'Okafor', 'Schmidt', 'Rossi', 'Tanaka', 'Novak', 'Haddad', 'Berg', 'Silva', 'Khan'];
-const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Cyberdyne', 'Tyrell'];
+const ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Europe/Berlin',
+];
+const FIRST = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Liam',
+  'Maya',
+  'Noah',
+];
+const LAST = [
+  'Lee',
+  'Park',
+  'Garcia',
+  'Okafor',
+  'Schmidt',
+  'Rossi',
+  'Tanaka',
+  'Novak',
+  'Haddad',
+  'Berg',
+  'Silva',
+  'Khan',
+];
+const WORDS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark',
+  'Wayne',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Cyberdyne',
+  'Tyrell',
+];
 const KINDS = ['Labs', 'Logistics', 'Health', 'Foods', 'Systems', 'Partners', 'Analytics', 'Retail'];
 
 function mulberry32(seed) {
@@ -59,10 +106,24 @@ export function prospect(i, repCount, eventsEach, seed = 1) {
     at += Math.floor(span * (0.5 + r() * 0.5));
     const roll = r();
     const id = `be${i}_${k}`;
-    if (roll < 0.45) p.events.push({ id, type: 'touch', at, channel: 'call', outcome: pick(['voicemail', 'no-answer', 'voicemail', 'connected']) });
+    if (roll < 0.45)
+      p.events.push({
+        id,
+        type: 'touch',
+        at,
+        channel: 'call',
+        outcome: pick(['voicemail', 'no-answer', 'voicemail', 'connected']),
+      });
     else if (roll < 0.85) p.events.push({ id, type: 'touch', at, channel: 'email', outcome: 'sent' });
     else if (roll < 0.92) p.events.push({ id, type: 'touch', at, channel: 'meeting', outcome: 'held' });
-    else p.events.push({ id, type: 'response', at, channel: 'email', sentiment: pick(['positive', 'neutral', 'objection', 'not-now']) });
+    else
+      p.events.push({
+        id,
+        type: 'response',
+        at,
+        channel: 'email',
+        sentiment: pick(['positive', 'neutral', 'objection', 'not-now']),
+      });
   }
   return p;
 }

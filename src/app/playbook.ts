@@ -12,7 +12,8 @@ import { refreshDecisions } from './decisions.js';
 import { inTransaction } from './workspace.js';
 import type { Q } from './workspace.js';
 
-const PAGE = 2000;
+// SQLite and PostgreSQL both take this many ids in one IN list comfortably.
+const PAGE = 500;
 
 /** Decides every prospect of the organisation again; returns how many decisions changed action or rule. */
 export async function redecideAll(
@@ -26,11 +27,7 @@ export async function redecideAll(
   for (;;) {
     const ids = await prospects.idsAfter(q, orgId, after, PAGE);
     if (ids.length === 0) return changed;
-    const before = new Map<string, string>();
-    for (const id of ids) {
-      const d = await decisions.findByProspect(q, id);
-      if (d !== undefined) before.set(id, `${d.action}/${d.rule}`);
-    }
+    const before = await decisions.summaries(q, ids);
     const fresh = await refreshDecisions(q, orgId, ids, now, defaultPlaybookText);
     for (const [id, d] of fresh) if (before.get(id) !== `${d.action}/${d.rule}`) changed += 1;
     after = ids.at(-1) as string;

@@ -1,7 +1,8 @@
 // The business calendar: windows, business days and holidays in an IANA time zone, DST-correct.
 // Instants are epoch milliseconds; "local" values are epoch-like milliseconds of the wall clock in a
 // zone (instant + offset), so day and minute arithmetic is plain integer math. Luxon supplies the
-// zone offsets, memoised per quarter hour because every DST change in use falls on a quarter hour.
+// zone offsets, memoised per UTC day (a day whose two ends agree has one offset), and per quarter
+// hour on the days of a change, since every DST change in use falls on a quarter hour.
 
 import { IANAZone } from 'luxon';
 
@@ -13,15 +14,19 @@ const CACHE_LIMIT = 50_000;
 
 interface ZoneEntry {
   zone: IANAZone;
+  /** Offsets at the start and end of a UTC day: equal means no change during that day. */
+  days: Map<number, number>;
+  /** Exact offsets by quarter hour, for the few days with a change. */
   offsets: Map<number, number>;
 }
 
 const zones = new Map<string, ZoneEntry>();
+const CHANGES = Number.NaN;
 
 function zoneEntry(name: string): ZoneEntry {
   let entry = zones.get(name);
   if (entry === undefined) {
-    entry = { zone: IANAZone.create(name), offsets: new Map() };
+    entry = { zone: IANAZone.create(name), days: new Map(), offsets: new Map() };
     zones.set(name, entry);
   }
   return entry;
@@ -42,6 +47,16 @@ export function isValidZone(name: string): boolean {
 /** The zone's offset from UTC in minutes at an instant. */
 export function offsetMinutes(zoneName: string, instant: number): number {
   const entry = zoneEntry(zoneName);
+  // Offsets change at most once a day: a day whose two ends agree has one offset throughout.
+  const day = Math.floor(instant / DAY);
+  let dayOffset = entry.days.get(day);
+  if (dayOffset === undefined) {
+    if (entry.days.size >= CACHE_LIMIT) entry.days.clear();
+    const start = entry.zone.offset(day * DAY);
+    dayOffset = start === entry.zone.offset((day + 1) * DAY - 1) ? start : CHANGES;
+    entry.days.set(day, dayOffset);
+  }
+  if (!Number.isNaN(dayOffset)) return dayOffset;
   const bucket = Math.floor(instant / QUARTER_HOUR);
   let offset = entry.offsets.get(bucket);
   if (offset === undefined) {

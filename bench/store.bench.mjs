@@ -1,0 +1,326 @@
+// npm run bench:store — a synthetic organisation (default 1,000 reps, 1,000,000 prospects, 10 events
+// each: 10,000,000 events) written as a CSV in Pursuit's generic format, then on SQLite and on
+// PostgreSQL:
+//   1. raw insert: the same prospects, contacts and events through the bare driver (prepared
+//      statements / multi-row INSERTs in one transaction), into a fresh database;
+//   2. import: `pursuit import` of the CSV into another fresh database, rows/s, and its ratio to (1);
+//   3. recompute: every prospect's decision decided again (prospects/s);
+//   4. agenda: one rep's agenda, repeated (p50 / p99 ms).
+// Peak memory (max RSS) is printed at the end.
+//
+// Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
+//          --agenda-runs N. PostgreSQL: DATABASE_URL, else a throw-away server from
+//          test/support/postgres.sh when PostgreSQL is installed.
+
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import SqliteDatabase from 'better-sqlite3';
+import { NOW, prospect as syntheticProspect, reps as syntheticReps } from './synthetic.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => join(root, 'dist', p);
+const { openDatabase } = await import(dist('store/database.js'));
+const { init, addUser } = await import(dist('app/workspace.js'));
+const { importFiles } = await import(dist('app/import.js'));
+const { redecideAll } = await import(dist('app/playbook.js'));
+const { agenda } = await import(dist('app/agenda.js'));
+const { exportRows } = await import(dist('integrations/csv/pursuit-format.js'));
+const { EXPORT_COLUMNS } = await import(dist('integrations/csv/generic.js'));
+const { csvLine } = await import(dist('integrations/csv/write.js'));
+const { readFileSync } = await import('node:fs');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const PROSPECTS = Number(arg('--prospects', 1_000_000));
+const REPS = Number(arg('--reps', 1000));
+const EVENTS = Number(arg('--events', 10));
+const AGENDA_RUNS = Number(arg('--agenda-runs', 200));
+const DIALECTS = String(arg('--dialects', 'sqlite,postgres')).split(',');
+const defaultPlaybookText = readFileSync(join(root, 'playbooks/default.yaml'), 'utf8');
+const iso = (t) => new Date(t).toISOString();
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const work = mkdtempSync(join(tmpdir(), 'pursuit-bench-store-'));
+const repList = syntheticReps(REPS);
+
+function exported(i) {
+  const p = syntheticProspect(i, REPS, EVENTS);
+  return {
+    prospect: {
+      id: p.id,
+      name: p.name,
+      owner: p.owner,
+      relationship: 'prospect',
+      source: p.source,
+      createdAt: iso(p.createdAt),
+      dealValue: p.dealValue,
+      icpFit: 'fit',
+      qualification: { serious: null, goalsClear: null, priceOnly: null },
+      product: { name: null, status: null, fit: 'unknown' },
+      doNotContact: false,
+      snoozedUntil: null,
+    },
+    contacts: [{ ...p.contact, role: 'primary', doNotContact: false }],
+    events: p.events.map((e) => ({ ...e, at: iso(e.at), contactId: p.contact.id, loggedAt: iso(e.at) })),
+  };
+}
+
+async function writeCsv(path) {
+  const out = createWriteStream(path);
+  const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
+  await write(csvLine(EXPORT_COLUMNS));
+  let rows = 0;
+  let buffer = '';
+  for (let i = 0; i < PROSPECTS; i += 1) {
+    for (const r of exportRows(exported(i))) {
+      buffer += csvLine(r);
+      rows += 1;
+    }
+    if (buffer.length > 1 << 20) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await write(buffer);
+  await new Promise((r) => out.end(r));
+  return rows;
+}
+
+function startPostgres() {
+  if (process.env.DATABASE_URL !== undefined) return { url: process.env.DATABASE_URL, stop() {} };
+  const out = execFileSync('bash', [join(root, 'test/support/postgres.sh')], { encoding: 'utf8' });
+  const dir = /PURSUIT_PG_DIR=(.*)/.exec(out)[1];
+  const url = /DATABASE_URL=(.*)/.exec(out)[1];
+  return { url, stop: () => execFileSync('bash', [join(root, 'test/support/postgres.sh'), 'stop', dir]) };
+}
+
+async function freshConfig(dialect, name, pgUrl) {
+  if (dialect === 'sqlite') return { kind: 'sqlite', path: join(work, `${name}.db`) };
+  const dbName = `bench_${name}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${dbName}`;
+  return { kind: 'postgres', url: url.toString() };
+}
+
+async function setUp(config) {
+  let t = NOW;
+  const db = await openDatabase(config);
+  const ctx = { db, now: () => t, defaultPlaybookText };
+  const { admin } = await init(ctx, {
+    organisation: 'Bench Co',
+    name: 'Admin',
+    email: 'admin@bench.test',
+    timezone: 'UTC',
+  });
+  for (const r of repList) await addUser(ctx, admin, { name: r.name, email: r.email, timezone: r.timezone });
+  return { db, ctx, admin, setNow: (x) => (t = x) };
+}
+
+/** The same rows through the bare driver: prospects, contacts and events in one transaction. */
+async function rawInsert(config, orgId, ownerIds) {
+  const started = process.hrtime.bigint();
+  let rows = 0;
+  const prospectRow = (p) => [
+    p.id,
+    orgId,
+    ownerIds.get(p.owner),
+    p.name,
+    'prospect',
+    p.source,
+    p.createdAt,
+    p.dealValue,
+    'fit',
+    null,
+    null,
+    null,
+    null,
+    'unknown',
+    0,
+    null,
+    NOW,
+  ];
+  const contactRow = (p) => [
+    p.contact.id,
+    orgId,
+    p.id,
+    0,
+    p.contact.name,
+    'primary',
+    p.contact.email,
+    p.contact.phone,
+    p.contact.timezone,
+    0,
+    NOW,
+  ];
+  const eventRow = (p, e) => [
+    e.id,
+    orgId,
+    p.id,
+    e.type,
+    e.at,
+    p.contact.id,
+    JSON.stringify({ ...e, at: iso(e.at), contactId: p.contact.id }),
+    null,
+    e.at,
+    null,
+    null,
+  ];
+  if (config.kind === 'sqlite') {
+    const db = new SqliteDatabase(config.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    const ip = db.prepare(`insert into prospects values (${Array(17).fill('?').join(',')})`);
+    const ic = db.prepare(`insert into contacts values (${Array(11).fill('?').join(',')})`);
+    const ie = db.prepare(
+      `insert into events (id, org_id, prospect_id, type, at, contact_id, data, logged_by, logged_at, log_seq, source_key) values (${Array(11).fill('?').join(',')})`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < PROSPECTS; i += 1) {
+        const p = syntheticProspect(i, REPS, EVENTS);
+        ip.run(prospectRow(p));
+        ic.run(contactRow(p));
+        rows += 2;
+        for (const e of p.events) {
+          ie.run(eventRow(p, e));
+          rows += 1;
+        }
+      }
+    })();
+    db.close();
+  } else {
+    const client = new pg.Client({ connectionString: config.url });
+    await client.connect();
+    await client.query('begin');
+    const batches = { prospects: [], contacts: [], events: [] };
+    const flush = async (table, columns) => {
+      const list = batches[table];
+      if (list.length === 0) return;
+      const width = list[0].length;
+      const values = list.map((r, j) => `(${r.map((_, k) => `$${j * width + k + 1}`).join(',')})`).join(',');
+      await client.query(`insert into ${table} ${columns} values ${values}`, list.flat());
+      batches[table] = [];
+    };
+    const eventColumns =
+      '(id, org_id, prospect_id, type, at, contact_id, data, logged_by, logged_at, log_seq, source_key)';
+    for (let i = 0; i < PROSPECTS; i += 1) {
+      const p = syntheticProspect(i, REPS, EVENTS);
+      batches.prospects.push(prospectRow(p));
+      batches.contacts.push(contactRow(p));
+      for (const e of p.events) batches.events.push(eventRow(p, e));
+      rows += 2 + p.events.length;
+      if (batches.events.length >= 4000) {
+        await flush('prospects', '');
+        await flush('contacts', '');
+        await flush('events', eventColumns);
+      }
+    }
+    await flush('prospects', '');
+    await flush('contacts', '');
+    await flush('events', eventColumns);
+    await client.query('commit');
+    await client.end();
+  }
+  return { rows, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+console.log(`bench:store: ${fmt(REPS)} reps, ${fmt(PROSPECTS)} prospects, ${fmt(PROSPECTS * EVENTS)} events`);
+const csv = join(work, 'org.csv');
+let started = Date.now();
+const csvRows = await writeCsv(csv);
+console.log(
+  `CSV: ${fmt(csvRows)} rows, ${(statSync(csv).size / 1e9).toFixed(2)} GB, written in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+
+let postgres;
+for (const dialect of DIALECTS) {
+  let pgUrl;
+  if (dialect === 'postgres') {
+    postgres = startPostgres();
+    pgUrl = postgres.url;
+  }
+  console.log(`\n== ${dialect}`);
+  // 1. Raw insert of the same rows through the bare driver.
+  const rawConfig = await freshConfig(dialect, 'raw', pgUrl);
+  const raw = await setUp(rawConfig);
+  const users = await raw.db.kysely.selectFrom('users').select(['id', 'email']).execute();
+  const orgId = (await raw.db.kysely.selectFrom('organisations').select('id').executeTakeFirst()).id;
+  await raw.db.close();
+  const ownerIds = new Map(users.map((u) => [u.email, u.id]));
+  const rawResult = await rawInsert(rawConfig, orgId, ownerIds);
+  const rawRate = rawResult.rows / rawResult.seconds;
+  console.log(
+    `raw insert (bare driver): ${fmt(rawResult.rows)} rows in ${rawResult.seconds.toFixed(1)} s = ${fmt(rawRate)} rows/s`,
+  );
+
+  // 2. Import of the CSV.
+  const config = await freshConfig(dialect, 'import', pgUrl);
+  const app = await setUp(config);
+  started = Date.now();
+  const report = await importFiles(app.ctx, app.admin, [{ path: csv }], {});
+  const importSeconds = (Date.now() - started) / 1000;
+  if (!report.committed)
+    throw new Error(`import rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
+  const importRate = csvRows / importSeconds;
+  console.log(
+    `import: ${fmt(csvRows)} CSV rows (${fmt(report.prospects.created)} prospects, ${fmt(report.events.added)} events, decided) in ${importSeconds.toFixed(1)} s = ${fmt(importRate)} rows/s; ratio to raw ${(importRate / rawRate).toFixed(2)} (target >= 0.25)`,
+  );
+
+  // 3. Recompute every decision.
+  started = Date.now();
+  await app.db.kysely
+    .transaction()
+    .execute((q) => redecideAll(q, app.admin.orgId, NOW + 60_000, defaultPlaybookText));
+  const recompute = (Date.now() - started) / 1000;
+  console.log(
+    `recompute every decision: ${fmt(PROSPECTS / recompute)} prospects/s (${recompute.toFixed(1)} s; target >= 20,000)`,
+  );
+
+  // 4. One rep's agenda.
+  const rep = await app.db.kysely
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', 'rep1@bench.test')
+    .executeTakeFirst();
+  const actor = {
+    id: rep.id,
+    orgId: rep.org_id,
+    email: rep.email,
+    name: rep.name,
+    role: rep.role,
+    managerId: null,
+    timezone: rep.timezone,
+    phone: null,
+    hourlyValue: null,
+    createdAt: 0,
+  };
+  const times = [];
+  let items = 0;
+  for (let i = 0; i < AGENDA_RUNS; i += 1) {
+    app.setNow(NOW + 120_000 + i * 1000);
+    const t0 = process.hrtime.bigint();
+    items = (await agenda(app.ctx, actor, {})).items.length;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  console.log(
+    `agenda of one rep (${fmt(PROSPECTS / REPS)} prospects, ${items} due today): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms over ${AGENDA_RUNS} runs (target p99 < 50 ms)`,
+  );
+  await app.db.close();
+}
+postgres?.stop();
+console.log(`\npeak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+if (process.argv.includes('--keep')) console.log(`kept ${work}`);
+else rmSync(work, { recursive: true, force: true });
