@@ -124,6 +124,8 @@ export async function refreshDecisions(
     const contactsBy = groupBy(cs, (c) => c.prospectId);
     const eventsBy = groupBy(es, (e) => e.prospectId);
     for (const p of ps) {
+      // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
+      if (!contactsBy.has(p.id)) continue;
       const owner = known.owners.get(p.ownerId);
       if (owner === undefined) throw new Error(`prospect ${p.id} has no owner`);
       const scenario = scenarioFromStore({
@@ -140,7 +142,7 @@ export async function refreshDecisions(
     }
     await decisions.upsertMany(
       q,
-      ps.map((p) => out.get(p.id) as StoredDecision),
+      ps.flatMap((p) => out.get(p.id) ?? []),
     );
   }
   return out;

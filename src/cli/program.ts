@@ -22,6 +22,8 @@ import type { ContactOptions, ListOptions, ProspectOptions } from './commands/pr
 import { initCommand, userAddCommand, userListCommand } from './commands/setup.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from './commands/extras.js';
 import { DEMO_DB, demoCommand } from './commands/demo.js';
+import { exportCommand, importCommand } from './commands/transfer.js';
+import type { ImportCliOptions } from './commands/transfer.js';
 import type { DemoOptions } from './commands/demo.js';
 import type { InitOptions, UserAddOptions } from './commands/setup.js';
 import type { GlobalOptions } from './session.js';
@@ -285,6 +287,35 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .argument('<prospect>', 'name (or part of it) or id')
       .requiredOption('--until <date>', 'e.g. 2026-03-20, tomorrow, +3d'),
   ).action(async (p: string, o: GlobalOptions & { until: string }) => done(await snoozeCommand(p, o, io)));
+
+  common(
+    program
+      .command('import')
+      .description('import CRM exports (HubSpot, Salesforce, Pipedrive, a generic CSV) or a Pursuit export')
+      .argument('<files...>', 'CSV or JSON Lines files (- for standard input); several are one import')
+      .option(
+        '--format <format>',
+        'hubspot, salesforce, pipedrive, generic or jsonl (default: from the header)',
+      )
+      .option('--map <mapping>', "a generic CSV's columns: prospect=Company,contact=Name,email=E-mail,...")
+      .option('--system <name>', "the namespace of the file's record ids (default: the format)")
+      .option('--skip-bad', 'import the good rows and set the bad ones aside (default: all or nothing)')
+      .option('--rejects <file>', 'where --skip-bad writes the rejected rows (line, reason, row)')
+      .option('--zone <iana>', 'the time zone of times without an offset (default: yours)')
+      .addHelpText(
+        'after',
+        '\nRe-importing the same file changes nothing. Opt-outs become do-not-contact; customers and won deals\nbecome customers. A failed or interrupted import leaves the database as it was.',
+      ),
+  ).action(async (files: string[], o: ImportCliOptions) => done(await importCommand(files, o, io)));
+  common(
+    program
+      .command('export')
+      .description(
+        'export your prospects, contacts and history (CSV or JSON Lines; pursuit import reads both back)',
+      )
+      .option('--format <format>', 'csv or jsonl', 'csv')
+      .option('--out <file>', 'write to this file (default: standard output)'),
+  ).action(async (o: GlobalOptions & { format?: string; out?: string }) => done(await exportCommand(o, io)));
 
   program
     .command('demo')

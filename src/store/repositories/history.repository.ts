@@ -1,10 +1,63 @@
 // Events, external ids, playbook versions and decisions: rows in, records out.
 
+import { CompiledQuery } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DecisionsTable, EventsTable, PlaybooksTable } from '../schema.js';
 import type { PlaybookVersion, StoredDecision, StoredEvent } from '../records.js';
 
 type Q = Kysely<Database>;
+
+/** Rows per multi-row INSERT, and values per IN list: well inside both drivers' parameter limits. */
+const CHUNK = 500;
+
+function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * A multi-row INSERT of plain values, written as SQL text rather than built node by node: bulk
+ * imports send millions of rows through here. Table and column names are the caller's constants.
+ * Returns how many rows were inserted (fewer than given when conflicts are skipped).
+ */
+export async function insertRows(
+  q: Q,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+  skipConflicts = false,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const dollar = q.selectFrom('events').select('id').where('id', '=', '').compile().sql.includes('$1');
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    const marks: string[] = [];
+    for (const value of row) {
+      params.push(value);
+      marks.push(dollar ? `$${params.length}` : '?');
+    }
+    tuples.push(`(${marks.join(',')})`);
+  }
+  const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${skipConflicts ? ' on conflict do nothing' : ''}`;
+  const result = await q.executeQuery(CompiledQuery.raw(text, params));
+  return Number(result.numAffectedRows ?? 0);
+}
+
+const EVENT_COLUMNS = [
+  'id',
+  'org_id',
+  'prospect_id',
+  'type',
+  'at',
+  'contact_id',
+  'data',
+  'logged_by',
+  'logged_at',
+  'log_seq',
+  'source_key',
+] as const;
 
 function toEvent(r: Selectable<EventsTable>): StoredEvent {
   return {
@@ -75,6 +128,65 @@ export const events = {
         source_key: e.sourceKey,
       })
       .execute();
+  },
+  /**
+   * Inserts many events, many rows per statement; an event whose source key the organisation
+   * already has is skipped. Returns how many were inserted.
+   */
+  async insertMany(q: Q, list: StoredEvent[]): Promise<number> {
+    let inserted = 0;
+    for (const part of chunks(list, 1000)) {
+      const rows = part.map((e) => [
+        e.id,
+        e.orgId,
+        e.prospectId,
+        e.type,
+        e.at,
+        e.contactId,
+        JSON.stringify(e.data),
+        e.loggedBy,
+        e.loggedAt,
+        e.logSeq ?? null,
+        e.sourceKey,
+      ]);
+      inserted += await insertRows(q, 'events', EVENT_COLUMNS, rows, true);
+    }
+    return inserted;
+  },
+  /** The organisation's events with these source keys, by source key. */
+  async idsBySourceKey(
+    q: Q,
+    orgId: string,
+    keys: string[],
+  ): Promise<Map<string, { id: string; prospectId: string; type: string }>> {
+    const out = new Map<string, { id: string; prospectId: string; type: string }>();
+    for (const part of chunks([...new Set(keys)])) {
+      const rows = await q
+        .selectFrom('events')
+        .select(['id', 'prospect_id', 'type', 'source_key'])
+        .where('org_id', '=', orgId)
+        .where('source_key', 'in', part)
+        .execute();
+      for (const r of rows)
+        out.set(r.source_key as string, { id: r.id, prospectId: r.prospect_id, type: r.type });
+    }
+    return out;
+  },
+  /** Which of these ids are taken by events (of any organisation), with their owners. */
+  async ownersOf(
+    q: Q,
+    ids: string[],
+  ): Promise<Map<string, { orgId: string; prospectId: string; type: string }>> {
+    const out = new Map<string, { orgId: string; prospectId: string; type: string }>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await q
+        .selectFrom('events')
+        .select(['id', 'org_id', 'prospect_id', 'type'])
+        .where('id', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.id, { orgId: r.org_id, prospectId: r.prospect_id, type: r.type });
+    }
+    return out;
   },
   async listByProspect(q: Q, prospectId: string): Promise<StoredEvent[]> {
     const rows = await q
@@ -260,6 +372,16 @@ export const decisions = {
       .execute();
     return rows.map(toDecision);
   },
+  /** Action and rule of each prospect's decision, for counting what changed. */
+  async summaries(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
+    if (prospectIds.length === 0) return new Map();
+    const rows = await q
+      .selectFrom('decisions')
+      .select(['prospect_id', 'action', 'rule'])
+      .where('prospect_id', 'in', prospectIds)
+      .execute();
+    return new Map(rows.map((r) => [r.prospect_id, `${r.action}/${r.rule}`]));
+  },
   async listByOwners(q: Q, orgId: string, ownerIds?: string[]): Promise<StoredDecision[]> {
     let query = q.selectFrom('decisions').selectAll().where('org_id', '=', orgId);
     if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);
@@ -291,6 +413,66 @@ export const externalIds = {
       .insertInto('external_ids')
       .values({ org_id: orgId, system, kind, external_id: externalId, entity_id: entityId })
       .execute();
+  },
+  /** The entities of many external ids of one system and kind, by external id. */
+  async findMany(
+    q: Q,
+    orgId: string,
+    system: string,
+    kind: 'prospect' | 'contact' | 'user',
+    externalIdList: string[],
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const part of chunks([...new Set(externalIdList)])) {
+      const rows = await q
+        .selectFrom('external_ids')
+        .select(['external_id', 'entity_id'])
+        .where('org_id', '=', orgId)
+        .where('system', '=', system)
+        .where('kind', '=', kind)
+        .where('external_id', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.external_id, r.entity_id);
+    }
+    return out;
+  },
+  /** Inserts many external ids; one already there is left as it is. */
+  async insertMany(
+    q: Q,
+    rows: {
+      orgId: string;
+      system: string;
+      kind: 'prospect' | 'contact' | 'user';
+      externalId: string;
+      entityId: string;
+    }[],
+  ): Promise<void> {
+    for (const part of chunks(rows, 1000)) {
+      await insertRows(
+        q,
+        'external_ids',
+        ['org_id', 'system', 'kind', 'external_id', 'entity_id'],
+        part.map((r) => [r.orgId, r.system, r.kind, r.externalId, r.entityId]),
+        true,
+      );
+    }
+  },
+  /** Each entity's ids in other systems, as "system:id". */
+  async listForEntities(q: Q, orgId: string, entityIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const part of chunks([...new Set(entityIds)])) {
+      const rows = await q
+        .selectFrom('external_ids')
+        .select(['system', 'external_id', 'entity_id'])
+        .where('org_id', '=', orgId)
+        .where('entity_id', 'in', part)
+        .orderBy('system')
+        .orderBy('external_id')
+        .execute();
+      for (const r of rows)
+        out.set(r.entity_id, [...(out.get(r.entity_id) ?? []), `${r.system}:${r.external_id}`]);
+    }
+    return out;
   },
   async forEntity(q: Q, entityId: string): Promise<{ system: string; externalId: string }[]> {
     const rows = await q

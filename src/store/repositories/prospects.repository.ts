@@ -3,6 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../records.js';
+import { insertRows } from './history.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -85,6 +86,15 @@ function contactRow(c: Contact): ContactsTable {
   };
 }
 
+/** Rows per multi-row INSERT, and values per IN list: well inside both drivers' parameter limits. */
+const CHUNK = 500;
+
+function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 export interface ProspectFilter {
   orgId: string;
   ownerIds?: string[];
@@ -97,6 +107,19 @@ export const prospects = {
   async insert(q: Q, p: Prospect): Promise<void> {
     await q.insertInto('prospects').values(prospectRow(p)).execute();
   },
+  /** Inserts many prospects, many rows per statement. */
+  async insertMany(q: Q, list: Prospect[]): Promise<void> {
+    for (const part of chunks(list, 1000)) {
+      const rows = part.map(prospectRow);
+      const columns = Object.keys(rows[0] as ProspectsTable) as (keyof ProspectsTable)[];
+      await insertRows(
+        q,
+        'prospects',
+        columns,
+        rows.map((r) => columns.map((c) => r[c])),
+      );
+    }
+  },
   async update(q: Q, p: Prospect): Promise<void> {
     const { id: _id, org_id: _org, ...changes } = prospectRow(p);
     await q.updateTable('prospects').set(changes).where('id', '=', p.id).execute();
@@ -108,6 +131,35 @@ export const prospects = {
   async findByIds(q: Q, ids: string[]): Promise<Prospect[]> {
     if (ids.length === 0) return [];
     const rows = await q.selectFrom('prospects').selectAll().where('id', 'in', ids).execute();
+    return rows.map(toProspect);
+  },
+  /** The organisation's prospects with exactly these names. */
+  async findByNames(q: Q, orgId: string, names: string[]): Promise<Prospect[]> {
+    const out: Prospect[] = [];
+    for (const part of chunks([...new Set(names)])) {
+      const rows = await q
+        .selectFrom('prospects')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('name', 'in', part)
+        .execute();
+      out.push(...rows.map(toProspect));
+    }
+    return out;
+  },
+  /** A page of the organisation's prospects (optionally some owners'), in id order after `afterId`. */
+  async pageAfter(
+    q: Q,
+    page: { orgId: string; ownerIds?: string[]; afterId: string; limit: number },
+  ): Promise<Prospect[]> {
+    let query = q
+      .selectFrom('prospects')
+      .selectAll()
+      .where('org_id', '=', page.orgId)
+      .where('id', '>', page.afterId);
+    if (page.ownerIds !== undefined)
+      query = query.where('owner_id', 'in', page.ownerIds.length > 0 ? page.ownerIds : ['']);
+    const rows = await query.orderBy('id').limit(page.limit).execute();
     return rows.map(toProspect);
   },
   async list(q: Q, f: ProspectFilter): Promise<Prospect[]> {
@@ -141,6 +193,55 @@ export const prospects = {
 export const contacts = {
   async insert(q: Q, c: Contact): Promise<void> {
     await q.insertInto('contacts').values(contactRow(c)).execute();
+  },
+  /** Inserts many contacts, many rows per statement. */
+  async insertMany(q: Q, list: Contact[]): Promise<void> {
+    for (const part of chunks(list, 1000)) {
+      const rows = part.map(contactRow);
+      const columns = Object.keys(rows[0] as ContactsTable) as (keyof ContactsTable)[];
+      await insertRows(
+        q,
+        'contacts',
+        columns,
+        rows.map((r) => columns.map((c) => r[c])),
+      );
+    }
+  },
+  async findByIds(q: Q, ids: string[]): Promise<Contact[]> {
+    const out: Contact[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await q.selectFrom('contacts').selectAll().where('id', 'in', part).execute();
+      out.push(...rows.map(toContact));
+    }
+    return out;
+  },
+  /** The organisation's contacts with these (lower-case) email addresses. */
+  async findByEmails(q: Q, orgId: string, emails: string[]): Promise<Contact[]> {
+    const out: Contact[] = [];
+    for (const part of chunks([...new Set(emails)])) {
+      const rows = await q
+        .selectFrom('contacts')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('email', 'in', part)
+        .execute();
+      out.push(...rows.map(toContact));
+    }
+    return out;
+  },
+  /** Which of these prospects have at least one contact. */
+  async prospectIdsWithContacts(q: Q, prospectIds: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks([...new Set(prospectIds)])) {
+      const rows = await q
+        .selectFrom('contacts')
+        .select('prospect_id')
+        .distinct()
+        .where('prospect_id', 'in', part)
+        .execute();
+      for (const r of rows) out.add(r.prospect_id);
+    }
+    return out;
   },
   async update(q: Q, c: Contact): Promise<void> {
     const { id: _id, org_id: _org, prospect_id: _p, ...changes } = contactRow(c);
