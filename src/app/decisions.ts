@@ -17,6 +17,7 @@ import { organisations, products, users } from '../store/repositories/people.rep
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events, playbooks } from '../store/repositories/history.repository.js';
 import { scenarioFromStore } from './scenario-from-store.js';
+import { groupBy } from './collections.js';
 
 type Q = Kysely<Database>;
 
@@ -71,17 +72,6 @@ export function toStored(p: Prospect, d: Decision, now: number): StoredDecision 
     playbookVersion: d.playbookVersion,
     modelVersion: d.modelVersion,
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [item]);
-    else list.push(item);
-  }
-  return out;
 }
 
 interface Lookup {

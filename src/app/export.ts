@@ -19,6 +19,7 @@ import { contacts, prospects } from '../store/repositories/prospects.repository.
 import { events, externalIds } from '../store/repositories/history.repository.js';
 import type { AppContext } from './context.js';
 import { visibleOwners } from './actors.js';
+import { groupBy } from './collections.js';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -50,17 +51,6 @@ const FILE_ERRORS = new Set([
   'EEXIST',
 ]);
 const iso = (t: number) => new Date(t).toISOString();
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [item]);
-    else list.push(item);
-  }
-  return out;
-}
 
 export function exported(
   p: Prospect,

@@ -72,6 +72,23 @@ function applyProspect(p: Prospect, input: ProspectInput): Prospect {
   return next;
 }
 
+/** A new contact of the prospect, at `position` in its list (the first is the primary). */
+function blankContact(prospect: Prospect, position: number, now: number): Contact {
+  return {
+    id: randomUUID(),
+    orgId: prospect.orgId,
+    prospectId: prospect.id,
+    position,
+    name: '',
+    role: position === 0 ? 'primary' : 'stakeholder',
+    email: null,
+    phone: null,
+    timezone: null,
+    doNotContact: false,
+    createdAt: now,
+  };
+}
+
 function applyContact(c: Contact, input: ContactInput): Contact {
   const next = { ...c };
   if (input.name !== undefined) next.name = text('contact', input.name) as string;
@@ -111,22 +128,7 @@ export async function addProspect(ctx: AppContext, actor: User, input: ProspectI
     };
     const prospect = applyProspect(blank, { ...input, name: input.name ?? '' });
     await prospects.insert(q, prospect);
-    const contact = applyContact(
-      {
-        id: randomUUID(),
-        orgId: actor.orgId,
-        prospectId: prospect.id,
-        position: 0,
-        name: '',
-        role: 'primary',
-        email: null,
-        phone: null,
-        timezone: null,
-        doNotContact: false,
-        createdAt: now,
-      },
-      input.contact,
-    );
+    const contact = applyContact(blankContact(prospect, 0, now), input.contact);
     await contacts.insert(q, contact);
     await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return prospect;
@@ -162,22 +164,7 @@ export async function addContact(
     const prospect = await resolveProspect(q, actor, typedProspect);
     const existing = await contacts.listByProspect(q, prospect.id);
     if (input.name === undefined) throw new PursuitError('INVALID_INPUT', 'a contact needs a name', 'name');
-    const contact = applyContact(
-      {
-        id: randomUUID(),
-        orgId: actor.orgId,
-        prospectId: prospect.id,
-        position: existing.length,
-        name: '',
-        role: existing.length === 0 ? 'primary' : 'stakeholder',
-        email: null,
-        phone: null,
-        timezone: null,
-        doNotContact: false,
-        createdAt: now,
-      },
-      input,
-    );
+    const contact = applyContact(blankContact(prospect, existing.length, now), input);
     await contacts.insert(q, contact);
     await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return contact;
