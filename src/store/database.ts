@@ -71,6 +71,9 @@ function openSqlite(path: string, options: OpenOptions): Db {
     // Durable commits: a logged touch survives a power cut.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // A 64 MiB page cache: large transactions (an import, a new playbook) stay out of the WAL lookups.
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
   } catch (error) {
     throw storeError(error);
   }

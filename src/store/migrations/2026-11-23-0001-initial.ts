@@ -99,7 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('log_seq', 'bigint')
     .addColumn('source_key', 'text')
     .execute();
-  await db.schema.createIndex('events_prospect_at').on('events').columns(['prospect_id', 'at']).execute();
+  await db.schema
+    .createIndex('events_prospect_at')
+    .on('events')
+    .columns(['prospect_id', 'at', 'logged_at'])
+    .execute();
   await db.schema
     .createIndex('events_logged')
     .on('events')
