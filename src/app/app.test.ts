@@ -237,6 +237,30 @@ describe.each(DIALECTS)('the app on %s', (dialect) => {
     expect(day.availableMinutes).toBeGreaterThan(0);
   });
 
+  it("puts the preparation of tomorrow's committed call on today's agenda, first", async () => {
+    await addProspect(ctx, dana, {
+      name: 'Big Co',
+      dealValue: 90000,
+      contact: { name: 'Bo Big', phone: '+1 555 0102' },
+    });
+    await addProspect(ctx, dana, {
+      name: 'Call Co',
+      contact: { name: 'Cy Call', phone: '+1 555 0103', timezone: 'America/New_York' },
+    });
+    await logEvent(ctx, dana, 'Call Co', {
+      type: 'touch',
+      channel: 'call',
+      outcome: 'connected',
+      at: '2026-03-10T14:00:00Z',
+    });
+    await logEvent(ctx, dana, 'Call Co', { type: 'commitment', kind: 'call', due: '2026-03-11T16:00:00Z' });
+    const day = await agenda(ctx, dana, {});
+    expect(day.items.map((i) => [i.prospect.name, i.decision.action])).toEqual([
+      ['Call Co', 'prepare'],
+      ['Big Co', 'follow-up'],
+    ]);
+  });
+
   it('hides a snoozed prospect from the agenda until the date', async () => {
     await addProspect(ctx, dana, { name: 'Acme Corp', contact: { name: 'Peter Lee', phone: '+1 555 0100' } });
     await snooze(ctx, dana, 'Acme', '+1d');

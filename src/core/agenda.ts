@@ -1,13 +1,15 @@
 // How a decision ranks in a rep's day: time-critical work first (a reply to answer, a committed
-// call, a new lead), then by what the rep's time earns (expected value per minute), overdue-ness
+// call and its preparation, a new lead), then by what the rep's time earns (expected value per minute), overdue-ness
 // only breaking ties. Pure: the app sorts stored decisions with it.
 
 import type { Decision } from './decision.js';
 
+// Answering a reply, making or preparing a committed call, and calling a new lead cannot wait.
 const TIME_CRITICAL: ReadonlySet<string> = new Set([
   'respond',
   'referral',
   'committed-call',
+  'commitment-prepare',
   'speed-to-lead',
 ]);
 

@@ -360,14 +360,15 @@ export const decisions = {
     if (ownerId !== undefined) query = query.where('owner_id', '=', ownerId);
     return (await query.execute()).map((r) => r.prospect_id);
   },
-  /** One rep's actions due before a time (waits and stops excluded). */
+  /** One rep's actions due before a time, and calls to prepare (waits and stops excluded). */
   async agenda(q: Q, a: AgendaQuery): Promise<StoredDecision[]> {
+    // A prepare is due by its call, but belongs to the day from the moment its window opens.
     const rows = await q
       .selectFrom('decisions')
       .selectAll()
       .where('org_id', '=', a.orgId)
       .where('owner_id', '=', a.ownerId)
-      .where('due', '<', a.dueBefore)
+      .where((eb) => eb.or([eb('due', '<', a.dueBefore), eb('action', '=', 'prepare')]))
       .where('action', 'not in', ['wait', 'stop'])
       .execute();
     return rows.map(toDecision);
