@@ -71,6 +71,12 @@ const MESSAGE_ACTIONS = new Set([
   'nurture',
 ]);
 
+/** What was typed, when it is a bare date; else the instant it named. */
+function dateOrTime(typed: string | undefined, instant: number): string {
+  const text = typed?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : new Date(instant).toISOString();
+}
+
 const list = (value: string | undefined) =>
   value
     ?.split(/[;\n]/)
@@ -184,7 +190,8 @@ function buildEvent(
         ...base,
         channel: oneOf('channel', input.channel, CHANNELS) ?? 'email',
         sentiment,
-        ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
+        // A bare date stays a date: the start of that day in the contact's zone (CONTRACT.md).
+        ...(until === undefined ? {} : { until: dateOrTime(input.until, until) }),
         ...(referred === undefined ? {} : { referredContactId: referred.id }),
       };
     }
@@ -202,7 +209,9 @@ function buildEvent(
         ...base,
         kind,
         by: oneOf('by', input.by, COMMITTERS) ?? 'both',
-        ...(due === undefined ? {} : { due: new Date(due).toISOString() }),
+        ...(due === undefined
+          ? {}
+          : { due: kind === 'reply-by' ? dateOrTime(input.due, due) : new Date(due).toISOString() }),
         ...(input.description === undefined ? {} : { description: text('description', input.description) }),
         ...(replaces === undefined ? {} : { replaces }),
       };

@@ -94,14 +94,20 @@ function decisionBlock(
   });
 }
 
-function describeEvent(e: StoredEvent, names: Map<string, string>): string {
+/** A bare date as it is; a time as the date it falls on in the reader's zone. */
+function dateOf(value: string, zone: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(value));
+}
+
+function describeEvent(e: StoredEvent, names: Map<string, string>, zone: string): string {
   const d = e.data;
   const who = e.contactId === null ? '' : ` · ${names.get(e.contactId) ?? e.contactId}`;
   switch (e.type) {
     case 'touch':
       return `${String(d.channel)} ${String(d.outcome)}${d.purpose !== undefined && d.purpose !== 'follow-up' ? ` (${String(d.purpose)})` : ''}${who}`;
     case 'response':
-      return `response: ${String(d.sentiment)}${d.until !== undefined ? ` until ${String(d.until).slice(0, 10)}` : ''}${who}`;
+      return `response: ${String(d.sentiment)}${d.until !== undefined ? ` until ${dateOf(String(d.until), zone)}` : ''}${who}`;
     case 'commitment':
       return `commitment: ${String(d.kind)}${d.due !== undefined ? ` due ${String(d.due)}` : ''} by ${String(d.by ?? 'both')}${d.description !== undefined ? ` "${String(d.description)}"` : ''}${who}`;
     case 'prep':
@@ -132,8 +138,9 @@ export async function prospectShowCommand(typed: string, options: GlobalOptions,
     ];
     const names = new Map(view.contacts.map((c) => [c.id, c.name]));
     if (view.events.length === 0) lines.push('  (nothing logged yet)');
-    for (const e of view.events)
-      lines.push(`  ${formatWhen(e.at, actor.timezone)}  ${describeEvent(e, names)}`);
+    for (const e of view.events) {
+      lines.push(`  ${formatWhen(e.at, actor.timezone)}  ${describeEvent(e, names, actor.timezone)}`);
+    }
     lines.push('', decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now()));
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
