@@ -3,6 +3,8 @@
 // answer; an email is "sent" (or "bounced"). Something they sent us is a response. An open activity
 // in the future is a commitment; an open one in the past is a task nobody did, not an event.
 
+import type { ImportUnit } from './unit.js';
+import { defined } from './unit.js';
 import { RowError } from './values.js';
 
 export type ActivityKind = 'call' | 'email' | 'meeting' | 'sms' | 'social' | 'other';
@@ -91,4 +93,42 @@ export function activityEvent(a: Activity, now: number): ActivityResult {
       if (a.inbound === true) return response(a.kind);
       return touch(a.kind, a.bounced === true ? 'bounced' : 'sent');
   }
+}
+
+/** What an activity row links to: the company it is about, the person, and its own CRM id. */
+export interface ActivityLinks {
+  company: { externalId?: string | undefined; name?: string | undefined };
+  contact: { externalId?: string | undefined; email?: string | undefined; name?: string | undefined };
+  eventId: string | undefined;
+  /** The row's error when it links to neither a company nor a person. */
+  unlinked: string;
+}
+
+const hasAny = (o: object) => Object.values(o).some((v) => v !== undefined);
+
+/** The import unit of one activity row, the same for every CRM format. */
+export function activityUnit(
+  line: number,
+  activity: Activity,
+  now: number,
+  links: ActivityLinks,
+): ImportUnit {
+  const result = activityEvent(activity, now);
+  const base: ImportUnit = { line, contacts: [], events: [] };
+  if ('ignored' in result) return { ...base, ignored: result.ignored };
+  const company = hasAny(links.company);
+  const contact = hasAny(links.contact);
+  if (!company && !contact) throw new RowError(links.unlinked);
+  return {
+    ...base,
+    ...(company ? { prospect: defined({ ...links.company, passing: true }) } : {}),
+    events: [
+      defined({
+        externalId: links.eventId,
+        at: result.event.at,
+        data: result.event.data,
+        contact: contact ? defined(links.contact) : undefined,
+      }),
+    ],
+  };
 }

@@ -5,7 +5,7 @@
 // Closed Won deals make a customer.
 
 import type { Activity, ActivityKind } from './activity.js';
-import { activityEvent } from './activity.js';
+import { activityUnit } from './activity.js';
 import type { CsvRecord } from './parse.js';
 import type { ImportUnit, MapContext, RowMapper, Source, Columns } from './unit.js';
 import { cell, defined } from './unit.js';
@@ -295,34 +295,17 @@ function activitiesMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
           ? Math.round((end - at) / 60_000)
           : parseDuration('Call duration', durationText, durationText?.includes(':') ? 's' : 'ms'),
     };
-    const result = activityEvent(activity, ctx.now);
-    const base: ImportUnit = { line, contacts: [], events: [] };
-    if ('ignored' in result) return { ...base, ignored: result.ignored };
-    const contactId = firstId(cell(fields, c.contactId));
     const person = personKey(cell(fields, c.contact));
-    const email = parseEmail('Associated Email', cell(fields, c.email)) ?? person?.email;
-    const companyId = firstId(cell(fields, c.companyId));
-    const company = cell(fields, c.company);
-    if (contactId === undefined && email === undefined && companyId === undefined && person === undefined) {
-      throw new RowError('the activity is associated with no contact or company');
-    }
-    return {
-      ...base,
-      ...(companyId === undefined && company === undefined
-        ? {}
-        : { prospect: defined({ externalId: companyId, name: company, passing: true }) }),
-      events: [
-        defined({
-          externalId: cell(fields, c.id),
-          at: result.event.at,
-          data: result.event.data,
-          contact:
-            contactId === undefined && email === undefined && person?.name === undefined
-              ? undefined
-              : defined({ externalId: contactId, email, name: person?.name }),
-        }),
-      ],
-    };
+    return activityUnit(line, activity, ctx.now, {
+      company: { externalId: firstId(cell(fields, c.companyId)), name: cell(fields, c.company) },
+      contact: {
+        externalId: firstId(cell(fields, c.contactId)),
+        email: parseEmail('Associated Email', cell(fields, c.email)) ?? person?.email,
+        name: person?.name,
+      },
+      eventId: cell(fields, c.id),
+      unlinked: 'the activity is associated with no contact or company',
+    });
   };
 }
 

@@ -5,7 +5,7 @@
 // makes a customer; a lost deal is a lost deal.
 
 import type { Activity, ActivityKind } from './activity.js';
-import { activityEvent, callOutcome } from './activity.js';
+import { activityUnit, callOutcome } from './activity.js';
 import type { ImportUnit, MapContext, RowMapper, Columns } from './unit.js';
 import { cell, defined } from './unit.js';
 import { RowError, joinName, parseAmount, parseEmail, parseFlag, parseTime, personKey } from './values.js';
@@ -250,33 +250,16 @@ function activitiesMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
       durationMin: hoursMinutes(cell(fields, c.duration)),
       subject,
     };
-    const result = activityEvent(activity, ctx.now);
-    const base: ImportUnit = { line, contacts: [], events: [] };
-    if ('ignored' in result) return { ...base, ignored: result.ignored };
-    const org = cell(fields, c.org);
-    const orgId = cell(fields, c.orgId);
-    const who = defined({
-      externalId: cell(fields, c.personId),
-      email: emailOf(cols, fields, 'Person'),
-      ...(personKey(cell(fields, c.person)) ?? {}),
+    return activityUnit(line, activity, ctx.now, {
+      company: { externalId: cell(fields, c.orgId), name: cell(fields, c.org) },
+      contact: {
+        externalId: cell(fields, c.personId),
+        email: emailOf(cols, fields, 'Person'),
+        ...(personKey(cell(fields, c.person)) ?? {}),
+      },
+      eventId: cell(fields, c.id),
+      unlinked: 'the activity has no contact person or organization',
     });
-    if (org === undefined && orgId === undefined && Object.keys(who).length === 0) {
-      throw new RowError('the activity has no contact person or organization');
-    }
-    return {
-      ...base,
-      ...(org === undefined && orgId === undefined
-        ? {}
-        : { prospect: defined({ externalId: orgId, name: org, passing: true }) }),
-      events: [
-        defined({
-          externalId: cell(fields, c.id),
-          at: result.event.at,
-          data: result.event.data,
-          contact: Object.keys(who).length === 0 ? undefined : who,
-        }),
-      ],
-    };
   };
 }
 

@@ -5,7 +5,7 @@
 // opportunity make a customer, a Closed Lost one is a lost deal.
 
 import type { Activity, ActivityKind } from './activity.js';
-import { activityEvent } from './activity.js';
+import { activityUnit } from './activity.js';
 import type { ImportUnit, MapContext, RowMapper, Source, Columns } from './unit.js';
 import { cell, defined } from './unit.js';
 import {
@@ -290,34 +290,17 @@ function activitiesMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
       subject: subject === '' ? undefined : subject,
       durationMin: parseDuration('Call Duration', durationText, 's'),
     };
-    const result = activityEvent(activity, ctx.now);
-    const base: ImportUnit = { line, contacts: [], events: [] };
-    if ('ignored' in result) return { ...base, ignored: result.ignored };
-    const contactId = cell(fields, c.contactId);
     const who = personKey(cell(fields, c.contact));
-    const email = parseEmail('Email', cell(fields, c.email)) ?? who?.email;
-    const accountId = cell(fields, c.accountId);
-    const account = cell(fields, c.account);
-    if (contactId === undefined && email === undefined && accountId === undefined && account === undefined) {
-      throw new RowError('the activity is related to no contact, lead or account');
-    }
-    return {
-      ...base,
-      ...(accountId === undefined && account === undefined
-        ? {}
-        : { prospect: defined({ externalId: accountId, name: account, passing: true }) }),
-      events: [
-        defined({
-          externalId: cell(fields, c.id),
-          at: result.event.at,
-          data: result.event.data,
-          contact:
-            contactId === undefined && email === undefined && who?.name === undefined
-              ? undefined
-              : defined({ externalId: contactId, email, name: who?.name }),
-        }),
-      ],
-    };
+    return activityUnit(line, activity, ctx.now, {
+      company: { externalId: cell(fields, c.accountId), name: cell(fields, c.account) },
+      contact: {
+        externalId: cell(fields, c.contactId),
+        email: parseEmail('Email', cell(fields, c.email)) ?? who?.email,
+        name: who?.name,
+      },
+      eventId: cell(fields, c.id),
+      unlinked: 'the activity is related to no contact, lead or account',
+    });
   };
 }
 
