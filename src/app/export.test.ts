@@ -11,47 +11,17 @@ import type { Db } from '../store/database.js';
 import type { User } from '../store/records.js';
 import { products } from '../store/repositories/people.repository.js';
 import { prospects } from '../store/repositories/prospects.repository.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { DIALECTS, TestClock, appContext, dump, freshDatabase, team } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from './context.js';
 import { exportData } from './export.js';
 import { importFile, importFiles } from './import.js';
 import { logEvent, snooze } from './logging.js';
 import { editProspect } from './prospects.js';
-import { addUser, init } from './workspace.js';
 
 const CRM = fileURLToPath(new URL('../../test/fixtures/crm/', import.meta.url));
 const HUBSPOT = ['companies', 'contacts', 'activities'].map((f) => ({ path: join(CRM, `hubspot/${f}.csv`) }));
 const NOW = Date.parse('2026-03-10T15:00:00Z');
-
-async function team(c: AppContext): Promise<{ admin: User; dana: User }> {
-  const { admin } = await init(c, {
-    organisation: 'OurCo',
-    name: 'Ada Admin',
-    email: 'ada@ourco.test',
-    timezone: 'America/Denver',
-  });
-  const dana = await addUser(c, admin, { name: 'Dana Whitfield', email: 'dana@ourco.test' });
-  await addUser(c, admin, { name: 'Eli Stone', email: 'eli@ourco.test' });
-  return { admin, dana };
-}
-
-async function dump(db: Db) {
-  const k = db.kysely;
-  return {
-    prospects: await k.selectFrom('prospects').selectAll().orderBy('id').execute(),
-    contacts: await k.selectFrom('contacts').selectAll().orderBy('id').execute(),
-    events: await k.selectFrom('events').selectAll().orderBy('id').execute(),
-    externalIds: await k
-      .selectFrom('external_ids')
-      .selectAll()
-      .orderBy('system')
-      .orderBy('external_id')
-      .execute(),
-    decisions: await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute(),
-    products: await k.selectFrom('products').selectAll().orderBy('id').execute(),
-  };
-}
 
 /** The database's records with what may differ between two databases (user and product ids) named. */
 async function records(db: Db) {

@@ -9,46 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../store/database.js';
 import type { User } from '../store/records.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { DIALECTS, TestClock, appContext, dump, freshDatabase, team } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from './context.js';
 import { importFile, importFiles } from './import.js';
 import { showProspect } from './prospects.js';
-import { addUser, init } from './workspace.js';
 
 const CRM = fileURLToPath(new URL('../../test/fixtures/crm/', import.meta.url));
 const fixture = (name: string) => join(CRM, name);
 const temp = () => mkdtempSync(join(tmpdir(), 'pursuit-import-'));
-
-async function team(ctx: AppContext): Promise<{ admin: User; dana: User; eli: User }> {
-  const { admin } = await init(ctx, {
-    organisation: 'OurCo',
-    name: 'Ada Admin',
-    email: 'ada@ourco.test',
-    timezone: 'America/Denver',
-  });
-  const dana = await addUser(ctx, admin, { name: 'Dana Whitfield', email: 'dana@ourco.test' });
-  const eli = await addUser(ctx, admin, { name: 'Eli Stone', email: 'eli@ourco.test' });
-  return { admin, dana, eli };
-}
-
-/** Every row the import can touch, in a stable order. */
-async function dump(db: Db) {
-  const k = db.kysely;
-  return {
-    prospects: await k.selectFrom('prospects').selectAll().orderBy('id').execute(),
-    contacts: await k.selectFrom('contacts').selectAll().orderBy('id').execute(),
-    events: await k.selectFrom('events').selectAll().orderBy('id').execute(),
-    externalIds: await k
-      .selectFrom('external_ids')
-      .selectAll()
-      .orderBy('system')
-      .orderBy('external_id')
-      .execute(),
-    decisions: await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute(),
-    products: await k.selectFrom('products').selectAll().orderBy('id').execute(),
-  };
-}
 
 async function byName(db: Db, name: string) {
   const p = await db.kysely

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { AppContext } from '../../src/app/context.js';
+import { addUser, init } from '../../src/app/workspace.js';
+import type { User } from '../../src/store/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import type { Db } from '../../src/store/database.js';
 import { DEFAULT_PLAYBOOK_TEXT } from './scenario.js';
@@ -64,4 +66,35 @@ export class TestClock {
 
 export function appContext(db: Db, clock: TestClock): AppContext {
   return { db, now: clock.now, defaultPlaybookText: DEFAULT_PLAYBOOK_TEXT };
+}
+
+/** OurCo: Ada the admin (Denver) and two reps, Dana and Eli. */
+export async function team(ctx: AppContext): Promise<{ admin: User; dana: User; eli: User }> {
+  const { admin } = await init(ctx, {
+    organisation: 'OurCo',
+    name: 'Ada Admin',
+    email: 'ada@ourco.test',
+    timezone: 'America/Denver',
+  });
+  const dana = await addUser(ctx, admin, { name: 'Dana Whitfield', email: 'dana@ourco.test' });
+  const eli = await addUser(ctx, admin, { name: 'Eli Stone', email: 'eli@ourco.test' });
+  return { admin, dana, eli };
+}
+
+/** Every row an import can touch, in a stable order, to compare two databases. */
+export async function dump(db: Db) {
+  const k = db.kysely;
+  return {
+    prospects: await k.selectFrom('prospects').selectAll().orderBy('id').execute(),
+    contacts: await k.selectFrom('contacts').selectAll().orderBy('id').execute(),
+    events: await k.selectFrom('events').selectAll().orderBy('id').execute(),
+    externalIds: await k
+      .selectFrom('external_ids')
+      .selectAll()
+      .orderBy('system')
+      .orderBy('external_id')
+      .execute(),
+    decisions: await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute(),
+    products: await k.selectFrom('products').selectAll().orderBy('id').execute(),
+  };
 }
