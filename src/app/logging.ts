@@ -3,7 +3,6 @@
 
 import { randomUUID } from 'node:crypto';
 import { PursuitError } from '../core/errors.js';
-import { normalizeScenario } from '../core/scenario/normalize.js';
 import {
   CHANNELS,
   COMMITMENT_KINDS,
@@ -13,14 +12,12 @@ import {
   SENTIMENTS,
 } from '../core/scenario/schema.js';
 import type { Contact, Prospect, StoredDecision, StoredEvent, User } from '../store/records.js';
-import { organisations, products, users } from '../store/repositories/people.repository.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events } from '../store/repositories/history.repository.js';
 import type { AppContext } from './context.js';
 import { resolveName, resolveProspect } from './actors.js';
 import { refreshDecisions } from './decisions.js';
 import { amount, flag, oneOf, text, when } from './inputs.js';
-import { scenarioFromStore } from './scenario-from-store.js';
 import { inTransaction } from './workspace.js';
 import type { Q } from './workspace.js';
 
@@ -232,28 +229,18 @@ function buildEvent(
   }
 }
 
-/** Checks the history with the new event still makes a valid scenario; nothing is written if not. */
-async function checkScenario(
-  q: Q,
-  prospect: Prospect,
-  all: Contact[],
-  history: StoredEvent[],
-  now: number,
-): Promise<void> {
-  const org = await organisations.findById(q, prospect.orgId);
-  const owner = await users.findById(q, prospect.ownerId);
-  if (org === undefined || owner === undefined) throw new Error('prospect without organisation or owner');
-  const product =
-    prospect.productId === null
-      ? undefined
-      : (await products.list(q, prospect.orgId)).find((p) => p.id === prospect.productId);
+/**
+ * Re-decides the prospect with the new event stored. The engine validates the whole history again,
+ * so an event that would make it invalid fails here, naming the field, and the transaction (and
+ * so the event) is rolled back.
+ */
+async function decideWith(q: Q, ctx: AppContext, prospect: Prospect, now: number) {
   try {
-    normalizeScenario(
-      scenarioFromStore({ now, org, owner, prospect, product, contacts: all, events: history }),
-    );
+    return await refreshDecisions(q, prospect.orgId, [prospect.id], now, ctx.defaultPlaybookText);
   } catch (error) {
-    if (error instanceof PursuitError)
+    if (error instanceof PursuitError && error.code === 'INVALID_SCENARIO') {
       throw new PursuitError('INVALID_INPUT', error.detail, error.path?.replace(/^events\.\d+\./, ''));
+    }
     throw error;
   }
 }
@@ -288,9 +275,8 @@ export async function logEvent(
       logSeq: await events.nextLogSeq(q, actor.orgId),
       sourceKey: null,
     };
-    await checkScenario(q, prospect, all, [...history, event], now);
     await events.insert(q, event);
-    const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+    const decided = await decideWith(q, ctx, prospect, now);
     return { event, prospect, decision: decided.get(prospect.id) };
   });
 }

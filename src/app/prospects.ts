@@ -8,7 +8,7 @@ import { users } from '../store/repositories/people.repository.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events } from '../store/repositories/history.repository.js';
 import type { AppContext } from './context.js';
-import { canSee, resolveName, resolveProspect, visibleOwners } from './actors.js';
+import { resolveName, resolveProspect, visibleOwners } from './actors.js';
 import { refreshDecisions, refreshStale } from './decisions.js';
 import { amount, email, flag, oneOf, text, when, zone } from './inputs.js';
 import { inTransaction } from './workspace.js';
@@ -205,9 +205,8 @@ export interface ProspectView {
 export async function showProspect(ctx: AppContext, actor: User, typed: string): Promise<ProspectView> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
+    // resolveProspect only finds prospects the actor may see.
     const prospect = await resolveProspect(q, actor, typed);
-    if (!(await canSee(q, actor, prospect)))
-      throw new PursuitError('FORBIDDEN', 'not your prospect', 'prospect');
     let decision = await decisions.findByProspect(q, prospect.id);
     if (decision === undefined || (decision.recheckAt !== null && decision.recheckAt <= now)) {
       decision = (await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText)).get(
