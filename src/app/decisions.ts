@@ -3,48 +3,53 @@
 
 import type { Kysely } from 'kysely';
 import { agendaRank } from '../core/agenda.js';
-import { decide } from '../core/decide.js';
 import type { Decision } from '../core/decision.js';
 import { HOUR } from '../core/calendar.js';
-import { priorModel } from '../core/model/stopping-model.js';
-import type { StoppingModel } from '../core/model/stopping-model.js';
-import { loadPlaybook } from '../core/playbook/load.js';
-import type { Playbook } from '../core/playbook/load.js';
-import { normalizeScenario } from '../core/scenario/normalize.js';
 import type { Database } from '../store/schema.js';
-import type { Organisation, Product, Prospect, StoredDecision, User } from '../store/records.js';
+import type { Contact, Organisation, Product, Prospect, StoredDecision, User } from '../store/records.js';
 import { organisations, products, users } from '../store/repositories/people.repository.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events, playbooks } from '../store/repositories/history.repository.js';
-import { scenarioFromStore } from './scenario-from-store.js';
 import { groupBy } from './collections.js';
+import { createDecider } from './decider.js';
+import type { Decider } from './decider.js';
+import { decidePool, PARALLEL_MIN } from './decide-pool.js';
+import { scenarioFromStore } from './scenario-from-store.js';
 
 type Q = Kysely<Database>;
 
 /** How soon an overdue decision is looked at again, so a missed call or a lapsed hold is seen. */
 const RECHECK_OVERDUE = HOUR;
 
-export interface Engine {
-  playbook: Playbook;
-  model: StoppingModel;
+/** Which playbook decides: its version id (or "default") and its text, when one is stored. */
+export interface PlaybookSource {
+  key: string;
+  document: string | undefined;
+  defaultText: string;
 }
 
-const engines = new Map<string, Engine>();
+const deciders = new Map<string, Decider>();
 
-/** The organisation's active playbook, compiled once per version. */
-export async function activeEngine(q: Q, orgId: string, defaultPlaybookText: string): Promise<Engine> {
-  const stored = await playbooks.active(q, orgId);
-  const key = stored === undefined ? 'default' : stored.id;
-  let engine = engines.get(key);
-  if (engine === undefined) {
-    const playbook =
-      stored === undefined
-        ? loadPlaybook(defaultPlaybookText)
-        : loadPlaybook(stored.document, defaultPlaybookText);
-    engine = { playbook, model: priorModel(playbook) };
-    engines.set(key, engine);
+/** The decider for a playbook version, compiled once per process (and once per worker). */
+export function deciderFor(source: PlaybookSource): Decider {
+  let decider = deciders.get(source.key);
+  if (decider === undefined) {
+    decider = createDecider({ defaultPlaybookText: source.defaultText, playbookText: source.document });
+    deciders.set(source.key, decider);
   }
-  return engine;
+  return decider;
+}
+
+async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
+  const stored = await playbooks.active(q, orgId);
+  return stored === undefined
+    ? { key: 'default', document: undefined, defaultText }
+    : { key: stored.id, document: stored.document, defaultText };
+}
+
+/** The organisation's active playbook and model, compiled once per version. */
+export async function activeEngine(q: Q, orgId: string, defaultPlaybookText: string): Promise<Decider> {
+  return deciderFor(await playbookSource(q, orgId, defaultPlaybookText));
 }
 
 export function toStored(p: Prospect, d: Decision, now: number): StoredDecision {
@@ -74,22 +79,46 @@ export function toStored(p: Prospect, d: Decision, now: number): StoredDecision 
   };
 }
 
-interface Lookup {
+/**
+ * Everything needed to decide a batch of prospects, as plain data: it is decided in this thread
+ * or sent to a worker thread as it is.
+ */
+export interface DecideBatch {
+  now: number;
   org: Organisation;
-  owners: Map<string, User>;
-  products: Map<string, Product>;
-  engine: Engine;
+  owners: User[];
+  products: Product[];
+  playbook: PlaybookSource;
+  items: { prospect: Prospect; contacts: Contact[]; history: string }[];
 }
 
-async function lookup(q: Q, orgId: string, defaultPlaybookText: string): Promise<Lookup> {
-  const org = await organisations.findById(q, orgId);
-  if (org === undefined) throw new Error(`organisation ${orgId} is missing`);
-  return {
-    org,
-    owners: new Map((await users.list(q, orgId)).map((u) => [u.id, u])),
-    products: new Map((await products.list(q, orgId)).map((p) => [p.id, p])),
-    engine: await activeEngine(q, orgId, defaultPlaybookText),
-  };
+/** Decides a batch (see DecideBatch); the same in this thread and in a worker. */
+export function decideBatch(batch: DecideBatch): StoredDecision[] {
+  const decider = deciderFor(batch.playbook);
+  const owners = new Map(batch.owners.map((u) => [u.id, u]));
+  const productsById = new Map(batch.products.map((p) => [p.id, p]));
+  return batch.items.map(({ prospect: p, contacts: cs, history }) => {
+    const owner = owners.get(p.ownerId);
+    if (owner === undefined) throw new Error(`prospect ${p.id} has no owner`);
+    const scenario = scenarioFromStore({
+      now: batch.now,
+      org: batch.org,
+      owner,
+      prospect: p,
+      product: p.productId === null ? undefined : productsById.get(p.productId),
+      contacts: cs,
+      events: JSON.parse(history) as Record<string, unknown>[],
+    });
+    return toStored(p, decider.decide(scenario), batch.now);
+  });
+}
+
+/** Prospects read per round trip: well inside both drivers' limits on an IN list. */
+const BATCH = 500;
+
+export interface RefreshOptions {
+  /** Decide in worker threads; by default, when there are at least PARALLEL_MIN prospects. */
+  parallel?: boolean;
 }
 
 /** Decides the given prospects again and stores the decisions; returns them by prospect id. */
@@ -99,41 +128,58 @@ export async function refreshDecisions(
   prospectIds: string[],
   now: number,
   defaultPlaybookText: string,
+  options: RefreshOptions = {},
 ): Promise<Map<string, StoredDecision>> {
   const out = new Map<string, StoredDecision>();
   if (prospectIds.length === 0) return out;
-  const known = await lookup(q, orgId, defaultPlaybookText);
-  const BATCH = 500;
-  for (let i = 0; i < prospectIds.length; i += BATCH) {
-    const ids = prospectIds.slice(i, i + BATCH);
-    const [ps, cs, es] = await Promise.all([
-      prospects.findByIds(q, ids),
-      contacts.listByProspects(q, ids),
-      events.listByProspects(q, ids),
-    ]);
-    const contactsBy = groupBy(cs, (c) => c.prospectId);
-    const eventsBy = groupBy(es, (e) => e.prospectId);
-    for (const p of ps) {
-      // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
-      if (!contactsBy.has(p.id)) continue;
-      const owner = known.owners.get(p.ownerId);
-      if (owner === undefined) throw new Error(`prospect ${p.id} has no owner`);
-      const scenario = scenarioFromStore({
-        now,
-        org: known.org,
-        owner,
-        prospect: p,
-        product: p.productId === null ? undefined : known.products.get(p.productId),
-        contacts: contactsBy.get(p.id) ?? [],
-        events: eventsBy.get(p.id) ?? [],
-      });
-      const decision = decide(normalizeScenario(scenario), known.engine.playbook, known.engine.model);
-      out.set(p.id, toStored(p, decision, now));
+  const org = await organisations.findById(q, orgId);
+  if (org === undefined) throw new Error(`organisation ${orgId} is missing`);
+  const frame = {
+    now,
+    org,
+    owners: await users.list(q, orgId),
+    products: await products.list(q, orgId),
+    playbook: await playbookSource(q, orgId, defaultPlaybookText),
+  };
+  // Many prospects are decided in worker threads while this one reads and writes the database;
+  // a few are decided here, at once.
+  const parallel = options.parallel ?? prospectIds.length >= PARALLEL_MIN;
+  const pool = parallel ? decidePool() : undefined;
+  const inFlight: Promise<StoredDecision[]>[] = [];
+  const store = async (decided: StoredDecision[]) => {
+    for (const d of decided) out.set(d.prospectId, d);
+    await decisions.upsertMany(q, decided);
+  };
+  try {
+    for (let i = 0; i < prospectIds.length; i += BATCH) {
+      const ids = prospectIds.slice(i, i + BATCH);
+      const [ps, cs, histories] = await Promise.all([
+        prospects.findByIds(q, ids),
+        contacts.listByProspects(q, ids),
+        events.historiesOf(q, ids),
+      ]);
+      const contactsBy = groupBy(cs, (c) => c.prospectId);
+      const batch: DecideBatch = {
+        ...frame,
+        // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
+        items: ps.flatMap((p) => {
+          const list = contactsBy.get(p.id);
+          return list === undefined
+            ? []
+            : [{ prospect: p, contacts: list, history: histories.get(p.id) ?? '[]' }];
+        }),
+      };
+      if (pool === undefined) await store(decideBatch(batch));
+      else {
+        inFlight.push(pool.run(batch));
+        if (inFlight.length > pool.size * 3)
+          await store(await (inFlight.shift() as Promise<StoredDecision[]>));
+      }
     }
-    await decisions.upsertMany(
-      q,
-      ps.flatMap((p) => out.get(p.id) ?? []),
-    );
+    while (inFlight.length > 0) await store(await (inFlight.shift() as Promise<StoredDecision[]>));
+  } finally {
+    // After a failure, let the batches still out settle before the transaction is rolled back.
+    await Promise.allSettled(inFlight);
   }
   return out;
 }

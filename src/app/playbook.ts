@@ -12,8 +12,8 @@ import { refreshDecisions } from './decisions.js';
 import { inTransaction } from './workspace.js';
 import type { Q } from './workspace.js';
 
-// SQLite and PostgreSQL both take this many ids in one IN list comfortably.
-const PAGE = 500;
+// Prospects per page: enough to keep the decision workers busy, few enough to hold in memory.
+const PAGE = 10_000;
 
 /** Decides every prospect of the organisation again; returns how many decisions changed action or rule. */
 export async function redecideAll(

@@ -1,7 +1,7 @@
 // Builds the decision contract's scenario (CONTRACT.md) from stored records, so stored prospects
 // are decided exactly as `pursuit decide` decides a file.
 
-import type { Contact, Organisation, Product, Prospect, StoredEvent, User } from '../store/records.js';
+import type { Contact, Organisation, Product, Prospect, User } from '../store/records.js';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -12,7 +12,8 @@ export interface ScenarioParts {
   prospect: Prospect;
   product: Product | undefined;
   contacts: Contact[];
-  events: StoredEvent[];
+  /** The history in the contract's form (as stored in each event's data), in order. */
+  events: Record<string, unknown>[];
 }
 
 export function scenarioFromStore(p: ScenarioParts): Record<string, unknown> {
@@ -54,6 +55,6 @@ export function scenarioFromStore(p: ScenarioParts): Record<string, unknown> {
       timezone: c.timezone,
       doNotContact: c.doNotContact,
     })),
-    events: p.events.map((e) => ({ ...e.data, id: e.id, type: e.type, at: iso(e.at) })),
+    events: p.events,
   };
 }

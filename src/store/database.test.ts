@@ -31,7 +31,10 @@ describe('opening a SQLite database', () => {
     await first.close();
     const again = await openDatabase({ kind: 'sqlite', path: file });
     const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(again.kysely);
-    expect(rows.rows.map((r) => r.name)).toEqual(['2026-11-23-0001-initial']);
+    expect(rows.rows.map((r) => r.name)).toEqual([
+      '2026-11-23-0001-initial',
+      '2026-11-24-0002-prospect-order',
+    ]);
     await again.close();
   });
 

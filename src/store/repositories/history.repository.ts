@@ -16,17 +16,28 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** What a bulk insert does with a row whose key is taken: fail, skip it, or replace the other columns. */
+export type OnConflict = 'fail' | 'skip' | { replaceOn: string };
+
+function conflictClause(columns: readonly string[], onConflict: OnConflict): string {
+  if (onConflict === 'fail') return '';
+  if (onConflict === 'skip') return ' on conflict do nothing';
+  const key = onConflict.replaceOn;
+  const set = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
+  return ` on conflict (${key}) do update set ${set.join(', ')}`;
+}
+
 /**
  * A multi-row INSERT of plain values, written as SQL text rather than built node by node: bulk
- * imports send millions of rows through here. Table and column names are the caller's constants.
- * Returns how many rows were inserted (fewer than given when conflicts are skipped).
+ * imports and re-deciding everyone send millions of rows through here. Table and column names are
+ * the caller's constants. Returns how many rows were written (fewer than given when skipped).
  */
 export async function insertRows(
   q: Q,
   table: string,
   columns: readonly string[],
   rows: unknown[][],
-  skipConflicts = false,
+  onConflict: OnConflict = 'fail',
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const dollar = q.selectFrom('events').select('id').where('id', '=', '').compile().sql.includes('$1');
@@ -40,7 +51,7 @@ export async function insertRows(
     }
     tuples.push(`(${marks.join(',')})`);
   }
-  const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${skipConflicts ? ' on conflict do nothing' : ''}`;
+  const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${conflictClause(columns, onConflict)}`;
   const result = await q.executeQuery(CompiledQuery.raw(text, params));
   return Number(result.numAffectedRows ?? 0);
 }
@@ -149,7 +160,7 @@ export const events = {
         e.logSeq ?? null,
         e.sourceKey,
       ]);
-      inserted += await insertRows(q, 'events', EVENT_COLUMNS, rows, true);
+      inserted += await insertRows(q, 'events', EVENT_COLUMNS, rows, 'skip');
     }
     return inserted;
   },
@@ -197,6 +208,28 @@ export const events = {
       .orderBy('logged_at')
       .execute();
     return rows.map(toEvent);
+  },
+  /**
+   * Each prospect's history in the contract's form, in order, as JSON array text: only what
+   * deciding needs, read in bulk and left unparsed (re-deciding everyone reads every event).
+   */
+  async historiesOf(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
+    const parts = new Map<string, string[]>();
+    if (prospectIds.length === 0) return new Map();
+    const rows = await q
+      .selectFrom('events')
+      .select(['prospect_id', 'data'])
+      .where('prospect_id', 'in', prospectIds)
+      .orderBy('prospect_id')
+      .orderBy('at')
+      .orderBy('logged_at')
+      .execute();
+    for (const r of rows) {
+      const list = parts.get(r.prospect_id);
+      if (list === undefined) parts.set(r.prospect_id, [r.data]);
+      else list.push(r.data);
+    }
+    return new Map([...parts].map(([id, list]) => [id, `[${list.join(',')}]`]));
   },
   async listByProspects(q: Q, prospectIds: string[]): Promise<StoredEvent[]> {
     if (prospectIds.length === 0) return [];
@@ -279,6 +312,26 @@ export const playbooks = {
   },
 };
 
+const DECISION_COLUMNS = [
+  'prospect_id',
+  'org_id',
+  'owner_id',
+  'action',
+  'contact_id',
+  'channel',
+  'due',
+  'rule',
+  'reason',
+  'active_list',
+  'urgency',
+  'value_per_minute',
+  'decision',
+  'decided_at',
+  'recheck_at',
+  'playbook_version',
+  'model_version',
+] as const satisfies readonly (keyof DecisionsTable)[];
+
 function decisionRow(d: StoredDecision): DecisionsTable {
   return {
     prospect_id: d.prospectId,
@@ -313,33 +366,15 @@ export const decisions = {
   },
   /** Inserts or replaces decisions, many rows per statement. */
   async upsertMany(q: Q, list: StoredDecision[]): Promise<void> {
-    const CHUNK = 400;
-    for (let i = 0; i < list.length; i += CHUNK) {
-      const rows = list.slice(i, i + CHUNK).map(decisionRow);
-      await q
-        .insertInto('decisions')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.column('prospect_id').doUpdateSet((eb) => ({
-            org_id: eb.ref('excluded.org_id'),
-            owner_id: eb.ref('excluded.owner_id'),
-            action: eb.ref('excluded.action'),
-            contact_id: eb.ref('excluded.contact_id'),
-            channel: eb.ref('excluded.channel'),
-            due: eb.ref('excluded.due'),
-            rule: eb.ref('excluded.rule'),
-            reason: eb.ref('excluded.reason'),
-            active_list: eb.ref('excluded.active_list'),
-            urgency: eb.ref('excluded.urgency'),
-            value_per_minute: eb.ref('excluded.value_per_minute'),
-            decision: eb.ref('excluded.decision'),
-            decided_at: eb.ref('excluded.decided_at'),
-            recheck_at: eb.ref('excluded.recheck_at'),
-            playbook_version: eb.ref('excluded.playbook_version'),
-            model_version: eb.ref('excluded.model_version'),
-          })),
-        )
-        .execute();
+    for (const part of chunks(list, 1000)) {
+      const rows = part.map(decisionRow);
+      await insertRows(
+        q,
+        'decisions',
+        DECISION_COLUMNS,
+        rows.map((r) => DECISION_COLUMNS.map((c) => r[c])),
+        { replaceOn: 'prospect_id' },
+      );
     }
   },
   async findByProspect(q: Q, prospectId: string): Promise<StoredDecision | undefined> {
@@ -375,13 +410,16 @@ export const decisions = {
   },
   /** Action and rule of each prospect's decision, for counting what changed. */
   async summaries(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
-    if (prospectIds.length === 0) return new Map();
-    const rows = await q
-      .selectFrom('decisions')
-      .select(['prospect_id', 'action', 'rule'])
-      .where('prospect_id', 'in', prospectIds)
-      .execute();
-    return new Map(rows.map((r) => [r.prospect_id, `${r.action}/${r.rule}`]));
+    const out = new Map<string, string>();
+    for (const part of chunks(prospectIds)) {
+      const rows = await q
+        .selectFrom('decisions')
+        .select(['prospect_id', 'action', 'rule'])
+        .where('prospect_id', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.prospect_id, `${r.action}/${r.rule}`);
+    }
+    return out;
   },
   async listByOwners(q: Q, orgId: string, ownerIds?: string[]): Promise<StoredDecision[]> {
     let query = q.selectFrom('decisions').selectAll().where('org_id', '=', orgId);
@@ -454,7 +492,7 @@ export const externalIds = {
         'external_ids',
         ['org_id', 'system', 'kind', 'external_id', 'entity_id'],
         part.map((r) => [r.orgId, r.system, r.kind, r.externalId, r.entityId]),
-        true,
+        'skip',
       );
     }
   },
