@@ -7,7 +7,7 @@ import type { Decision } from '../core/decision.js';
 import { PursuitError } from '../core/errors.js';
 import type { Contact, Prospect, StoredDecision, User } from '../store/records.js';
 import { users } from '../store/repositories/people.repository.js';
-import { contacts, prospects } from '../store/repositories/prospects.repository.js';
+import { prospects } from '../store/repositories/prospects.repository.js';
 import { decisions } from '../store/repositories/history.repository.js';
 import type { AppContext } from './context.js';
 import { resolveName, visibleOwners } from './actors.js';
@@ -53,8 +53,10 @@ export async function agenda(
 ): Promise<Agenda> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
-    const team = await users.list(q, actor.orgId);
-    const rep = options.rep === undefined ? actor : resolveName(team, options.rep, 'user', 'rep');
+    const rep =
+      options.rep === undefined
+        ? actor
+        : resolveName(await users.list(q, actor.orgId), options.rep, 'user', 'rep');
     const visible = await visibleOwners(q, actor);
     if (visible !== undefined && !visible.includes(rep.id)) {
       throw new PursuitError('FORBIDDEN', `you cannot see ${rep.name}'s agenda`, 'rep');
@@ -65,16 +67,10 @@ export async function agenda(
     await refreshStale(q, actor.orgId, Math.min(now, dayEnd), ctx.defaultPlaybookText, rep.id);
 
     const engine = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
-    const due = await decisions.agenda(q, { orgId: actor.orgId, ownerId: rep.id, dueBefore: dayEnd });
-    const ps = new Map(
-      (
-        await prospects.findByIds(
-          q,
-          due.map((d) => d.prospectId),
-        )
-      ).map((p) => [p.id, p]),
-    );
-    const cs = new Map((await contacts.listByProspects(q, [...ps.keys()])).map((c) => [c.id, c]));
+    const read = await decisions.agenda(q, { orgId: actor.orgId, ownerId: rep.id, dueBefore: dayEnd });
+    const due = read.decisions;
+    const ps = new Map(read.prospects.map((p) => [p.id, p]));
+    const cs = new Map(read.contacts.map((c) => [c.id, c]));
     const open = due
       .filter((d) => {
         const p = ps.get(d.prospectId);

@@ -137,9 +137,15 @@ export async function refreshDecisions(
   const frame = {
     now,
     org,
-    owners: await users.list(q, orgId),
     products: await products.list(q, orgId),
     playbook: await playbookSource(q, orgId, defaultPlaybookText),
+  };
+  // Owners are read as batches name them (one prospect's re-decision reads one user, not the team).
+  const owners = new Map<string, User>();
+  const ownersOf = async (ps: Prospect[]): Promise<User[]> => {
+    const missing = [...new Set(ps.map((p) => p.ownerId))].filter((id) => !owners.has(id));
+    for (const u of await users.findByIds(q, missing)) owners.set(u.id, u);
+    return [...new Set(ps.map((p) => p.ownerId))].flatMap((id) => owners.get(id) ?? []);
   };
   // Many prospects are decided in worker threads while this one reads and writes the database;
   // a few are decided here, at once.
@@ -161,6 +167,7 @@ export async function refreshDecisions(
       const contactsBy = groupBy(cs, (c) => c.prospectId);
       const batch: DecideBatch = {
         ...frame,
+        owners: await ownersOf(ps),
         // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
         items: ps.flatMap((p) => {
           const list = contactsBy.get(p.id);

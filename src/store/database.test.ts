@@ -33,7 +33,7 @@ describe('opening a SQLite database', () => {
     const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(again.kysely);
     expect(rows.rows.map((r) => r.name)).toEqual([
       '2026-11-23-0001-initial',
-      '2026-11-24-0002-prospect-order',
+      '2026-11-24-0002-large-organisations',
     ]);
     await again.close();
   });

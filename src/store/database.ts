@@ -10,12 +10,12 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../app/config.js';
 import { PursuitError } from '../core/errors.js';
 import * as initial from './migrations/2026-11-23-0001-initial.js';
-import * as prospectOrder from './migrations/2026-11-24-0002-prospect-order.js';
+import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
 import type { Database } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
-  '2026-11-24-0002-prospect-order': prospectOrder,
+  '2026-11-24-0002-large-organisations': largeOrganisations,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
