@@ -1,7 +1,7 @@
 // Checks for values people type (flags, form fields): each failure names the field and what was
 // expected, as the decision contract does.
 
-import { dayNumber, formatDay, fromLocal, isValidZone, toLocal } from '../core/calendar.js';
+import { dayNumber, fromLocal, isValidZone, toLocal } from '../core/calendar.js';
 import { PursuitError } from '../core/errors.js';
 
 function bad(field: string, expected: string, got: unknown): never {
@@ -56,9 +56,40 @@ export function flag(field: string, value: string | boolean | undefined): boolea
 
 const DAY_MS = 86_400_000;
 
+/** Weekday names people type, to ISO weekday index (0 = Monday). */
+const WEEKDAYS: Record<string, number> = Object.fromEntries(
+  [
+    ['mon', 'monday'],
+    ['tue', 'tues', 'tuesday'],
+    ['wed', 'wednesday'],
+    ['thu', 'thur', 'thurs', 'thursday'],
+    ['fri', 'friday'],
+    ['sat', 'saturday'],
+    ['sun', 'sunday'],
+  ].flatMap((names, index) => names.map((n) => [n, index])),
+);
+
+/**
+ * "10:00", "14:30:00", "9:30am", "2pm" as minutes after midnight (seconds are dropped); undefined
+ * when it is not a clock time.
+ */
+function clock(text: string): number | undefined {
+  const m = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(am|pm)?$/.exec(text);
+  if (m === null || (m[2] === undefined && m[4] === undefined)) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (m[4] !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[4] === 'pm' ? 12 : 0);
+  }
+  return hour > 23 || minute > 59 || Number(m[3] ?? 0) > 59 ? undefined : hour * 60 + minute;
+}
+
 /**
  * A time people type: ISO 8601 (with or without an offset; without one, in `zoneName`), a bare date
- * (the start of that day in `zoneName`), "now", "today", "tomorrow", or "+3d" / "-2h" from now.
+ * (the start of that day in `zoneName`), "now", "today", "tomorrow", a weekday ("thu": the next
+ * one), any of those days with a clock time ("tomorrow 10:00", "thu 2:30pm", "2026-03-17 14:30"),
+ * or "+3d" / "-2h" from now.
  */
 export function when(
   field: string,
@@ -74,31 +105,44 @@ export function when(
     const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS }[relative[3] as 'm'];
     return now + (relative[1] === '-' ? -1 : 1) * Number(relative[2]) * unit;
   }
-  const local = (date: string, time = '00:00') => {
-    const wall = Date.parse(`${date}T${time}:00Z`);
-    return Number.isNaN(wall) ? undefined : fromLocal(zoneName, wall);
+  // A wall-clock day and minute in the zone; undefined when the day is not a real one.
+  const local = (day: number, minutes = 0) => fromLocal(zoneName, day * DAY_MS + minutes * 60_000);
+  const minutesOf = (typed: string | undefined) => {
+    if (typed === undefined) return 0;
+    const minutes = clock(typed);
+    if (minutes === undefined) bad(field, 'a time of day like 10:00 or 2:30pm after the day', value);
+    return minutes;
   };
-  const ymd = (t: number) => formatDay(dayNumber(toLocal(zoneName, t)));
-  if (v === 'today') return local(ymd(now));
-  if (v === 'tomorrow') return local(ymd(now + DAY_MS));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    const t = local(v);
-    if (t === undefined || new Date(Date.parse(`${v}T00:00:00Z`)).toISOString().slice(0, 10) !== v) {
+  const today = dayNumber(toLocal(zoneName, now));
+  const named = /^([a-z]+)(?:\s+(?:at\s+)?(.+))?$/.exec(v);
+  if (named !== null) {
+    const word = named[1] as string;
+    const weekday = WEEKDAYS[word];
+    // Day 0 (1970-01-01) was a Thursday, ISO weekday index 3; a weekday means the next one.
+    const day =
+      word === 'today'
+        ? today
+        : word === 'tomorrow'
+          ? today + 1
+          : weekday === undefined
+            ? undefined
+            : today + 1 + ((weekday - ((today + 4) % 7) + 7) % 7);
+    if (day !== undefined) return local(day, minutesOf(named[2]));
+  }
+  const dated = /^(\d{4}-\d{2}-\d{2})(?:[t ](.+))?$/.exec(v);
+  if (dated !== null && !/(z|[+-]\d{2}:?\d{2})$/.test(v)) {
+    const date = dated[1] as string;
+    const parsed = Date.parse(`${date}T00:00:00Z`);
+    if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== date) {
       bad(field, 'a real date like 2026-03-17', value);
     }
-    return t;
-  }
-  const dateTime = /^(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2})$/.exec(v);
-  if (dateTime !== null) {
-    const t = local(dateTime[1] as string, dateTime[2]);
-    if (t === undefined) bad(field, 'a real time like 2026-03-17 14:30', value);
-    return t;
+    return local(parsed / DAY_MS, minutesOf(dated[2]));
   }
   const t = /(z|[+-]\d{2}:?\d{2})$/.test(v) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(t)) {
     bad(
       field,
-      'a time like 2026-03-17 14:30, 2026-03-17T14:30:00Z, a date, today, tomorrow, now or +2d',
+      'a time like 2026-03-17 14:30, tomorrow 10:00, thu 2:30pm, 2026-03-17T14:30:00Z, a date, now or +2d',
       value,
     );
   }

@@ -1,7 +1,7 @@
 // The data commands as a person uses them (the README's walk-through), on a real SQLite file with a
 // fixed clock: set up, add, log, read the agenda, invite, undo, and the errors people make.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -143,6 +143,13 @@ describe('the data commands', () => {
     const file = join(dir, 'call.ics');
     expect((await cli(['ics', 'acme', '--out', file], dana)).status).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('SUMMARY:Acme Corp / OurCo: review the proposal');
+    const folder = mkdtempSync(join(dir, 'invites-'));
+    const into = await cli(['ics', 'acme', '--out', folder], dana);
+    expect(into.status).toBe(0);
+    expect(readdirSync(folder)).toEqual([expect.stringMatching(/^acme-corp.*\.ics$/i)]);
+    const nowhere = await cli(['ics', 'acme', '--out', join(dir, 'no', 'such', 'call.ics')], dana);
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.err).toMatch(/cannot write ".*call\.ics": no such folder/);
   });
 
   it('takes back the last event with undo', async () => {

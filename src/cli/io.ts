@@ -1,6 +1,16 @@
-// Reading inputs for commands: a file path or - for standard input, with errors that name the file.
+// Reading inputs and writing outputs for commands: a file path or - for standard input, with errors
+// that name the file.
 
-import { closeSync, createReadStream, openSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { PursuitError } from '../core/errors.js';
 
@@ -38,4 +48,23 @@ export function openTextStream(path: string, what: string): Readable {
     throw unreadable(error, path, what);
   }
   return createReadStream(path);
+}
+
+/**
+ * Writes a whole file at once (never half of one): to `path`, or into it under `name` when it is a
+ * folder. Returns the path written. A file that cannot be written is a bad argument, named.
+ */
+export function writeTextFile(path: string, name: string, text: string, field: string): string {
+  let target = path;
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) target = join(path, name);
+    const partial = `${target}.partial`;
+    writeFileSync(partial, text);
+    renameSync(partial, target);
+    return target;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such folder' : (error as Error).message;
+    throw new PursuitError('INVALID_ARGUMENTS', `cannot write "${target}": ${reason}`, field);
+  }
 }

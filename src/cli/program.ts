@@ -244,8 +244,15 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .argument('<prospect>', 'name (or part of it) or id')
       .option('--contact <name>', 'who (default: the contact Pursuit proposed, else the primary)')
       .option('--at <time>', 'when it happened (default: now); e.g. "2026-03-10 14:30", -2h');
-  for (const verb of ['call', 'email', 'sms', 'social', 'meeting'] as const) {
-    touchOptions(logOptions(log.command(verb).description(`log a ${verb}`))).action(
+  const touchVerbs = {
+    call: 'log a call (outcome: connected, voicemail or no-answer)',
+    email: 'log an email you sent',
+    sms: 'log a text message you sent',
+    social: 'log a social message (LinkedIn and the like) you sent',
+    meeting: 'log a meeting (outcome: held or no-show)',
+  } as const;
+  for (const [verb, description] of Object.entries(touchVerbs) as [keyof typeof touchVerbs, string][]) {
+    touchOptions(logOptions(log.command(verb).description(description))).action(
       async (p: string, o: LogOptions) => done(await logCommand(verb, p, o, io)),
     );
   }
@@ -334,7 +341,7 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .argument('<commitment>', "a commitment's id, or a prospect (its latest committed call)")
       .option(
         '--out <file>',
-        'write to this file (. for a name from the prospect and date) instead of stdout',
+        'write to this file, or into this folder under a name from the prospect and date, instead of stdout',
       ),
   ).action(async (typed: string, o: GlobalOptions & { out?: string }) =>
     done(await icsCommand(typed, o, io)),

@@ -1,10 +1,9 @@
 // `pursuit ics` (a calendar invite for a committed call) and `pursuit playbook show|use`.
 
-import { writeFileSync } from 'node:fs';
 import { inviteFor } from '../../app/invite.js';
 import { activePlaybook, usePlaybook } from '../../app/playbook.js';
 import { EXIT } from '../exit.js';
-import { readTextFile } from '../io.js';
+import { readTextFile, writeTextFile } from '../io.js';
 import type { Io } from '../program.js';
 import { asActor, printJson } from '../session.js';
 import type { GlobalOptions } from '../session.js';
@@ -18,8 +17,7 @@ export async function icsCommand(
     const invite = await inviteFor(ctx, actor, typed);
     if (options.out === undefined) io.stdout.write(invite.text);
     else {
-      const path = options.out === '.' ? invite.filename : options.out;
-      writeFileSync(path, invite.text);
+      const path = writeTextFile(options.out, invite.filename, invite.text, 'out');
       if (options.json === true) printJson(io, { path, commitment: invite.commitment.id });
       else
         io.stdout.write(

@@ -100,6 +100,11 @@ function dateOf(value: string, zone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(Date.parse(value));
 }
 
+/** A bare date as it is; a time as the reader reads times. */
+function whenOf(value: string, zone: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : formatWhen(Date.parse(value), zone);
+}
+
 function describeEvent(e: StoredEvent, names: Map<string, string>, zone: string): string {
   const d = e.data;
   const who = e.contactId === null ? '' : ` · ${names.get(e.contactId) ?? e.contactId}`;
@@ -109,7 +114,7 @@ function describeEvent(e: StoredEvent, names: Map<string, string>, zone: string)
     case 'response':
       return `response: ${String(d.sentiment)}${d.until !== undefined ? ` until ${dateOf(String(d.until), zone)}` : ''}${who}`;
     case 'commitment':
-      return `commitment: ${String(d.kind)}${d.due !== undefined ? ` due ${String(d.due)}` : ''} by ${String(d.by ?? 'both')}${d.description !== undefined ? ` "${String(d.description)}"` : ''}${who}`;
+      return `commitment: ${String(d.kind)}${typeof d.due === 'string' ? ` due ${whenOf(d.due, zone)}` : ''} by ${d.by === 'prospect' ? 'them' : d.by === 'rep' ? 'you' : 'both'}${d.description !== undefined ? ` "${String(d.description)}"` : ''}${who}`;
     case 'prep':
       return `prep note${d.objective !== undefined ? `: ${String(d.objective)}` : ''}`;
     case 'deal':

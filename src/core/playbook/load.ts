@@ -5,7 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { BusinessCalendar } from '../calendar.js';
 import { PursuitError } from '../errors.js';
 import { compileValidator } from '../validation.js';
-import { PlaybookDocument, TEMPLATE_NAMES } from './schema.js';
+import { OPTIONAL_TEMPLATES, PlaybookDocument, TEMPLATE_NAMES } from './schema.js';
 import type { PlaybookDoc, TemplateName } from './schema.js';
 import { compileText } from './template.js';
 import type { CompiledText } from './template.js';
@@ -91,8 +91,12 @@ function compileTemplates(doc: PlaybookDoc): Record<TemplateName, CompiledTempla
   const out = {} as Record<TemplateName, CompiledTemplate>;
   for (const name of TEMPLATE_NAMES) {
     const compiled = {} as Record<keyof CompiledTemplate, CompiledText>;
+    const fallback = OPTIONAL_TEMPLATES[name];
+    const source =
+      (doc.templates[name] as PlaybookDoc['templates'][TemplateName] | undefined) ??
+      doc.templates[fallback ?? name];
     for (const field of ['subject', 'body', 'voicemail'] as const) {
-      const result = compileText(doc.templates[name][field]);
+      const result = compileText(source[field]);
       if ('error' in result) fail(`templates.${name}.${field}`, result.error);
       compiled[field] = result;
     }

@@ -27,8 +27,17 @@ export const TEMPLATE_NAMES = [
   'disqualify',
   'check-in',
   'nurture',
+  'first-touch',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/**
+ * Templates a playbook may leave out (added after playbooks were written), each with the one used
+ * in its place.
+ */
+export const OPTIONAL_TEMPLATES: Partial<Record<TemplateName, TemplateName>> = {
+  'first-touch': 'follow-up',
+};
 
 export const Template = Type.Object({
   subject: Type.String({ minLength: 1 }),
@@ -139,7 +148,12 @@ export const PlaybookDocument = Type.Object(
       }),
     }),
     templates: Type.Object(
-      Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, Template])) as {
+      Object.fromEntries(
+        TEMPLATE_NAMES.map((name) => [
+          name,
+          OPTIONAL_TEMPLATES[name] === undefined ? Template : Type.Optional(Template),
+        ]),
+      ) as {
         [K in TemplateName]: typeof Template;
       },
     ),

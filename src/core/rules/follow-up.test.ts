@@ -770,3 +770,30 @@ describe('diagnosis', () => {
     expect(d.diagnosis).toBeUndefined();
   });
 });
+
+describe('the first touch of a prospect nobody has heard from', () => {
+  it('introduces the rep rather than "following up"', () => {
+    const d = decideRaw(scenario({ events: [] }));
+    expect(d).toMatchObject({ action: 'follow-up', rule: 'minimum-persistence' });
+    expect(d.message).toMatchObject({ template: 'follow-up', variant: 'first-touch' });
+    expect(d.message?.body).not.toMatch(/following up/i);
+    expect(d.message?.voicemail).not.toMatch(/following up/i);
+  });
+
+  it('follows up once a touch has gone out', () => {
+    const d = decideRaw(withEvents([touch('2026-03-06T15:00:00Z', 'email', 'sent')]));
+    expect(d.message?.template).toBe('follow-up');
+    expect(d.message?.variant).toBeUndefined();
+  });
+
+  it('uses the follow-up template in a playbook written before first-touch existed', () => {
+    const withoutFirstTouch = DEFAULT_PLAYBOOK_TEXT.replace(
+      /\n {2}# The first touch[\s\S]*?(?=\n {2}speed-to-lead:)/,
+      '',
+    );
+    expect(withoutFirstTouch).not.toContain('first-touch:');
+    const d = decideRaw(scenario({ events: [] }), loadPlaybook(withoutFirstTouch));
+    expect(d.message?.variant).toBe('first-touch');
+    expect(d.message?.subject).toBe('Following up');
+  });
+});

@@ -92,10 +92,12 @@ function choose(ctx: Ctx, target: ContactInfo, unanswered: number): Choice | 'mo
     const so = ctx.h.reached
       ? `most sales need ${minimum} follow-ups after a conversation`
       : `reaching someone takes about ${minimum} attempts`;
+    // Nobody has heard from us or from them yet: an introduction, not a "following up".
+    const first = ctx.h.touches.length === 0 && ctx.h.responses.length === 0;
     return {
       action: 'follow-up',
       rule: 'minimum-persistence',
-      template: 'follow-up',
+      template: first ? 'first-touch' : 'follow-up',
       contact: target,
       why:
         unanswered === 0
