@@ -10,7 +10,8 @@ import { prospects } from '../store/repositories/prospects.repository.js';
 
 type Q = Kysely<Database>;
 
-function norm(text: string): string {
+/** A name as compared: trimmed, lower case, single spaces. */
+export function norm(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
