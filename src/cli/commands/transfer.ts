@@ -28,11 +28,14 @@ function isTerminal(stream: unknown): boolean {
 }
 
 function describe(report: ImportReport): string {
-  const lines = [
-    ...report.files.map((f) => `${f.name}: ${f.format} ${f.kind}, ${f.rows} rows (${f.encoding})`),
-    `Prospects: ${report.prospects.created} new, ${report.prospects.updated} updated, ${report.prospects.unchanged} unchanged; contacts: ${report.contacts.created} new, ${report.contacts.updated} updated.`,
-    `Events: ${report.events.added} added, ${report.events.duplicates} already there.`,
-  ];
+  const lines = report.files.map((f) => `${f.name}: ${f.format} ${f.kind}, ${f.rows} rows (${f.encoding})`);
+  // After a roll-back nothing was added: counts of what was read would only mislead.
+  if (report.committed) {
+    lines.push(
+      `Prospects: ${report.prospects.created} new, ${report.prospects.updated} updated, ${report.prospects.unchanged} unchanged; contacts: ${report.contacts.created} new, ${report.contacts.updated} updated.`,
+      `Events: ${report.events.added} added, ${report.events.duplicates} already there.`,
+    );
+  }
   const ignored = Object.entries(report.ignored);
   if (ignored.length > 0) lines.push(`Ignored: ${ignored.map(([why, n]) => `${n} ${why}`).join(', ')}.`);
   if (report.unknownOwners.length > 0) {
