@@ -45,6 +45,42 @@ export default tseslint.config(
     },
   })),
   {
+    // store/ only moves data: it never reaches up into the use cases or the interfaces.
+    files: ['src/store/**/*.ts'],
+    ignores: ['src/store/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/*', '**/api/*', '**/cli/*'],
+              message: 'store/ never imports app/, api/ or cli/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The interfaces (HTTP, command line) go through the use cases of app/, never the repositories.
+    files: ['src/api/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/repositories/*'],
+              message: 'api/ and cli/ call app/ use cases; only app/ combines core/ and store/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // core/ never reads the process (environment, arguments, exit).
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],

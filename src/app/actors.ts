@@ -121,6 +121,14 @@ export async function canSee(q: Q, actor: User, prospect: Prospect): Promise<boo
 /** A prospect the actor may see, by id or name. */
 export async function resolveProspect(q: Q, actor: User, typed: string): Promise<Prospect> {
   const owners = await visibleOwners(q, actor);
+  // An id (what the API and scripts send) is looked up directly, not among every visible name.
+  const byId = await prospects.findById(q, typed);
+  if (
+    byId !== undefined &&
+    byId.orgId === actor.orgId &&
+    (owners === undefined || owners.includes(byId.ownerId))
+  )
+    return byId;
   const names = await prospects.names(q, actor.orgId, owners);
   const found = resolveName(names, typed, 'prospect', 'prospect');
   const prospect = await prospects.findById(q, found.id);

@@ -2,7 +2,9 @@
 
 import { PursuitError } from '../core/errors.js';
 
-export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+import type { DatabaseConfig } from '../store/database.js';
+
+export type { DatabaseConfig };
 
 export interface Config {
   readonly database: DatabaseConfig;
@@ -10,6 +12,8 @@ export interface Config {
   readonly user: string | undefined;
   /** A fixed clock for demos and tests (`PURSUIT_NOW`, ISO 8601); else the system clock. */
   readonly now: number | undefined;
+  /** Where `pursuit serve` listens (`PURSUIT_HOST`, default 127.0.0.1; `PURSUIT_PORT`, default 3000). */
+  readonly server: { readonly host: string; readonly port: number };
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/pursuit.db';
@@ -32,7 +36,17 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     url !== undefined && url !== ''
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.PURSUIT_DB?.trim() || DEFAULT_SQLITE_PATH };
+  const portText = env.PURSUIT_PORT?.trim() || '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    throw new PursuitError(
+      'CONFIG_INVALID',
+      `expected a port from 1 to 65535, got "${portText}"`,
+      'PURSUIT_PORT',
+    );
+  }
   return Object.freeze({
+    server: Object.freeze({ host: env.PURSUIT_HOST?.trim() || '127.0.0.1', port }),
     database: Object.freeze(database),
     user: env.PURSUIT_USER?.trim() || undefined,
     now,

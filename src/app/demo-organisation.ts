@@ -2,7 +2,9 @@
 // different time zones, the same for every seed: they are the demo's logins), its playbook and its
 // two products, one of them deprioritized.
 
+import { hash } from '@node-rs/argon2';
 import { loadPlaybook } from '../core/playbook/load.js';
+import { credentials } from '../store/repositories/accounts.repository.js';
 import type { Organisation, Product, Role, User } from '../store/records.js';
 import { organisations, products, users } from '../store/repositories/people.repository.js';
 import { playbooks } from '../store/repositories/history.repository.js';
@@ -10,6 +12,8 @@ import type { Rng } from './demo-words.js';
 import type { Q } from './workspace.js';
 
 export const DEMO_ORGANISATION = 'Northwind Analytics';
+/** Every demo login's password: the demo is for trying things out, never for real data. */
+export const DEMO_PASSWORD = 'northwind-demo';
 
 export interface DemoLogin {
   name: string;
@@ -92,6 +96,7 @@ export async function insertOrganisation(
   founded: number,
   playbookText: string,
 ): Promise<{ org: Organisation; team: User[]; catalogue: Catalogue }> {
+  const passwordHash = await hash(DEMO_PASSWORD);
   const org: Organisation = { id: ids.uuid(), name: DEMO_ORGANISATION, createdAt: founded };
   await organisations.insert(q, org);
   const team: User[] = [];
@@ -109,6 +114,7 @@ export async function insertOrganisation(
       createdAt: founded,
     };
     await users.insert(q, user);
+    await credentials.set(q, user.id, passwordHash, founded);
     team.push(user);
   }
   const admin = team[0] as User;

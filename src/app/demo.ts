@@ -25,7 +25,7 @@ import { Rng, derivedSeed } from './demo-words.js';
 import { inTransaction } from './workspace.js';
 import type { Q } from './workspace.js';
 
-export { DEMO_ORGANISATION, demoLogins } from './demo-organisation.js';
+export { DEMO_ORGANISATION, DEMO_PASSWORD, demoLogins } from './demo-organisation.js';
 export type { DemoLogin } from './demo-organisation.js';
 
 export const DEMO_DEFAULT_SEED = 42;

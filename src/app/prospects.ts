@@ -102,37 +102,46 @@ function applyContact(c: Contact, input: ContactInput): Contact {
 
 export async function addProspect(ctx: AppContext, actor: User, input: ProspectInput): Promise<Prospect> {
   const now = ctx.now();
-  return inTransaction(ctx, async (q) => {
-    const owner = await ownerFor(q, actor, input.owner);
-    if (input.contact?.name === undefined) {
-      throw new PursuitError('INVALID_INPUT', 'a prospect needs a contact: give --contact NAME', 'contact');
-    }
-    const blank: Prospect = {
-      id: randomUUID(),
-      orgId: actor.orgId,
-      ownerId: owner.id,
-      name: '',
-      relationship: 'prospect',
-      source: 'outbound',
-      createdAt: when('created', input.createdAt, now, owner.timezone) ?? now,
-      dealValue: null,
-      icpFit: 'unknown',
-      serious: null,
-      goalsClear: null,
-      priceOnly: null,
-      productId: null,
-      productFit: 'unknown',
-      doNotContact: false,
-      snoozedUntil: null,
-      updatedAt: now,
-    };
-    const prospect = applyProspect(blank, { ...input, name: input.name ?? '' });
-    await prospects.insert(q, prospect);
-    const contact = applyContact(blankContact(prospect, 0, now), input.contact);
-    await contacts.insert(q, contact);
-    await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
-    return prospect;
-  });
+  return inTransaction(ctx, (q) => insertProspect(q, ctx, actor, input, now));
+}
+
+/** Adds a prospect and its first contact, and decides it, inside the caller's transaction. */
+export async function insertProspect(
+  q: Q,
+  ctx: AppContext,
+  actor: User,
+  input: ProspectInput,
+  now: number,
+): Promise<Prospect> {
+  const owner = await ownerFor(q, actor, input.owner);
+  if (input.contact?.name === undefined) {
+    throw new PursuitError('INVALID_INPUT', "a prospect needs a contact: give the contact's name", 'contact');
+  }
+  const blank: Prospect = {
+    id: randomUUID(),
+    orgId: actor.orgId,
+    ownerId: owner.id,
+    name: '',
+    relationship: 'prospect',
+    source: 'outbound',
+    createdAt: when('created', input.createdAt, now, owner.timezone) ?? now,
+    dealValue: null,
+    icpFit: 'unknown',
+    serious: null,
+    goalsClear: null,
+    priceOnly: null,
+    productId: null,
+    productFit: 'unknown',
+    doNotContact: false,
+    snoozedUntil: null,
+    updatedAt: now,
+  };
+  const prospect = applyProspect(blank, { ...input, name: input.name ?? '' });
+  await prospects.insert(q, prospect);
+  const contact = applyContact(blankContact(prospect, 0, now), input.contact);
+  await contacts.insert(q, contact);
+  await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+  return prospect;
 }
 
 export async function editProspect(

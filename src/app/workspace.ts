@@ -24,6 +24,11 @@ export async function inTransaction<T>(ctx: AppContext, fn: (q: Q) => Promise<T>
   }
 }
 
+/** The organisations the database holds (an empty database has none). */
+export async function listOrganisations(ctx: AppContext): Promise<Organisation[]> {
+  return inTransaction(ctx, (q) => organisations.list(q));
+}
+
 export async function actorFor(ctx: AppContext, as: string | undefined): Promise<User> {
   return inTransaction(ctx, (q) => resolveActor(q, as));
 }

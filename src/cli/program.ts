@@ -20,6 +20,7 @@ import {
 } from './commands/prospects.js';
 import type { ContactOptions, ListOptions, ProspectOptions } from './commands/prospects.js';
 import { initCommand, userAddCommand, userListCommand } from './commands/setup.js';
+import { serveCommand } from './commands/serve.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from './commands/extras.js';
 import { DEMO_DB, demoCommand } from './commands/demo.js';
 import { exportCommand, importCommand } from './commands/transfer.js';
@@ -35,6 +36,8 @@ export interface Io {
   stderr: Writable;
   /** The environment, read once into a Config by the commands that need one. */
   env: Record<string, string | undefined>;
+  /** Stops `pursuit serve` (tests); else SIGINT or SIGTERM does. */
+  shutdown?: AbortSignal;
 }
 
 function build(io: Io, setStatus: (status: number) => void): Command {
@@ -333,6 +336,13 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
     .option('--prospects <n>', 'how many prospects (default 300)')
     .option('--json', 'print JSON for scripts')
     .action(async (o: DemoOptions) => done(await demoCommand(o, io)));
+
+  program
+    .command('serve')
+    .description('the web app and the HTTP API (documented at /docs), on the same database')
+    .option('--port <n>', 'port to listen on (default PURSUIT_PORT, else 3000)')
+    .option('--host <address>', 'address to listen on (default PURSUIT_HOST, else 127.0.0.1)')
+    .action(async (o: { port?: string; host?: string }) => done(await serveCommand(o, io)));
 
   common(
     program

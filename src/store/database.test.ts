@@ -34,6 +34,7 @@ describe('opening a SQLite database', () => {
     expect(rows.rows.map((r) => r.name)).toEqual([
       '2026-11-23-0001-initial',
       '2026-11-24-0002-large-organisations',
+      '2026-11-24-0003-accounts',
     ]);
     await again.close();
   });

@@ -7,20 +7,23 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
 import pg from 'pg';
-import type { DatabaseConfig } from '../app/config.js';
 import { PursuitError } from '../core/errors.js';
 import * as initial from './migrations/2026-11-23-0001-initial.js';
 import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
+import * as accounts from './migrations/2026-11-24-0003-accounts.js';
 import type { Database } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
   '2026-11-24-0002-large-organisations': largeOrganisations,
+  '2026-11-24-0003-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 export type Dialect = 'sqlite' | 'postgres';
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export interface Db {
   readonly kysely: Kysely<Database>;

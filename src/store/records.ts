@@ -110,3 +110,39 @@ export interface StoredDecision {
   playbookVersion: string;
   modelVersion: string;
 }
+
+export interface Session {
+  /** SHA-256 of the cookie's value. */
+  id: string;
+  userId: string;
+  csrf: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface ApiToken {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface StoredResponse {
+  request: string;
+  status: number;
+  response: string;
+  createdAt: number;
+}
+
+export interface Notification {
+  id: string;
+  orgId: string;
+  userId: string;
+  kind: string;
+  prospectId: string | null;
+  message: string;
+  createdAt: number;
+  readAt: number | null;
+}

@@ -121,6 +121,59 @@ export interface DecisionsTable {
   model_version: string;
 }
 
+export interface CredentialsTable {
+  user_id: string;
+  password_hash: string;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's value. */
+  id: string;
+  user_id: string;
+  csrf: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token, which is shown once. */
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** Method, path and body hash of the first request with this key. */
+  request: string;
+  status: number;
+  response: string;
+  created_at: number;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: number;
+  count: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  kind: string;
+  prospect_id: string | null;
+  message: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -131,4 +184,10 @@ export interface Database {
   external_ids: ExternalIdsTable;
   playbooks: PlaybooksTable;
   decisions: DecisionsTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
+  notifications: NotificationsTable;
 }

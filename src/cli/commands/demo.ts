@@ -1,9 +1,9 @@
 // `pursuit demo` (and `npm start`): a realistic demo organisation in its own database, then one
 // rep's agenda and the logins, so a newcomer sees every kind of decision at once.
 
-import { createDemo, demoLogins, DEMO_ORGANISATION } from '../../app/demo.js';
+import { createDemo, demoLogins, DEMO_ORGANISATION, DEMO_PASSWORD } from '../../app/demo.js';
+import { listOrganisations } from '../../app/workspace.js';
 import { PursuitError } from '../../core/errors.js';
-import { organisations } from '../../store/repositories/people.repository.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { printJson, withSession } from '../session.js';
@@ -27,7 +27,7 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<number>
       : io.env;
   const demoIo: Io = { ...io, env };
   const created = await withSession(demoIo, async ({ ctx }) => {
-    const existing = await ctx.db.kysely.transaction().execute((q) => organisations.list(q));
+    const existing = await listOrganisations(ctx);
     if (existing.length > 0) {
       if (existing.some((o) => o.name === DEMO_ORGANISATION)) return undefined;
       throw new PursuitError(
@@ -48,6 +48,7 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<number>
       database: env.DATABASE_URL === undefined ? env.PURSUIT_DB : 'DATABASE_URL',
       created,
       logins,
+      password: DEMO_PASSWORD,
     });
     return EXIT.ok;
   }
@@ -66,7 +67,7 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<number>
     env.PURSUIT_DB === DEMO_DB && io.env.PURSUIT_DB === undefined ? `PURSUIT_DB=${DEMO_DB} ` : '';
   io.stdout.write(
     [
-      'Demo logins (act as one with --as EMAIL):',
+      `Demo logins (--as EMAIL on the command line; in the web app, \`pursuit serve\`, the password is ${DEMO_PASSWORD}):`,
       ...logins.map((l) => `  ${l.email.padEnd(26)} ${l.role.padEnd(8)} ${l.name} (${l.timezone})`),
       '',
       'Try:',

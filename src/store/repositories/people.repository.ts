@@ -76,6 +76,11 @@ export const users = {
     const r = await q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return r === undefined ? undefined : toUser(r);
   },
+  /** Users with this (lower-case) email, in any organisation. */
+  async findByEmail(q: Q, email: string): Promise<User[]> {
+    const rows = await q.selectFrom('users').selectAll().where('email', '=', email).execute();
+    return rows.map(toUser);
+  },
   async findByIds(q: Q, ids: string[]): Promise<User[]> {
     if (ids.length === 0) return [];
     const rows = await q.selectFrom('users').selectAll().where('id', 'in', ids).execute();

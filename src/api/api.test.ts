@@ -1,0 +1,256 @@
+// The HTTP API through inject() on a real database (SQLite file and PostgreSQL), with the demo
+// organisation: signing in (cookie + anti-forgery token, or a bearer token), who may do what to
+// whose prospects, validation errors that name the field, idempotent retries, lead intake.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import type { TestDb } from '../../test/support/databases.js';
+import type { AppContext } from '../app/context.js';
+import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { buildApp } from './build-app.js';
+import type { Api } from './build-app.js';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+
+interface Caller {
+  cookie: string;
+  csrf: string;
+}
+
+describe.each(DIALECTS)('the API on %s', (dialect) => {
+  let t: TestDb;
+  let ctx: AppContext;
+  let app: Api;
+  const callers: Record<string, Caller> = {};
+  let danaProspect: string;
+
+  async function signIn(email: string, password = DEMO_PASSWORD) {
+    return app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email, password },
+      remoteAddress: email,
+    });
+  }
+
+  async function as(
+    who: string,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ) {
+    const c = callers[who] as Caller;
+    return app.inject({
+      method,
+      url,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+  }
+
+  beforeAll(async () => {
+    t = await freshDatabase(dialect);
+    ctx = appContext(t.db, new TestClock(NOW));
+    await createDemo(ctx, { prospects: 90 });
+    app = (await buildApp(ctx)).app;
+    for (const name of ['dana', 'luis', 'morgan', 'avery']) {
+      const r = await signIn(`${name}@northwind.test`);
+      expect(r.statusCode, r.body).toBe(200);
+      const cookie = r.cookies.find((k) => k.name === 'pursuit_session');
+      callers[name] = {
+        cookie: `pursuit_session=${cookie?.value ?? ''}`,
+        csrf: r.json<{ csrf: string }>().csrf,
+      };
+    }
+    const list = await as('dana', 'GET', '/api/prospects?limit=200');
+    const items = list.json<{ items: { id: string; decision: { action: string } | null }[] }>().items;
+    danaProspect = (items.find((p) => p.decision?.action === 'follow-up') ?? items[0])?.id as string;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it('answers health and readiness without signing in', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await app.inject('/readyz')).json()).toEqual({ status: 'ready', database: dialect });
+  });
+
+  it('refuses the API without a session or token, as JSON with a stable code', async () => {
+    const r = await app.inject('/api/agenda');
+    expect(r.statusCode).toBe(401);
+    expect(r.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const bad = await app.inject({ url: '/api/agenda', headers: { authorization: 'Bearer pst_nope' } });
+    expect(bad.statusCode).toBe(401);
+  });
+
+  it('signs in with the right password only, with an http-only, same-site cookie', async () => {
+    const wrong = await signIn('dana@northwind.test', 'not-the-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong email or password' });
+    const unknown = await signIn('nobody@northwind.test');
+    expect(unknown.json()).toEqual(wrong.json());
+    const ok = await signIn('priya@northwind.test');
+    const cookie = ok.cookies.find((k) => k.name === 'pursuit_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(ok.json()).toMatchObject({ user: { email: 'priya@northwind.test', role: 'rep' } });
+    expect(ok.headers['x-frame-options']).toBeDefined();
+    expect(ok.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('limits sign-in attempts on one email, then refuses even the right password for a while', async () => {
+    for (let i = 0; i < 10; i += 1)
+      expect((await signIn('tom@northwind.test', 'wrong-password')).statusCode).toBe(401);
+    const limited = await signIn('tom@northwind.test');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it("refuses a browser's change without the session's anti-forgery token", async () => {
+    const c = callers.dana as Caller;
+    const r = await app.inject({ method: 'POST', url: '/api/undo', headers: { cookie: c.cookie } });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ code: 'CSRF_FAILED' });
+  });
+
+  it('lets a rep see and change only their own prospects; a manager their team; an admin everyone', async () => {
+    const read = (who: string) => as(who, 'GET', `/api/prospects/${danaProspect}`);
+    const edit = (who: string) => as(who, 'PATCH', `/api/prospects/${danaProspect}`, { dealValue: 30000 });
+    const log = (who: string) =>
+      as(who, 'POST', `/api/prospects/${danaProspect}/events`, {
+        type: 'touch',
+        channel: 'email',
+        outcome: 'sent',
+        at: '2026-03-10 08:00',
+      });
+    const expected: Record<string, number[]> = {
+      dana: [200, 200, 201],
+      morgan: [200, 200, 201],
+      avery: [200, 200, 201],
+      luis: [404, 404, 404],
+    };
+    for (const [who, statuses] of Object.entries(expected)) {
+      const got = [(await read(who)).statusCode, (await edit(who)).statusCode, (await log(who)).statusCode];
+      expect(got, who).toEqual(statuses);
+    }
+    const page = (await read('dana')).json<{
+      dealValue: number;
+      events: { loggedAt: string; loggedBy: string }[];
+    }>();
+    expect(page.dealValue).toBe(30000);
+    expect(
+      new Set(page.events.filter((e) => e.loggedAt === '2026-03-10T15:00:00.000Z').map((e) => e.loggedBy))
+        .size,
+    ).toBe(3);
+    const luisList = (await as('luis', 'GET', '/api/prospects?limit=500')).json<{
+      items: { id: string }[];
+    }>();
+    expect(luisList.items.map((p) => p.id)).not.toContain(danaProspect);
+  });
+
+  it('names the bad field of a request', async () => {
+    const unknownField = await as('dana', 'POST', `/api/prospects/${danaProspect}/events`, {
+      type: 'touch',
+      colour: 'red',
+    });
+    expect(unknownField.statusCode).toBe(400);
+    expect(unknownField.json()).toMatchObject({ code: 'INVALID_INPUT', path: 'colour' });
+    const badOutcome = await as('dana', 'POST', `/api/prospects/${danaProspect}/events`, {
+      type: 'touch',
+      channel: 'call',
+      outcome: 'sent',
+    });
+    expect(badOutcome.statusCode).toBe(400);
+    expect(badOutcome.json()).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(badOutcome.json<{ path: string }>().path).toMatch(/outcome/);
+    const badLimit = await as('dana', 'GET', '/api/prospects?limit=0');
+    expect(badLimit.json()).toMatchObject({ code: 'INVALID_INPUT', path: 'limit' });
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.body).not.toMatch(/at .*\.js/);
+  });
+
+  it('logs a touch once however often the same request is retried with its Idempotency-Key', async () => {
+    const c = callers.dana as Caller;
+    const send = (payload: Record<string, unknown>, key = 'retry-key-0001') =>
+      app.inject({
+        method: 'POST',
+        url: `/api/prospects/${danaProspect}/events`,
+        headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'idempotency-key': key },
+        payload,
+      });
+    const before = (await as('dana', 'GET', `/api/prospects/${danaProspect}`)).json<{ events: unknown[] }>()
+      .events.length;
+    const touch = { type: 'touch', channel: 'call', outcome: 'voicemail' };
+    const first = await send(touch);
+    const again = await send(touch);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const after = (await as('dana', 'GET', `/api/prospects/${danaProspect}`)).json<{ events: unknown[] }>()
+      .events.length;
+    expect(after).toBe(before + 1);
+    const other = await send({ ...touch, outcome: 'no-answer' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+  });
+
+  it('takes a lead from a form with an API token, and tells its owner at once', async () => {
+    const made = await as('avery', 'POST', '/api/tokens', { name: 'website form' });
+    expect(made.statusCode).toBe(201);
+    const token = made.json<{ token: string; id: string }>();
+    expect(token.token).toMatch(/^pst_/);
+    const lead = await app.inject({
+      method: 'POST',
+      url: '/api/leads',
+      headers: { authorization: `Bearer ${token.token}` },
+      payload: {
+        company: 'Brightwave Labs',
+        contact: { name: 'Jo Park', email: 'jo@brightwave.test', phone: '+1 555 0177' },
+        owner: 'dana@northwind.test',
+        via: 'pricing page form',
+      },
+    });
+    expect(lead.statusCode, lead.body).toBe(201);
+    expect(lead.json()).toMatchObject({
+      decision: { rule: 'speed-to-lead', action: 'follow-up', channel: 'call' },
+    });
+    const inbox = (await as('dana', 'GET', '/api/notifications?unread=true')).json<{ message: string }[]>();
+    expect(inbox[0]?.message).toMatch(/^New inbound lead: Jo Park at Brightwave Labs \(pricing page form\)/);
+    const day = (await as('dana', 'GET', '/api/agenda')).json<{ items: { prospect: { name: string } }[] }>();
+    expect(day.items.map((i) => i.prospect.name)).toContain('Brightwave Labs');
+    expect((await as('avery', 'DELETE', `/api/tokens/${token.id}`)).statusCode).toBe(204);
+    const revoked = await app.inject({
+      url: '/api/agenda',
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    expect(revoked.statusCode).toBe(401);
+  });
+
+  it('shows the agenda, the pipeline and the OpenAPI document', async () => {
+    const day = (await as('dana', 'GET', '/api/agenda')).json<{
+      items: { decision: { reason: string } }[];
+      fitting: number;
+    }>();
+    expect(day.items.length).toBeGreaterThan(0);
+    expect(day.items[0]?.decision.reason.length).toBeGreaterThan(10);
+    const forbidden = await as('luis', 'GET', '/api/agenda?rep=dana');
+    expect(forbidden.statusCode).toBe(403);
+    const pipe = (await as('morgan', 'GET', '/api/pipeline')).json<{
+      counts: Record<string, number>;
+      total: number;
+    }>();
+    expect(Object.values(pipe.counts).reduce((a, b) => a + b, 0)).toBe(pipe.total);
+    const doc = (await app.inject('/docs/json')).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/agenda', '/api/prospects/{id}/events', '/api/leads']),
+    );
+  });
+});

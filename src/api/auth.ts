@@ -1,0 +1,64 @@
+// Who is calling: a bearer API token (scripts) or the session cookie (the browser). A browser's
+// writes must also carry the session's anti-forgery token, so another site cannot forge them.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PursuitError } from '../core/errors.js';
+import type { User } from '../store/records.js';
+import { sessionUser, tokenUser } from '../app/accounts.js';
+import type { AppContext } from '../app/context.js';
+
+export const SESSION_COOKIE = 'pursuit_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: User | undefined;
+    /** How the caller signed in; undefined before authentication. */
+    via: 'session' | 'token' | undefined;
+  }
+  interface FastifyContextConfig {
+    /** A route anyone may call (sign-in, health). */
+    public?: boolean;
+  }
+}
+
+/** The signed-in user of a request that passed authentication. */
+export function actorOf(request: FastifyRequest): User {
+  if (request.actor === undefined) throw new PursuitError('UNAUTHENTICATED', 'sign in first');
+  return request.actor;
+}
+
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('via', undefined);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined && /^bearer\s+/i.test(header)) {
+      const user = await tokenUser(ctx, header.replace(/^bearer\s+/i, '').trim());
+      if (user === undefined) throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid');
+      request.actor = user;
+      request.via = 'token';
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie !== undefined) {
+      const found = await sessionUser(ctx, cookie);
+      if (found !== undefined) {
+        const open = request.routeOptions.config.public === true;
+        if (!open && !SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.session.csrf) {
+          throw new PursuitError('CSRF_FAILED', `send the session's ${CSRF_HEADER} header with every change`);
+        }
+        request.actor = found.user;
+        request.via = 'session';
+        return;
+      }
+    }
+    if (request.routeOptions.config.public !== true && request.url.startsWith('/api/')) {
+      throw new PursuitError(
+        'UNAUTHENTICATED',
+        'sign in, or send an API token as "Authorization: Bearer ..."',
+      );
+    }
+  });
+}

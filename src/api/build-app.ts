@@ -1,0 +1,119 @@
+// The HTTP app, built but not listening (tests inject requests; `pursuit serve` listens): security
+// headers, cookies, authentication, idempotent writes, OpenAPI at /docs generated from the same
+// schemas that validate requests, one error handler, and the web app's static files.
+
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { AppContext } from '../app/context.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './errors.js';
+import { registerIdempotency } from './idempotency.js';
+import { dayRoutes } from './routes/day.routes.js';
+import { eventRoutes } from './routes/events.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { leadRoutes } from './routes/leads.routes.js';
+import { prospectRoutes } from './routes/prospects.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
+import { tokenRoutes } from './routes/tokens.routes.js';
+
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ApiOptions {
+  /** Structured request logs (JSON lines); off in tests. */
+  logger?: boolean;
+  /** The built web app (index.html and assets), served at /. */
+  webRoot?: string;
+}
+
+export interface BuiltApp {
+  app: Api;
+  /** Readiness turns false while the server drains for a graceful shutdown. */
+  state: { closing: boolean };
+}
+
+export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger === true ? { level: 'info' } : false,
+    // Request validation coerces query strings (limit=20) but never strips or defaults silently.
+    ajv: {
+      customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false },
+    },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const state = { closing: false };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Pursuit API',
+        version: '1',
+        description:
+          'Everything the app does. Sign in with POST /api/session (a cookie, and send x-csrf-token on changes) or use a personal token: Authorization: Bearer pst_... Writes accept an Idempotency-Key.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'pursuit_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `no such address: ${request.method} ${request.url}` }),
+  );
+  registerAuth(app, ctx);
+  registerIdempotency(app, ctx);
+
+  healthRoutes(app, ctx, state);
+  sessionRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  dayRoutes(app, ctx);
+  prospectRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  leadRoutes(app, ctx);
+
+  if (options.webRoot !== undefined && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // The single-page app handles its own routes (/prospects/..., /team): every other page is index.html.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
+      reply.sendFile('index.html'),
+    );
+  }
+  return { app, state };
+}

@@ -1,0 +1,78 @@
+// Logging what happened (a call, an email, a meeting, their response, a commitment, a prep note, a
+// deal), which re-decides at once; and taking back the last thing logged.
+
+import { Type } from 'typebox';
+import type { AppContext } from '../../app/context.js';
+import { logEvent, undoLast } from '../../app/logging.js';
+import type { Logged } from '../../app/logging.js';
+import { actorOf } from '../auth.js';
+import type { Api } from '../build-app.js';
+import { decisionView, eventView, prospectView } from './views.js';
+
+const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
+const Opt = (max?: number) => Type.Optional(Text(max));
+
+export const LogBody = Type.Object(
+  {
+    type: Type.Union(['touch', 'response', 'commitment', 'prep', 'deal'].map((t) => Type.Literal(t))),
+    contact: Opt(200),
+    at: Opt(100),
+    channel: Opt(20),
+    outcome: Opt(20),
+    purpose: Opt(40),
+    duration: Opt(20),
+    objective: Opt(),
+    agenda: Opt(2000),
+    agendaShared: Type.Optional(Type.Boolean()),
+    powns: Opt(2000),
+    objections: Opt(2000),
+    infoTailored: Type.Optional(Type.Boolean()),
+    sentiment: Opt(20),
+    until: Opt(100),
+    referred: Opt(200),
+    kind: Opt(20),
+    by: Opt(20),
+    due: Opt(100),
+    description: Opt(),
+    replaces: Opt(200),
+    commitment: Opt(200),
+    result: Opt(20),
+  },
+  { additionalProperties: false },
+);
+
+function loggedView(l: Logged) {
+  return {
+    event: eventView(l.event),
+    prospect: prospectView(l.prospect),
+    decision: decisionView(l.decision),
+  };
+}
+
+export function eventRoutes(app: Api, ctx: AppContext): void {
+  app.post(
+    '/api/prospects/:id/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Log an event; the answer carries the next decision',
+        params: Type.Object({ id: Text(200) }),
+        body: LogBody,
+      },
+    },
+    async (request, reply) => {
+      const { type, ...rest } = request.body;
+      const logged = await logEvent(ctx, actorOf(request), request.params.id, {
+        ...rest,
+        type: type as Logged['event']['type'],
+      });
+      return reply.status(201).send(loggedView(logged));
+    },
+  );
+
+  app.post(
+    '/api/undo',
+    { schema: { tags: ['events'], summary: 'Take back the last event you logged' } },
+    async (request) => loggedView(await undoLast(ctx, actorOf(request))),
+  );
+}

@@ -1,0 +1,61 @@
+// Signing in and out in the browser, and who is signed in (with the anti-forgery token the app
+// sends back on every change).
+
+import { Type } from 'typebox';
+import { signIn, signOut, sessionUser } from '../../app/accounts.js';
+import type { AppContext } from '../../app/context.js';
+import { PursuitError } from '../../core/errors.js';
+import { SESSION_COOKIE } from '../auth.js';
+import type { Api } from '../build-app.js';
+import { publicUser } from './views.js';
+
+const SignIn = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+export function sessionRoutes(app: Api, ctx: AppContext): void {
+  app.post(
+    '/api/session',
+    { config: { public: true }, schema: { tags: ['session'], summary: 'Sign in', body: SignIn } },
+    async (request, reply) => {
+      const signed = await signIn(ctx, { ...request.body, address: request.ip });
+      reply.setCookie(SESSION_COOKIE, signed.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: 'auto',
+        expires: new Date(signed.expiresAt),
+      });
+      return { user: publicUser(signed.user), csrf: signed.csrf };
+    },
+  );
+
+  app.get(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'Who is signed in, and the anti-forgery token' } },
+    async (request) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      const found = cookie === undefined ? undefined : await sessionUser(ctx, cookie);
+      if (found === undefined) {
+        if (request.actor === undefined) throw new PursuitError('UNAUTHENTICATED', 'sign in first');
+        return { user: publicUser(request.actor), csrf: null };
+      }
+      return { user: publicUser(found.user), csrf: found.session.csrf };
+    },
+  );
+
+  app.delete(
+    '/api/session',
+    { config: { public: true }, schema: { tags: ['session'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie !== undefined) await signOut(ctx, cookie);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,175 @@
+// Accounts: passwords (argon2id), browser sessions with an anti-forgery token, and personal API
+// tokens. Secrets are random 256-bit values; only their SHA-256 is stored, so a copy of the
+// database opens no session and no token.
+
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { PursuitError } from '../core/errors.js';
+import type { ApiToken, Session, User } from '../store/records.js';
+import { apiTokens, credentials, rateLimits, sessions } from '../store/repositories/accounts.repository.js';
+import { users } from '../store/repositories/people.repository.js';
+import type { AppContext } from './context.js';
+import { inTransaction } from './workspace.js';
+
+const MINUTE = 60_000;
+/** A session lasts two weeks from sign-in. */
+export const SESSION_MS = 14 * 24 * 60 * MINUTE;
+/** Sign-in attempts allowed per address and per email in a window. */
+export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * MINUTE };
+const MIN_PASSWORD = 10;
+
+/** A secret to hand out once: 32 random bytes, URL-safe. */
+function secret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD) {
+    throw new PursuitError(
+      'INVALID_INPUT',
+      `expected a password of at least ${MIN_PASSWORD} characters, got ${password.length}`,
+      'password',
+    );
+  }
+  if (password.length > 256) {
+    throw new PursuitError('INVALID_INPUT', 'expected a password of at most 256 characters', 'password');
+  }
+}
+
+/** Sets a user's password: their own, or anyone's in the organisation for an admin. */
+export async function setPassword(ctx: AppContext, actor: User, userId: string, password: string) {
+  checkPassword(password);
+  if (actor.id !== userId && actor.role !== 'admin') {
+    throw new PursuitError('FORBIDDEN', "only an admin sets another user's password", 'user');
+  }
+  const hashed = await hash(password);
+  await inTransaction(ctx, async (q) => {
+    const user = await users.findById(q, userId);
+    if (user === undefined || user.orgId !== actor.orgId)
+      throw new PursuitError('NOT_FOUND', 'no such user', 'user');
+    await credentials.set(q, userId, hashed, ctx.now());
+    // A new password signs out every browser that knew the old one.
+    await sessions.deleteForUser(q, userId);
+  });
+}
+
+export interface SignedIn {
+  user: User;
+  /** The cookie's value (shown once). */
+  token: string;
+  csrf: string;
+  expiresAt: number;
+}
+
+// Verifying against a real hash when the email is unknown keeps the answer's timing the same.
+let decoy: Promise<string> | undefined;
+
+/** Signs in with email and password; too many attempts from one address or on one email wait. */
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password: string; address: string },
+): Promise<SignedIn> {
+  const email = input.email.trim().toLowerCase();
+  const now = ctx.now();
+  const found = await inTransaction(ctx, async (q) => {
+    const byAddress = await rateLimits.hit(
+      q,
+      `sign-in:address:${input.address}`,
+      now,
+      SIGN_IN_LIMIT.windowMs,
+    );
+    const byEmail = await rateLimits.hit(q, `sign-in:email:${email}`, now, SIGN_IN_LIMIT.windowMs);
+    if (Math.max(byAddress, byEmail) > SIGN_IN_LIMIT.attempts) return 'limited' as const;
+    // An email names one person; in the rare case of one address in two organisations, neither signs in.
+    const matches = await users.findByEmail(q, email);
+    const user = matches.length === 1 ? matches[0] : undefined;
+    return { user, hash: user === undefined ? undefined : await credentials.passwordHash(q, user.id) };
+  });
+  if (found === 'limited') {
+    throw new PursuitError('RATE_LIMITED', 'too many sign-in attempts: wait 15 minutes and try again');
+  }
+  decoy ??= hash(secret());
+  const ok = await verify(found.hash ?? (await decoy), input.password);
+  if (!ok || found.user === undefined || found.hash === undefined) {
+    throw new PursuitError('UNAUTHENTICATED', 'wrong email or password');
+  }
+  const user = found.user;
+  const token = secret();
+  const session: Session = {
+    id: sha256(token),
+    userId: user.id,
+    csrf: secret(),
+    createdAt: now,
+    expiresAt: now + SESSION_MS,
+  };
+  await inTransaction(ctx, async (q) => {
+    await sessions.deleteExpired(q, now);
+    await sessions.insert(q, session);
+    await rateLimits.clear(q, `sign-in:email:${email}`);
+  });
+  return { user, token, csrf: session.csrf, expiresAt: session.expiresAt };
+}
+
+/** The user and session behind a cookie's value, when it is live. */
+export async function sessionUser(
+  ctx: AppContext,
+  token: string,
+): Promise<{ user: User; session: Session } | undefined> {
+  return inTransaction(ctx, async (q) => {
+    const session = await sessions.findLive(q, sha256(token), ctx.now());
+    if (session === undefined) return undefined;
+    const user = await users.findById(q, session.userId);
+    return user === undefined ? undefined : { user, session };
+  });
+}
+
+export async function signOut(ctx: AppContext, token: string): Promise<void> {
+  await inTransaction(ctx, (q) => sessions.delete(q, sha256(token)));
+}
+
+/** A new personal API token; its value is returned here once and never again. */
+export async function createToken(
+  ctx: AppContext,
+  actor: User,
+  name: string,
+): Promise<{ token: string; record: ApiToken }> {
+  const label = name.trim();
+  if (label === '' || label.length > 100)
+    throw new PursuitError('INVALID_INPUT', 'expected a name of 1 to 100 characters', 'name');
+  const token = `pst_${secret()}`;
+  const record: ApiToken = {
+    id: randomUUID(),
+    userId: actor.id,
+    name: label,
+    createdAt: ctx.now(),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await inTransaction(ctx, (q) => apiTokens.insert(q, record, sha256(token)));
+  return { token, record };
+}
+
+export async function listTokens(ctx: AppContext, actor: User): Promise<ApiToken[]> {
+  return inTransaction(ctx, (q) => apiTokens.listForUser(q, actor.id));
+}
+
+export async function revokeToken(ctx: AppContext, actor: User, id: string): Promise<void> {
+  const done = await inTransaction(ctx, (q) => apiTokens.revoke(q, actor.id, id, ctx.now()));
+  if (!done) throw new PursuitError('NOT_FOUND', 'no such live token of yours', 'id');
+}
+
+/** The user behind a bearer token, when it is live; its last use is noted (to the minute). */
+export async function tokenUser(ctx: AppContext, token: string): Promise<User | undefined> {
+  return inTransaction(ctx, async (q) => {
+    const record = await apiTokens.findLive(q, sha256(token));
+    if (record === undefined) return undefined;
+    const now = ctx.now();
+    if (record.lastUsedAt === null || now - record.lastUsedAt > MINUTE)
+      await apiTokens.touch(q, record.id, now);
+    return users.findById(q, record.userId);
+  });
+}
