@@ -13,6 +13,7 @@ import type { ExportedProspect } from '../integrations/csv/pursuit-format.js';
 import { exportRows } from '../integrations/csv/pursuit-format.js';
 import { csvLine } from '../integrations/csv/write.js';
 import { storeError } from '../store/database.js';
+import { contractContact } from './scenario-from-store.js';
 import type { Contact, Product, Prospect, StoredEvent, User } from '../store/records.js';
 import { products, users } from '../store/repositories/people.repository.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
@@ -80,16 +81,7 @@ export function exported(
       snoozedUntil: p.snoozedUntil === null ? null : iso(p.snoozedUntil),
       ...ids(p.id),
     },
-    contacts: cs.map((c) => ({
-      id: c.id,
-      name: c.name,
-      role: c.role,
-      email: c.email,
-      phone: c.phone,
-      timezone: c.timezone,
-      doNotContact: c.doNotContact,
-      ...ids(c.id),
-    })),
+    contacts: cs.map((c) => ({ ...contractContact(c), ...ids(c.id) })),
     events: es.map((e) => ({
       ...e.data,
       id: e.id,

@@ -16,6 +16,19 @@ export interface ScenarioParts {
   events: Record<string, unknown>[];
 }
 
+/** A stored contact in the contract's form (CONTRACT.md), as export and the API show it too. */
+export function contractContact(c: Contact) {
+  return {
+    id: c.id,
+    name: c.name,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    timezone: c.timezone,
+    doNotContact: c.doNotContact,
+  };
+}
+
 export function scenarioFromStore(p: ScenarioParts): Record<string, unknown> {
   const { prospect, owner } = p;
   return {
@@ -46,15 +59,7 @@ export function scenarioFromStore(p: ScenarioParts): Record<string, unknown> {
       product: { status: p.product?.status ?? 'active', fit: prospect.productFit },
       doNotContact: prospect.doNotContact,
     },
-    contacts: p.contacts.map((c) => ({
-      id: c.id,
-      name: c.name,
-      role: c.role,
-      email: c.email,
-      phone: c.phone,
-      timezone: c.timezone,
-      doNotContact: c.doNotContact,
-    })),
+    contacts: p.contacts.map(contractContact),
     events: p.events,
   };
 }

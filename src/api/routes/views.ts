@@ -1,6 +1,6 @@
 // What the API shows of stored records: no internal fields, times as ISO 8601.
 
-import type { Contact, Prospect, StoredDecision, StoredEvent, User } from '../../store/records.js';
+import type { Prospect, StoredDecision, StoredEvent, User } from '../../store/records.js';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
@@ -34,17 +34,7 @@ export function prospectView(p: Prospect) {
   };
 }
 
-export function contactView(c: Contact) {
-  return {
-    id: c.id,
-    name: c.name,
-    role: c.role,
-    email: c.email,
-    phone: c.phone,
-    timezone: c.timezone,
-    doNotContact: c.doNotContact,
-  };
-}
+export { contractContact as contactView } from '../../app/scenario-from-store.js';
 
 export function eventView(e: StoredEvent) {
   return { ...e.data, id: e.id, loggedBy: e.loggedBy, loggedAt: iso(e.loggedAt) };
