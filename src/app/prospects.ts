@@ -9,7 +9,7 @@ import { contacts, prospects } from '../store/repositories/prospects.repository.
 import { decisions, events } from '../store/repositories/history.repository.js';
 import type { AppContext } from './context.js';
 import { resolveName, resolveProspect, visibleOwners } from './actors.js';
-import { refreshDecisions, refreshStale } from './decisions.js';
+import { refreshDecisions } from './decisions.js';
 import { amount, email, flag, oneOf, text, when, zone } from './inputs.js';
 import { inTransaction } from './workspace.js';
 import type { Q } from './workspace.js';
@@ -244,7 +244,6 @@ export async function listProspects(
 ): Promise<ProspectRow[]> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
-    await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText);
     let owners = await visibleOwners(q, actor);
     if (filter.owner !== undefined) {
       const owner = resolveName(await users.list(q, actor.orgId), filter.owner, 'user', 'owner');
@@ -258,9 +257,15 @@ export async function listProspects(
       ...(filter.search === undefined ? {} : { nameLike: `%${filter.search}%` }),
       ...(filter.limit === undefined ? {} : { limit: filter.limit, offset: filter.offset ?? 0 }),
     });
-    const byId = new Map(
-      (await decisions.listByOwners(q, actor.orgId, owners)).map((d) => [d.prospectId, d]),
-    );
+    const ids = list.map((p) => p.id);
+    const byId = new Map((await decisions.findByProspects(q, ids)).map((d) => [d.prospectId, d]));
+    // Only what is shown is brought up to date (time may have changed it), not the whole organisation.
+    const stale = ids.filter((id) => {
+      const d = byId.get(id);
+      return d !== undefined && d.recheckAt !== null && d.recheckAt <= now;
+    });
+    for (const [id, d] of await refreshDecisions(q, actor.orgId, stale, now, ctx.defaultPlaybookText))
+      byId.set(id, d);
     return list.map((prospect) => ({ prospect, decision: byId.get(prospect.id) }));
   });
 }

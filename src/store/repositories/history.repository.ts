@@ -1,10 +1,9 @@
 // Events, external ids, playbook versions and decisions: rows in, records out.
 
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DecisionsTable, EventsTable, PlaybooksTable } from '../schema.js';
-import type { Contact, PlaybookVersion, Prospect, StoredDecision, StoredEvent } from '../records.js';
-import { toContact, toProspect } from './prospects.repository.js';
+import type { PlaybookVersion, StoredDecision, StoredEvent } from '../records.js';
 
 type Q = Kysely<Database>;
 
@@ -396,33 +395,18 @@ export const decisions = {
     if (ownerId !== undefined) query = query.where('owner_id', '=', ownerId);
     return (await query.execute()).map((r) => r.prospect_id);
   },
-  /**
-   * One rep's actions due before a time, and calls to prepare (waits and stops excluded), with
-   * their prospects and contacts: three reads on the same condition, no long lists of ids.
-   */
-  async agenda(
-    q: Q,
-    a: AgendaQuery,
-  ): Promise<{ decisions: StoredDecision[]; prospects: Prospect[]; contacts: Contact[] }> {
+  /** One rep's actions due before a time, and calls to prepare (waits and stops excluded). */
+  async agenda(q: Q, a: AgendaQuery): Promise<StoredDecision[]> {
     // A prepare is due by its call, but belongs to the day from the moment its window opens.
-    const due = sql<boolean>`d.org_id = ${a.orgId} and d.owner_id = ${a.ownerId}
-      and (d.due < ${a.dueBefore} or d.action = 'prepare') and d.action not in ('wait', 'stop')`;
-    const [ds, ps, cs] = await Promise.all([
-      q.selectFrom('decisions as d').selectAll('d').where(due).execute(),
-      q
-        .selectFrom('prospects as p')
-        .innerJoin('decisions as d', 'd.prospect_id', 'p.id')
-        .selectAll('p')
-        .where(due)
-        .execute(),
-      q
-        .selectFrom('contacts as c')
-        .innerJoin('decisions as d', 'd.contact_id', 'c.id')
-        .selectAll('c')
-        .where(due)
-        .execute(),
-    ]);
-    return { decisions: ds.map(toDecision), prospects: ps.map(toProspect), contacts: cs.map(toContact) };
+    const rows = await q
+      .selectFrom('decisions')
+      .selectAll()
+      .where('org_id', '=', a.orgId)
+      .where('owner_id', '=', a.ownerId)
+      .where((eb) => eb.or([eb('due', '<', a.dueBefore), eb('action', '=', 'prepare')]))
+      .where('action', 'not in', ['wait', 'stop'])
+      .execute();
+    return rows.map(toDecision);
   },
   /** Action and rule of each prospect's decision, for counting what changed. */
   async summaries(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
@@ -434,6 +418,14 @@ export const decisions = {
         .where('prospect_id', 'in', part)
         .execute();
       for (const r of rows) out.set(r.prospect_id, `${r.action}/${r.rule}`);
+    }
+    return out;
+  },
+  async findByProspects(q: Q, prospectIds: string[]): Promise<StoredDecision[]> {
+    const out: StoredDecision[] = [];
+    for (const part of chunks(prospectIds)) {
+      const rows = await q.selectFrom('decisions').selectAll().where('prospect_id', 'in', part).execute();
+      for (const r of rows) out.push(toDecision(r));
     }
     return out;
   },

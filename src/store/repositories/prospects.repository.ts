@@ -10,7 +10,7 @@ type Q = Kysely<Database>;
 const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
 const bool = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
 
-export function toProspect(r: Selectable<ProspectsTable>): Prospect {
+function toProspect(r: Selectable<ProspectsTable>): Prospect {
   return {
     id: r.id,
     orgId: r.org_id,
@@ -54,7 +54,7 @@ function prospectRow(p: Prospect): ProspectsTable {
   };
 }
 
-export function toContact(r: Selectable<ContactsTable>): Contact {
+function toContact(r: Selectable<ContactsTable>): Contact {
   return {
     id: r.id,
     orgId: r.org_id,
@@ -129,9 +129,12 @@ export const prospects = {
     return r === undefined ? undefined : toProspect(r);
   },
   async findByIds(q: Q, ids: string[]): Promise<Prospect[]> {
-    if (ids.length === 0) return [];
-    const rows = await q.selectFrom('prospects').selectAll().where('id', 'in', ids).execute();
-    return rows.map(toProspect);
+    const out: Prospect[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await q.selectFrom('prospects').selectAll().where('id', 'in', part).execute();
+      for (const r of rows) out.push(toProspect(r));
+    }
+    return out;
   },
   /** The organisation's prospects with exactly these names. */
   async findByNames(q: Q, orgId: string, names: string[]): Promise<Prospect[]> {
