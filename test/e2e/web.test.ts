@@ -1,0 +1,169 @@
+// The web app in a real browser (Debian's Chromium, driven by playwright-core) against a real server
+// on loopback and a real SQLite file with the demo organisation: sign in, work the agenda (log a
+// voicemail and see the next action), log a commitment and download its invite, open a prospect and
+// read the decision's reason; a rep cannot open another rep's prospect. Screenshots of every page go
+// to test-artifacts/screenshots.
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/build-app.js';
+import type { Api } from '../../src/api/build-app.js';
+import { createDemo, DEMO_PASSWORD } from '../../src/app/demo.js';
+import { TestClock, appContext, freshDatabase } from '../support/databases.js';
+import type { TestDb } from '../support/databases.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WEB_ROOT = join(ROOT, 'dist/web');
+const SHOTS = join(ROOT, 'test-artifacts/screenshots');
+const available = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
+if (!available && process.env.CI !== undefined) {
+  throw new Error(`CI needs ${CHROMIUM} and a built web app (npm run build): the browser tests must run`);
+}
+
+/**
+ * The first item with this button, pinned by its place: once logged it no longer has the button,
+ * and a filter would move on to another item.
+ */
+async function pinned(items: Locator, button: string): Promise<Locator> {
+  const count = await items.count();
+  for (let i = 0; i < count; i += 1) {
+    if ((await items.nth(i).getByRole('button', { name: button }).count()) > 0) return items.nth(i);
+  }
+  throw new Error(`no agenda item offers "${button}"`);
+}
+
+describe.skipIf(!available)('the web app in Chromium', () => {
+  let t: TestDb;
+  let app: Api;
+  let base: string;
+  let browser: Browser;
+  const consoleErrors: string[] = [];
+
+  async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${email}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${e.message}`));
+    await page.goto(base);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    t = await freshDatabase('sqlite');
+    // The server's clock is the real one: the browser shows "overdue by" against its own.
+    const ctx = appContext(t.db, new TestClock(Date.now()));
+    await createDemo(ctx, { prospects: 90 });
+    app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('refuses a wrong password, naming the problem', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.getByLabel('Email').fill('dana@northwind.test');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('wrong email or password');
+    await page.screenshot({ path: join(SHOTS, 'sign-in.png') });
+    await page.close();
+  }, 30_000);
+
+  it("works a rep's day: a voicemail logged shows the next action at once", async () => {
+    const page = await signedIn('dana@northwind.test');
+    await page.screenshot({ path: join(SHOTS, 'today.png'), fullPage: true });
+    const items = page.getByTestId('agenda-item');
+    expect(await items.count()).toBeGreaterThan(3);
+    const call = await pinned(items, 'Voicemail');
+    const name = await call.locator('.head a').textContent();
+    await call.getByRole('button', { name: 'Voicemail' }).click();
+    const next = call.getByRole('status');
+    await expect(next.textContent()).resolves.toMatch(/^Logged voicemail\. Next: /);
+    expect(await next.textContent()).toMatch(/FOLLOW-UP|BREAK-UP|WAIT|NURTURE/);
+    await call.screenshot({ path: join(SHOTS, 'today-logged.png') });
+    expect(name).not.toBe('');
+    await page.context().close();
+  }, 60_000);
+
+  it('logs a commitment and downloads its invite for both calendars', async () => {
+    const page = await signedIn('dana@northwind.test');
+    const item = await pinned(page.getByTestId('agenda-item'), 'Email sent');
+    await item.getByRole('button', { name: 'Next step agreed…' }).click();
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await item.getByLabel('When (your time)').fill(`${tomorrow}T10:30`);
+    await item.getByLabel('About', { exact: true }).fill('review the proposal');
+    await item.getByRole('button', { name: 'Log commitment' }).click();
+    const link = item.getByRole('link', { name: 'Download the invite (.ics)' });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text).toContain('BEGIN:VCALENDAR');
+    expect(text).toContain('review the proposal');
+    expect(text).toContain('mailto:dana@northwind.test');
+    await page.context().close();
+  }, 60_000);
+
+  it("opens a prospect and reads the decision's reason, timeline and contacts", async () => {
+    const page = await signedIn('dana@northwind.test');
+    // A reply to answer: its timeline holds at least that reply.
+    const first = page
+      .getByTestId('agenda-item')
+      .filter({ has: page.locator('.badge.respond') })
+      .first();
+    const reason = (await first.locator('.reason').textContent()) ?? '';
+    await first.locator('.head a').click();
+    await page.getByRole('heading', { name: 'What to do next' }).waitFor();
+    expect(await page.locator('.decision .reason').textContent()).toContain(reason.slice(0, 40));
+    expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.contacts li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'prospect.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'prospect-phone.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it("does not show a rep another rep's prospect, by address", async () => {
+    const luis = await signedIn('luis@northwind.test');
+    const href = await luis.getByTestId('agenda-item').first().locator('.head a').getAttribute('href');
+    await luis.context().close();
+    const dana = await signedIn('dana@northwind.test', { width: 390, height: 844 });
+    await dana.screenshot({ path: join(SHOTS, 'today-phone.png'), fullPage: true });
+    await dana.goto(`${base}${href ?? ''}`);
+    await expect(dana.getByRole('alert').textContent()).resolves.toMatch(/no prospect|not found/i);
+    await dana.context().close();
+  }, 60_000);
+
+  it('logged no errors in the browser console', () => {
+    expect(consoleErrors.filter((e) => !/status of 40[134]/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+// Times in the rep's own zone, money and percentages, as the CLI shows them.
+
+export function when(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+export function relative(iso: string, now: number): string {
+  const minutes = Math.round((Date.parse(iso) - now) / 60_000);
+  const span = (m: number) =>
+    m < 60 ? `${m} min` : m < 48 * 60 ? `${Math.round(m / 60)} h` : `${Math.round(m / (24 * 60))} days`;
+  if (Math.abs(minutes) < 1) return 'now';
+  return minutes < 0 ? `overdue by ${span(-minutes)}` : `in ${span(minutes)}`;
+}
+
+export function money(n: number): string {
+  return n.toLocaleString('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: n < 100 ? 2 : 0,
+  });
+}
+
+export function percent(p: number): string {
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+export function minutes(m: number): string {
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** FOLLOW-UP by call, RESPOND by email, PREPARE. */
+export function actionLabel(action: string, channel: string | undefined): string {
+  return `${action.toUpperCase()}${channel === undefined ? '' : ` by ${channel}`}`;
+}
