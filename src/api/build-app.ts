@@ -38,8 +38,8 @@ export type Api = FastifyInstance<
 >;
 
 export interface ApiOptions {
-  /** Structured request logs (JSON lines); off in tests. */
-  logger?: boolean;
+  /** Structured logs (JSON lines) from this level; none when absent (tests). */
+  logLevel?: 'info' | 'warn';
   /** The built web app (index.html and assets), served at /. */
   webRoot?: string;
 }
@@ -52,7 +52,7 @@ export interface BuiltApp {
 
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
-    logger: options.logger === true ? { level: 'info' } : false,
+    logger: options.logLevel === undefined ? false : { level: options.logLevel },
     // Request validation coerces query strings (limit=20) but never strips or defaults silently.
     ajv: {
       customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false },

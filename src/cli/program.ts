@@ -335,6 +335,9 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
     .option('--seed <n>', 'another demo (same seed, same demo)')
     .option('--prospects <n>', 'how many prospects (default 300)')
     .option('--json', 'print JSON for scripts')
+    .option('--serve', 'then serve the web app on it (what `npm start` does)')
+    .option('--port <n>', 'with --serve: port (default PURSUIT_PORT, else 3000)')
+    .option('--host <address>', 'with --serve: address (default PURSUIT_HOST, else 127.0.0.1)')
     .action(async (o: DemoOptions) => done(await demoCommand(o, io)));
 
   program

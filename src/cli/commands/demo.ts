@@ -8,6 +8,7 @@ import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { printJson, withSession } from '../session.js';
 import { agendaCommand } from './day.js';
+import { serveCommand } from './serve.js';
 
 export const DEMO_DB = 'data/demo.db';
 
@@ -15,6 +16,10 @@ export interface DemoOptions {
   seed?: string;
   prospects?: string;
   json?: boolean;
+  /** Then serve the web app on it (`npm start`). */
+  serve?: boolean;
+  port?: string;
+  host?: string;
 }
 
 const whole = (text: string | undefined) => (text === undefined ? undefined : Number(text));
@@ -65,6 +70,17 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<number>
   }
   const prefix =
     env.PURSUIT_DB === DEMO_DB && io.env.PURSUIT_DB === undefined ? `PURSUIT_DB=${DEMO_DB} ` : '';
+  if (options.serve === true) {
+    io.stdout.write(
+      [
+        `Demo logins (password ${DEMO_PASSWORD} for all):`,
+        ...logins.map((l) => `  ${l.email.padEnd(26)} ${l.role.padEnd(8)} ${l.name} (${l.timezone})`),
+        '',
+        '',
+      ].join('\n'),
+    );
+    return serveCommand({ port: options.port, host: options.host, logLevel: 'warn' }, demoIo);
+  }
   io.stdout.write(
     [
       `Demo logins (--as EMAIL on the command line; in the web app, \`pursuit serve\`, the password is ${DEMO_PASSWORD}):`,

@@ -17,7 +17,14 @@ function stopSignal(io: Io): AbortSignal {
   return controller.signal;
 }
 
-export async function serveCommand(options: { port?: string; host?: string }, io: Io): Promise<number> {
+export interface ServeOptions {
+  port?: string | undefined;
+  host?: string | undefined;
+  /** Request logs (JSON lines) at info; the demo only logs warnings and errors. */
+  logLevel?: 'info' | 'warn';
+}
+
+export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
   const env = {
     ...io.env,
     ...(options.port === undefined ? {} : { PURSUIT_PORT: options.port }),
@@ -25,10 +32,10 @@ export async function serveCommand(options: { port?: string; host?: string }, io
   };
   const stop = stopSignal(io);
   return withSession({ ...io, env }, async ({ ctx, config }) => {
-    const { app, state } = await buildApp(ctx, { logger: true, webRoot: WEB_ROOT });
+    const { app, state } = await buildApp(ctx, { logLevel: options.logLevel ?? 'info', webRoot: WEB_ROOT });
     const address = await app.listen({ host: config.server.host, port: config.server.port });
-    io.stderr.write(
-      `Pursuit is serving ${address} (API documentation: ${address}/docs) on ${ctx.db.dialect}.\n`,
+    io.stdout.write(
+      `Pursuit is open at ${address} (API documentation: ${address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
     );
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();
