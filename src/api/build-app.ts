@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { leadRoutes } from './routes/leads.routes.js';
 import { prospectRoutes } from './routes/prospects.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
+import { teamRoutes } from './routes/team.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 
 export type Api = FastifyInstance<
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   prospectRoutes(app, ctx);
   eventRoutes(app, ctx);
   leadRoutes(app, ctx);
+  teamRoutes(app, ctx);
 
   if (options.webRoot !== undefined && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

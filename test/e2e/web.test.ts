@@ -1,7 +1,8 @@
 // The web app in a real browser (Debian's Chromium, driven by playwright-core) against a real server
 // on loopback and a real SQLite file with the demo organisation: sign in, work the agenda (log a
 // voicemail and see the next action), log a commitment and download its invite, open a prospect and
-// read the decision's reason; a rep cannot open another rep's prospect. Screenshots of every page go
+// read the decision's reason; a rep cannot open another rep's prospect; a manager sees the team's
+// charts. Screenshots of every page go
 // to test-artifacts/screenshots.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -161,6 +162,25 @@ describe.skipIf(!available)('the web app in Chromium', () => {
     await dana.goto(`${base}${href ?? ''}`);
     await expect(dana.getByRole('alert').textContent()).resolves.toMatch(/no prospect|not found/i);
     await dana.context().close();
+  }, 60_000);
+
+  it("shows a manager the team's charts, each with data, and the pipeline", async () => {
+    const page = await signedIn('morgan@northwind.test');
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Team' }).waitFor();
+    const charts = page.locator('.chart');
+    await charts.nth(4).locator('svg').waitFor();
+    expect(await charts.count()).toBe(5);
+    for (let i = 0; i < 5; i += 1) {
+      // Bars, lines and pie slices are SVG paths; an empty chart has only its axes.
+      expect(await charts.nth(i).locator('svg path').count(), `chart ${i}`).toBeGreaterThan(3);
+    }
+    await page.screenshot({ path: join(SHOTS, 'team.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
+    expect(await page.locator('.counts .count').first().textContent()).toMatch(/^\d+$/);
+    await page.screenshot({ path: join(SHOTS, 'pipeline.png'), fullPage: true });
+    await page.context().close();
   }, 60_000);
 
   it('logged no errors in the browser console', () => {

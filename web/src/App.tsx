@@ -1,12 +1,21 @@
 // The app's frame: who is signed in (else the sign-in page), the header, and the page for the
-// address: Today (the agenda) or a prospect.
+// address: Today (the agenda), the pipeline, the team dashboard, or a prospect.
 
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrf } from './api.js';
 import { SignIn } from './pages/SignIn.js';
 import { Today } from './pages/Today.js';
 import { ProspectView } from './pages/ProspectView.js';
+import { Pipeline } from './pages/Pipeline.js';
+// The charts (ECharts) load only when the team page is opened.
+const Team = lazy(() => import('./pages/Team.js').then((m) => ({ default: m.Team })));
 import type { User } from './types.js';
+
+const PAGES: [string, string][] = [
+  ['/', 'Today'],
+  ['/pipeline', 'Pipeline'],
+  ['/team', 'Team'],
+];
 
 export function navigate(path: string): void {
   window.history.pushState(null, '', path);
@@ -66,16 +75,19 @@ export function App() {
           Pursuit
         </a>
         <nav aria-label="Main">
-          <a
-            href="/"
-            aria-current={prospect === undefined ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/');
-            }}
-          >
-            Today
-          </a>
+          {PAGES.map(([href, label]) => (
+            <a
+              key={href}
+              href={href}
+              aria-current={path === href ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(href);
+              }}
+            >
+              {label}
+            </a>
+          ))}
         </nav>
         <span className="who">
           {user.name} · {user.role}
@@ -85,10 +97,16 @@ export function App() {
         </button>
       </header>
       <main>
-        {prospect === undefined ? (
-          <Today user={user} />
-        ) : (
+        {prospect !== undefined ? (
           <ProspectView id={decodeURIComponent(prospect)} user={user} />
+        ) : path === '/pipeline' ? (
+          <Pipeline />
+        ) : path === '/team' ? (
+          <Suspense fallback={<p className="loading">Loading the team…</p>}>
+            <Team />
+          </Suspense>
+        ) : (
+          <Today user={user} />
         )}
       </main>
     </>

@@ -421,6 +421,18 @@ export const decisions = {
     }
     return out;
   },
+  /** Actions due before `now` (waits and stops aside), counted by owner. */
+  async overdueByOwner(q: Q, orgId: string, now: number, ownerIds?: string[]): Promise<Map<string, number>> {
+    let query = q
+      .selectFrom('decisions')
+      .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('due', '<', now)
+      .where('action', 'not in', ['wait', 'stop'])
+      .groupBy('owner_id');
+    if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);
+    return new Map((await query.execute()).map((r) => [r.owner_id, Number(r.n)]));
+  },
   async findByProspects(q: Q, prospectIds: string[]): Promise<StoredDecision[]> {
     const out: StoredDecision[] = [];
     for (const part of chunks(prospectIds)) {

@@ -1,0 +1,184 @@
+// The team dashboard, as charts: touches before giving up against the 5-follow-up benchmark,
+// response rate by attempt number, speed to lead against the 5-minute mark, what happened after
+// break-up messages, and overdue actions per rep.
+
+import { useEffect, useMemo, useState } from 'react';
+import { api, problem } from '../api.js';
+import { Chart } from '../components/Chart.js';
+
+interface RepStats {
+  ownerId: string;
+  breakUps: number;
+  touchesBeforeGivingUp: number[];
+  inboundLeads: number;
+  minutesToFirstCall: number[];
+  overdue: number;
+}
+
+interface TeamView {
+  benchmarkTouches: number;
+  speedToLeadMinutes: number;
+  reps: RepStats[];
+  byAttempt: { attempt: number; touches: number; responses: number }[];
+  afterBreakUp: { sent: number; unanswered: number; answered: Record<string, number> };
+  names: Record<string, string>;
+}
+
+const average = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const median = (xs: number[]) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function barsByRep(
+  names: string[],
+  values: number[],
+  name: string,
+  mark: { value: number; label: string } | null,
+  yAxis: Record<string, unknown> = { type: 'value' },
+) {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 56, right: 24, top: 24, bottom: 56 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
+    yAxis,
+    series: [
+      {
+        type: 'bar',
+        name,
+        data: values,
+        itemStyle: { color: '#1f5fbf' },
+        ...(mark === null
+          ? {}
+          : {
+              markLine: {
+                symbol: 'none',
+                lineStyle: { color: '#b4361e', type: 'dashed' },
+                label: { formatter: mark.label, position: 'insideEndTop' },
+                data: [{ yAxis: mark.value }],
+              },
+            }),
+      },
+    ],
+  };
+}
+
+export function Team() {
+  const [team, setTeam] = useState<TeamView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<TeamView>('GET', '/api/team').then(setTeam, (e: unknown) => setError(problem(e)));
+  }, []);
+
+  const charts = useMemo(() => {
+    if (team === null) return null;
+    const names = team.reps.map((r) => team.names[r.ownerId] ?? '?');
+    const answered = Object.entries(team.afterBreakUp.answered);
+    return {
+      givingUp: barsByRep(
+        names,
+        team.reps.map((r) => round1(average(r.touchesBeforeGivingUp))),
+        'touches before the break-up (average)',
+        { value: team.benchmarkTouches, label: `${team.benchmarkTouches} follow-ups` },
+      ),
+      byAttempt: {
+        tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+        grid: { left: 48, right: 24, top: 24, bottom: 40 },
+        xAxis: { type: 'category', name: 'attempt', data: team.byAttempt.map((a) => String(a.attempt)) },
+        yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+        series: [
+          {
+            type: 'line',
+            name: 'response rate',
+            data: team.byAttempt.map((a) =>
+              a.touches === 0 ? null : round1((100 * a.responses) / a.touches),
+            ),
+            itemStyle: { color: '#21724a' },
+          },
+        ],
+      },
+      // Minutes range from 1 to days: a log scale keeps the 5-minute mark readable.
+      speed: barsByRep(
+        names,
+        team.reps.map((r) =>
+          r.minutesToFirstCall.length === 0 ? 0 : Math.max(1, median(r.minutesToFirstCall)),
+        ),
+        'minutes from lead to first call (median)',
+        { value: team.speedToLeadMinutes, label: `${team.speedToLeadMinutes} min` },
+        {
+          type: 'log',
+          min: 1,
+          axisLabel: {
+            formatter: (v: number) =>
+              v >= 1440 ? `${Math.round(v / 1440)} d` : v >= 60 ? `${Math.round(v / 60)} h` : `${v} min`,
+          },
+        },
+      ),
+      breakUps: {
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0 },
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '65%'],
+            data: [
+              { name: 'no answer', value: team.afterBreakUp.unanswered, itemStyle: { color: '#aab2bf' } },
+              ...answered.map(([name, value]) => ({ name, value })),
+            ],
+          },
+        ],
+      },
+      overdue: barsByRep(
+        names,
+        team.reps.map((r) => r.overdue),
+        'overdue actions',
+        null,
+      ),
+    };
+  }, [team]);
+
+  if (error !== null)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
+  if (team === null || charts === null) return <p className="loading">Loading the team…</p>;
+  const sent = team.afterBreakUp.sent;
+  const replies = sent - team.afterBreakUp.unanswered;
+  return (
+    <section className="team">
+      <h1>Team</h1>
+      <div className="charts">
+        <figure>
+          <figcaption>Touches before giving up, against {team.benchmarkTouches} follow-ups</figcaption>
+          <Chart option={charts.givingUp} label="Average touches before the break-up message, per rep" />
+        </figure>
+        <figure>
+          <figcaption>Response rate by attempt number</figcaption>
+          <Chart option={charts.byAttempt} label="Share of touches answered, by attempt number" />
+        </figure>
+        <figure>
+          <figcaption>Speed to lead, against {team.speedToLeadMinutes} minutes</figcaption>
+          <Chart
+            option={charts.speed}
+            label="Median minutes from an inbound lead to the first call, per rep"
+          />
+        </figure>
+        <figure>
+          <figcaption>
+            After {sent} break-up message{sent === 1 ? '' : 's'}: {replies} answered
+          </figcaption>
+          <Chart option={charts.breakUps} label="What happened after break-up messages" />
+        </figure>
+        <figure>
+          <figcaption>Overdue actions per rep</figcaption>
+          <Chart option={charts.overdue} label="Overdue actions per rep" />
+        </figure>
+      </div>
+    </section>
+  );
+}
