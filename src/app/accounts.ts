@@ -9,6 +9,7 @@ import type { ApiToken, Session, User } from '../store/records.js';
 import { apiTokens, credentials, rateLimits, sessions } from '../store/repositories/accounts.repository.js';
 import { users } from '../store/repositories/people.repository.js';
 import type { AppContext } from './context.js';
+import { resolveName } from './actors.js';
 import { inTransaction } from './workspace.js';
 
 const MINUTE = 60_000;
@@ -40,20 +41,30 @@ function checkPassword(password: string): void {
   }
 }
 
-/** Sets a user's password: their own, or anyone's in the organisation for an admin. */
-export async function setPassword(ctx: AppContext, actor: User, userId: string, password: string) {
+/**
+ * Sets a user's password (by id, name or email; default the actor): their own, or anyone's in the
+ * organisation for an admin. Returns whose it was.
+ */
+export async function setPassword(
+  ctx: AppContext,
+  actor: User,
+  typedUser: string | undefined,
+  password: string,
+): Promise<User> {
   checkPassword(password);
-  if (actor.id !== userId && actor.role !== 'admin') {
-    throw new PursuitError('FORBIDDEN', "only an admin sets another user's password", 'user');
-  }
   const hashed = await hash(password);
-  await inTransaction(ctx, async (q) => {
-    const user = await users.findById(q, userId);
-    if (user === undefined || user.orgId !== actor.orgId)
-      throw new PursuitError('NOT_FOUND', 'no such user', 'user');
-    await credentials.set(q, userId, hashed, ctx.now());
+  return inTransaction(ctx, async (q) => {
+    const user =
+      typedUser === undefined
+        ? actor
+        : resolveName(await users.list(q, actor.orgId), typedUser, 'user', 'user');
+    if (actor.id !== user.id && actor.role !== 'admin') {
+      throw new PursuitError('FORBIDDEN', "only an admin sets another user's password", 'user');
+    }
+    await credentials.set(q, user.id, hashed, ctx.now());
     // A new password signs out every browser that knew the old one.
-    await sessions.deleteForUser(q, userId);
+    await sessions.deleteForUser(q, user.id);
+    return user;
   });
 }
 

@@ -11,7 +11,7 @@ import { run } from './program.js';
 const dir = mkdtempSync(join(tmpdir(), 'pursuit-cli-data-'));
 const env = { PURSUIT_DB: join(dir, 'pursuit.db'), PURSUIT_NOW: '2026-03-10T15:00:00Z' };
 
-async function cli(args: string[], extraEnv: Record<string, string> = {}) {
+async function cli(args: string[], extraEnv: Record<string, string> = {}, input = '') {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -19,7 +19,7 @@ async function cli(args: string[], extraEnv: Record<string, string> = {}) {
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdin.end('');
+  stdin.end(input);
   const status = await run(args, { stdin, stdout, stderr, env: { ...env, ...extraEnv } });
   return { status, out, err };
 }
@@ -27,6 +27,24 @@ async function cli(args: string[], extraEnv: Record<string, string> = {}) {
 const dana = { PURSUIT_USER: 'dana@ourco.test' };
 
 describe('the data commands', () => {
+  it("sets passwords for the web app: your own, and anyone's for an admin only", async () => {
+    const own = await cli(['user', 'password'], dana, 'a-long-secret-1\n');
+    expect(own.status).toBe(0);
+    expect(own.out).toMatch(/^Set the password of Dana Whitfield <dana@ourco.test>/);
+    const short = await cli(['user', 'password'], dana, 'short\n');
+    expect(short.status).toBe(2);
+    expect(short.err).toMatch(/password: expected a password of at least 10 characters/);
+    const notHers = await cli(['user', 'password', 'Ada Admin'], dana, 'a-long-secret-2\n');
+    expect(notHers.status).toBe(2);
+    expect(notHers.err).toMatch(/only an admin/);
+    const byAdmin = await cli(
+      ['user', 'password', 'dana'],
+      { PURSUIT_USER: 'ada@ourco.test' },
+      'a-long-secret-3\n',
+    );
+    expect(byAdmin.status).toBe(0);
+  });
+
   beforeAll(async () => {
     const init = await cli([
       'init',

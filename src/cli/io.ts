@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { PursuitError } from '../core/errors.js';
 
 export function readInput(path: string, stdin: Readable): Promise<string> {
@@ -67,4 +67,40 @@ export function writeTextFile(path: string, name: string, text: string, field: s
     const reason = code === 'ENOENT' ? 'no such folder' : (error as Error).message;
     throw new PursuitError('INVALID_ARGUMENTS', `cannot write "${target}": ${reason}`, field);
   }
+}
+
+/**
+ * A secret typed at a terminal (not echoed), or the first line of piped input (scripts:
+ * `echo "$PASSWORD" | pursuit user password`).
+ */
+export async function readSecret(stdin: Readable, stderr: Writable, prompt: string): Promise<string> {
+  const tty = stdin as Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
+  if (tty.isTTY === true && tty.setRawMode !== undefined) {
+    stderr.write(prompt);
+    tty.setRawMode(true);
+    stdin.setEncoding('utf8');
+    return new Promise((resolve, reject) => {
+      let typed = '';
+      const onData = (chunk: string) => {
+        for (const ch of chunk) {
+          if (ch === '\r' || ch === '\n') return finish();
+          if (ch === '\u0003') return finish(new Error('cancelled'));
+          if (ch === '\u007f') typed = typed.slice(0, -1);
+          else typed += ch;
+        }
+      };
+      const finish = (error?: Error) => {
+        stdin.off('data', onData);
+        tty.setRawMode?.(false);
+        stdin.pause();
+        stderr.write('\n');
+        if (error === undefined) resolve(typed);
+        else reject(error);
+      };
+      stdin.on('data', onData);
+      stdin.resume();
+    });
+  }
+  const text = await readInput('-', stdin);
+  return text.split(/\r?\n/)[0] ?? '';
 }

@@ -19,7 +19,7 @@ import {
   prospectShowCommand,
 } from './commands/prospects.js';
 import type { ContactOptions, ListOptions, ProspectOptions } from './commands/prospects.js';
-import { initCommand, userAddCommand, userListCommand } from './commands/setup.js';
+import { initCommand, userAddCommand, userListCommand, userPasswordCommand } from './commands/setup.js';
 import { serveCommand } from './commands/serve.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from './commands/extras.js';
 import { DEMO_DB, demoCommand } from './commands/demo.js';
@@ -121,6 +121,14 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .option('--phone <phone>', 'their phone, for voicemail scripts')
       .option('--hourly-value <amount>', "what an hour of their time earns (default: the playbook's)"),
   ).action(async (name: string, o: UserAddOptions) => done(await userAddCommand(name, o, io)));
+  common(
+    user
+      .command('password')
+      .description("set a user's password for the web app: yours, or anyone's for an admin (typed, or piped)")
+      .argument('[user]', 'name or email (default: you)'),
+  ).action(async (typed: string | undefined, o: GlobalOptions) =>
+    done(await userPasswordCommand(typed, o, io)),
+  );
   common(user.command('list').description('list the users')).action(async (o: GlobalOptions) =>
     done(await userListCommand(o, io)),
   );

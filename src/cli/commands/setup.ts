@@ -1,9 +1,11 @@
 // `pursuit init` and `pursuit user add|list`.
 
+import { setPassword } from '../../app/accounts.js';
 import { addUser, init, listUsers } from '../../app/workspace.js';
 import type { User } from '../../store/records.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
+import { readSecret } from '../io.js';
 import { asActor, printJson, withSession } from '../session.js';
 import type { GlobalOptions } from '../session.js';
 
@@ -29,7 +31,8 @@ export async function initCommand(options: InitOptions, io: Io): Promise<number>
       const where = config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
       io.stdout.write(
         `Created ${org.name} in ${where}, with ${admin.name} <${admin.email}> as admin (${admin.timezone}).\n` +
-          `Next: pursuit user add "Dana Whitfield" --email dana@example.com --role rep\n` +
+          `Next: pursuit user password --as ${admin.email}     (for the web app, pursuit serve)\n` +
+          `      pursuit user add "Dana Whitfield" --email dana@example.com --role rep\n` +
           `      pursuit prospect add "Acme Corp" --contact "Peter Lee" --phone "+1 555 0100" --as dana@example.com\n`,
       );
     }
@@ -65,6 +68,23 @@ export async function userListCommand(options: GlobalOptions, io: Io): Promise<n
     const all = await listUsers(ctx, actor);
     if (options.json === true) printJson(io, all);
     else io.stdout.write(`${all.map((u) => describeUser(u, all)).join('\n')}\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function userPasswordCommand(
+  typed: string | undefined,
+  options: GlobalOptions,
+  io: Io,
+): Promise<number> {
+  return asActor(io, options, async ({ ctx }, actor) => {
+    const password = await readSecret(io.stdin, io.stderr, `New password for ${typed ?? actor.email}: `);
+    const user = await setPassword(ctx, actor, typed, password);
+    if (options.json === true) printJson(io, { user: user.email, set: true });
+    else
+      io.stdout.write(
+        `Set the password of ${user.name} <${user.email}>; they sign in to the web app with it.\n`,
+      );
     return EXIT.ok;
   });
 }
