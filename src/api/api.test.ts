@@ -35,7 +35,7 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
 
   async function as(
     who: string,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
   ) {
@@ -232,6 +232,25 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
       headers: { authorization: `Bearer ${token.token}` },
     });
     expect(revoked.statusCode).toBe(401);
+  });
+
+  it('lets an admin preview and put in force a new playbook; a bad one names its setting', async () => {
+    const current = (await as('dana', 'GET', '/api/playbook')).json<{ document: string; version: number }>();
+    const stricter = current.document.replace(/hardMaximum: \d+/, 'hardMaximum: 9');
+    expect(stricter).not.toBe(current.document);
+    expect((await as('dana', 'POST', '/api/playbook/preview', { document: stricter })).statusCode).toBe(403);
+    const bad = await as('avery', 'POST', '/api/playbook/preview', {
+      document: current.document.replace(/hardMaximum: \d+/, 'hardMaximum: lots'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'INVALID_PLAYBOOK', path: 'followUp.hardMaximum' });
+    const preview = (await as('avery', 'POST', '/api/playbook/preview', { document: stricter })).json<{
+      changed: number;
+    }>();
+    expect(preview.changed).toBeGreaterThan(0);
+    expect((await as('dana', 'GET', '/api/playbook')).json()).toMatchObject({ version: current.version });
+    const used = await as('avery', 'PUT', '/api/playbook', { document: stricter });
+    expect(used.json()).toMatchObject({ version: current.version + 1, changed: preview.changed });
   });
 
   it('shows the agenda, the pipeline and the OpenAPI document', async () => {

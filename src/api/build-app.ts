@@ -25,6 +25,7 @@ import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadRoutes } from './routes/leads.routes.js';
+import { playbookRoutes } from './routes/playbook.routes.js';
 import { prospectRoutes } from './routes/prospects.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   eventRoutes(app, ctx);
   leadRoutes(app, ctx);
   teamRoutes(app, ctx);
+  playbookRoutes(app, ctx);
 
   if (options.webRoot !== undefined && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

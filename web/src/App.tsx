@@ -1,5 +1,5 @@
 // The app's frame: who is signed in (else the sign-in page), the header, and the page for the
-// address: Today (the agenda), the pipeline, the team dashboard, or a prospect.
+// address: Today (the agenda), the pipeline, the team dashboard, the playbook, or a prospect.
 
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrf } from './api.js';
@@ -7,6 +7,7 @@ import { SignIn } from './pages/SignIn.js';
 import { Today } from './pages/Today.js';
 import { ProspectView } from './pages/ProspectView.js';
 import { Pipeline } from './pages/Pipeline.js';
+import { Playbook } from './pages/Playbook.js';
 // The charts (ECharts) load only when the team page is opened.
 const Team = lazy(() => import('./pages/Team.js').then((m) => ({ default: m.Team })));
 import type { User } from './types.js';
@@ -15,6 +16,7 @@ const PAGES: [string, string][] = [
   ['/', 'Today'],
   ['/pipeline', 'Pipeline'],
   ['/team', 'Team'],
+  ['/playbook', 'Playbook'],
 ];
 
 export function navigate(path: string): void {
@@ -101,6 +103,8 @@ export function App() {
           <ProspectView id={decodeURIComponent(prospect)} user={user} />
         ) : path === '/pipeline' ? (
           <Pipeline />
+        ) : path === '/playbook' ? (
+          <Playbook user={user} />
         ) : path === '/team' ? (
           <Suspense fallback={<p className="loading">Loading the team…</p>}>
             <Team />
