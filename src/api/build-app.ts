@@ -17,6 +17,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { LogLevel } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -41,7 +42,7 @@ export type Api = FastifyInstance<
 
 export interface ApiOptions {
   /** Structured logs (JSON lines) from this level; none when absent (tests). */
-  logLevel?: 'info' | 'warn';
+  logLevel?: LogLevel;
   /** The built web app (index.html and assets), served at /. */
   webRoot?: string;
 }

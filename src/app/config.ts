@@ -14,9 +14,14 @@ export interface Config {
   readonly now: number | undefined;
   /** Where `pursuit serve` listens (`PURSUIT_HOST`, default 127.0.0.1; `PURSUIT_PORT`, default 3000). */
   readonly server: { readonly host: string; readonly port: number };
+  /** The server's log level (`PURSUIT_LOG_LEVEL`: info, the default, logs every request; warn; error). */
+  readonly logLevel: LogLevel;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/pursuit.db';
+
+export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function readConfig(env: Record<string, string | undefined>): Config {
   const url = env.DATABASE_URL?.trim();
@@ -45,7 +50,16 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       'PURSUIT_PORT',
     );
   }
+  const logLevel = (env.PURSUIT_LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new PursuitError(
+      'CONFIG_INVALID',
+      `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
+      'PURSUIT_LOG_LEVEL',
+    );
+  }
   return Object.freeze({
+    logLevel,
     server: Object.freeze({ host: env.PURSUIT_HOST?.trim() || '127.0.0.1', port }),
     database: Object.freeze(database),
     user: env.PURSUIT_USER?.trim() || undefined,

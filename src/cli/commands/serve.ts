@@ -3,6 +3,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../api/build-app.js';
+import type { LogLevel } from '../../app/config.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { withSession } from '../session.js';
@@ -20,8 +21,8 @@ function stopSignal(io: Io): AbortSignal {
 export interface ServeOptions {
   port?: string | undefined;
   host?: string | undefined;
-  /** Request logs (JSON lines) at info; the demo only logs warnings and errors. */
-  logLevel?: 'info' | 'warn';
+  /** The demo only logs warnings and errors; else PURSUIT_LOG_LEVEL decides. */
+  logLevel?: LogLevel;
 }
 
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
@@ -32,7 +33,10 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   };
   const stop = stopSignal(io);
   return withSession({ ...io, env }, async ({ ctx, config }) => {
-    const { app, state } = await buildApp(ctx, { logLevel: options.logLevel ?? 'info', webRoot: WEB_ROOT });
+    const { app, state } = await buildApp(ctx, {
+      logLevel: options.logLevel ?? config.logLevel,
+      webRoot: WEB_ROOT,
+    });
     const address = await app.listen({ host: config.server.host, port: config.server.port });
     io.stdout.write(
       `Pursuit is open at ${address} (API documentation: ${address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
