@@ -1,0 +1,52 @@
+// Configuration is read once from the environment; a bad setting fails at start, naming the variable.
+
+import { describe, expect, it } from 'vitest';
+import { PursuitError } from '../core/errors.js';
+import { readConfig } from './config.js';
+
+function failure(env: Record<string, string>): PursuitError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof PursuitError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('readConfig', () => {
+  it('defaults to the SQLite file, 127.0.0.1:3000 and request logs', () => {
+    expect(readConfig({})).toEqual({
+      database: { kind: 'sqlite', path: 'data/pursuit.db' },
+      user: undefined,
+      now: undefined,
+      server: { host: '127.0.0.1', port: 3000 },
+      logLevel: 'info',
+    });
+  });
+
+  it('takes PostgreSQL, a port, a log level and a fixed clock from the environment', () => {
+    const c = readConfig({
+      DATABASE_URL: 'postgres://u@db/pursuit',
+      PURSUIT_PORT: '8080',
+      PURSUIT_HOST: '0.0.0.0',
+      PURSUIT_LOG_LEVEL: 'warn',
+      PURSUIT_NOW: '2026-03-10T15:00:00Z',
+    });
+    expect(c).toMatchObject({
+      database: { kind: 'postgres', url: 'postgres://u@db/pursuit' },
+      server: { host: '0.0.0.0', port: 8080 },
+      logLevel: 'warn',
+      now: Date.parse('2026-03-10T15:00:00Z'),
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('names the bad variable', () => {
+    expect(failure({ DATABASE_URL: 'mysql://x' }).path).toBe('DATABASE_URL');
+    expect(failure({ PURSUIT_PORT: '70000' }).path).toBe('PURSUIT_PORT');
+    expect(failure({ PURSUIT_PORT: 'http' }).path).toBe('PURSUIT_PORT');
+    expect(failure({ PURSUIT_LOG_LEVEL: 'chatty' }).path).toBe('PURSUIT_LOG_LEVEL');
+    expect(failure({ PURSUIT_NOW: 'yesterday' }).path).toBe('PURSUIT_NOW');
+  });
+});
