@@ -2,7 +2,7 @@
 // on loopback and a real SQLite file with the demo organisation: sign in, work the agenda (log a
 // voicemail and see the next action), log a commitment and download its invite, open a prospect and
 // read the decision's reason; a rep cannot open another rep's prospect; a manager sees the team's
-// charts. Screenshots of every page go
+// charts; a new inbound lead shows up on the rep's open page. Screenshots of every page go
 // to test-artifacts/screenshots.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -62,8 +62,9 @@ describe.skipIf(!available)('the web app in Chromium', () => {
 
   beforeAll(async () => {
     t = await freshDatabase('sqlite');
-    // The server's clock is the real one: the browser shows "overdue by" against its own.
-    const ctx = appContext(t.db, new TestClock(Date.now()));
+    // A fixed clock, as in every test: Tuesday 10:00 in New York, 08:00 in Denver. The pages count
+    // "overdue by" from the server's clock, so they show the same whenever the tests run.
+    const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
     await createDemo(ctx, { prospects: 90 });
     app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
     base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -120,8 +121,7 @@ describe.skipIf(!available)('the web app in Chromium', () => {
     const page = await signedIn('dana@northwind.test');
     const item = await pinned(page.getByTestId('agenda-item'), 'Email sent');
     await item.getByRole('button', { name: 'Next step agreed…' }).click();
-    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    await item.getByLabel('When (your time)').fill(`${tomorrow}T10:30`);
+    await item.getByLabel('When (your time)').fill('2026-03-12T10:30');
     await item.getByLabel('About', { exact: true }).fill('review the proposal');
     await item.getByRole('button', { name: 'Log commitment' }).click();
     const link = item.getByRole('link', { name: 'Download the invite (.ics)' });
@@ -198,6 +198,40 @@ describe.skipIf(!available)('the web app in Chromium', () => {
       /^Valid\. \d+ prospects? would get/,
     );
     await page.screenshot({ path: join(SHOTS, 'playbook.png') });
+    await page.context().close();
+  }, 60_000);
+
+  it("tells a rep at once that a new inbound lead is waiting, and puts it on the day's agenda", async () => {
+    const page = await signedIn('priya@northwind.test');
+    const admin = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'avery@northwind.test', password: DEMO_PASSWORD },
+    });
+    const cookie = `pursuit_session=${admin.cookies.find((c) => c.name === 'pursuit_session')?.value ?? ''}`;
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie, 'x-csrf-token': admin.json<{ csrf: string }>().csrf },
+      payload: { name: 'web form' },
+    });
+    const lead = await app.inject({
+      method: 'POST',
+      url: '/api/leads',
+      headers: { authorization: `Bearer ${made.json<{ token: string }>().token}` },
+      payload: {
+        company: 'Lumen Freight',
+        contact: { name: 'Ola Berg', phone: '+1 555 0188' },
+        owner: 'priya@northwind.test',
+        via: 'demo request form',
+      },
+    });
+    expect(lead.statusCode).toBe(201);
+    const banner = page.locator('.leads');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.textContent()).toContain('New inbound lead: Ola Berg at Lumen Freight');
+    await page.getByTestId('agenda-item').filter({ hasText: 'Lumen Freight' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'today-new-lead.png') });
     await page.context().close();
   }, 60_000);
 

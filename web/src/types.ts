@@ -76,6 +76,8 @@ export interface AgendaItem {
 }
 
 export interface Agenda {
+  /** The server's clock: relative times count from it. */
+  now: string;
   rep: User;
   date: string;
   items: AgendaItem[];
@@ -100,6 +102,7 @@ export interface TimelineEvent {
 }
 
 export interface ProspectPage extends Prospect {
+  now: string;
   owner: { id: string; name: string } | null;
   contacts: Contact[];
   events: TimelineEvent[];

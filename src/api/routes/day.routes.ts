@@ -26,6 +26,8 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
     async (request) => {
       const day = await agenda(ctx, actorOf(request), request.query);
       return {
+        // The server's clock (fixed for demos and tests): "overdue by" is counted from it.
+        now: new Date(ctx.now()).toISOString(),
         rep: publicUser(day.rep),
         date: day.date,
         totalMinutes: day.totalMinutes,

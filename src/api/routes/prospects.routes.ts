@@ -110,6 +110,7 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
   const prospectPage = async (id: string, request: Parameters<typeof actorOf>[0]) => {
     const view = await showProspect(ctx, actorOf(request), id);
     return {
+      now: new Date(ctx.now()).toISOString(),
       ...prospectView(view.prospect),
       owner: view.owner === undefined ? null : { id: view.owner.id, name: view.owner.name },
       contacts: view.contacts.map(contactView),

@@ -28,7 +28,8 @@ export function sessionRoutes(app: Api, ctx: AppContext): void {
         httpOnly: true,
         sameSite: 'strict',
         secure: 'auto',
-        expires: new Date(signed.expiresAt),
+        // Max-Age rather than a date: the browser's clock need not agree with the server's.
+        maxAge: Math.floor((signed.expiresAt - ctx.now()) / 1000),
       });
       return { user: publicUser(signed.user), csrf: signed.csrf };
     },

@@ -78,7 +78,7 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
           <p>No decision yet: add a contact.</p>
         ) : (
           <>
-            <DecisionDetails decision={page.decision} zone={user.timezone} now={Date.now()} />
+            <DecisionDetails decision={page.decision} zone={user.timezone} now={Date.parse(page.now)} />
             {page.decision.message !== undefined && <Draft message={page.decision.message} />}
             {page.decision.action !== 'wait' && page.decision.action !== 'stop' && (
               <LogControls prospectId={page.id} decision={page.decision} onLogged={() => void load()} />

@@ -15,9 +15,8 @@ interface Done {
   invite: boolean;
 }
 
-function Item({ item, zone, onDone }: { item: AgendaItem; zone: string; onDone: () => void }) {
+function Item({ item, zone, now }: { item: AgendaItem; zone: string; now: number }) {
   const [done, setDone] = useState<Done | null>(null);
-  const now = Date.now();
   const d = item.decision;
   const contact = item.contact;
   return (
@@ -55,7 +54,6 @@ function Item({ item, zone, onDone }: { item: AgendaItem; zone: string; onDone: 
             decision={d}
             onLogged={(next, note) => {
               setDone({ note, next, invite: note === 'commitment' });
-              onDone();
             }}
           />
         )
@@ -68,8 +66,7 @@ function Item({ item, zone, onDone }: { item: AgendaItem; zone: string; onDone: 
             ) : (
               <>
                 <strong>{actionLabel(done.next.action, done.next.channel)}</strong>
-                {done.next.due !== undefined && <> {relative(done.next.due, Date.now())}</>} —{' '}
-                {done.next.reason}
+                {done.next.due !== undefined && <> {relative(done.next.due, now)}</>} — {done.next.reason}
               </>
             )}
           </p>
@@ -104,9 +101,24 @@ export function Today({ user }: { user: User }) {
 
   useEffect(() => {
     void load();
-    // New leads must be seen within minutes: look again every 30 seconds.
-    const timer = setInterval(() => void load(), 30_000);
-    return () => clearInterval(timer);
+    // A new lead must be called within 5 minutes: look for one every 10 seconds (a light request),
+    // and when one has come, fetch the day again so it shows on the agenda at once.
+    let known = new Set<string>();
+    const watch = setInterval(() => {
+      api<Notification[]>('GET', '/api/notifications?unread=true').then(
+        (unread) => {
+          const fresh = unread.some((n) => !known.has(n.id));
+          known = new Set(unread.map((n) => n.id));
+          if (fresh) void load();
+        },
+        () => undefined,
+      );
+    }, 10_000);
+    const refresh = setInterval(() => void load(), 5 * 60_000);
+    return () => {
+      clearInterval(watch);
+      clearInterval(refresh);
+    };
   }, [load]);
 
   const dismiss = async () => {
@@ -144,7 +156,7 @@ export function Today({ user }: { user: User }) {
       </p>
       <ol className="agenda">
         {agenda.items.map((item) => (
-          <Item key={item.prospect.id} item={item} zone={user.timezone} onDone={() => undefined} />
+          <Item key={item.prospect.id} item={item} zone={user.timezone} now={Date.parse(agenda.now)} />
         ))}
       </ol>
     </section>
