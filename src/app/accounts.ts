@@ -15,8 +15,11 @@ import { inTransaction } from './workspace.js';
 const MINUTE = 60_000;
 /** A session lasts two weeks from sign-in. */
 export const SESSION_MS = 14 * 24 * 60 * MINUTE;
-/** Sign-in attempts allowed per address and per email in a window. */
-export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * MINUTE };
+/**
+ * Sign-in attempts allowed in a window: per email (against guessing one password), and per address,
+ * more (a whole office may share one address); a successful sign-in gives its attempt back.
+ */
+export const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 50, windowMs: 15 * MINUTE };
 const MIN_PASSWORD = 10;
 
 /** A secret to hand out once: 32 random bytes, URL-safe. */
@@ -94,7 +97,7 @@ export async function signIn(
       SIGN_IN_LIMIT.windowMs,
     );
     const byEmail = await rateLimits.hit(q, `sign-in:email:${email}`, now, SIGN_IN_LIMIT.windowMs);
-    if (Math.max(byAddress, byEmail) > SIGN_IN_LIMIT.attempts) return 'limited' as const;
+    if (byEmail > SIGN_IN_LIMIT.perEmail || byAddress > SIGN_IN_LIMIT.perAddress) return 'limited' as const;
     // An email names one person; in the rare case of one address in two organisations, neither signs in.
     const matches = await users.findByEmail(q, email);
     const user = matches.length === 1 ? matches[0] : undefined;
@@ -121,6 +124,7 @@ export async function signIn(
     await sessions.deleteExpired(q, now);
     await sessions.insert(q, session);
     await rateLimits.clear(q, `sign-in:email:${email}`);
+    await rateLimits.refund(q, `sign-in:address:${input.address}`);
   });
   return { user, token, csrf: session.csrf, expiresAt: session.expiresAt };
 }

@@ -196,6 +196,15 @@ export const rateLimits = {
       .executeTakeFirstOrThrow();
     return Number(r.count);
   },
+  /** Takes one hit back (a successful attempt does not use up the budget). */
+  async refund(q: Q, bucket: string): Promise<void> {
+    await q
+      .updateTable('rate_limits')
+      .set((eb) => ({ count: eb('count', '-', 1) }))
+      .where('bucket', '=', bucket)
+      .where('count', '>', 0)
+      .execute();
+  },
   async clear(q: Q, bucket: string): Promise<void> {
     await q.deleteFrom('rate_limits').where('bucket', '=', bucket).execute();
   },
