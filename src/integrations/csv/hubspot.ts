@@ -8,7 +8,7 @@ import type { Activity, ActivityKind } from './activity.js';
 import { activityUnit } from './activity.js';
 import type { CsvRecord } from './parse.js';
 import type { ImportUnit, MapContext, RowMapper, Source, Columns } from './unit.js';
-import { cell, defined } from './unit.js';
+import { cell, companyUnit, dealProspect, defined } from './unit.js';
 import {
   RowError,
   firstId,
@@ -151,19 +151,14 @@ function companiesMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
     const id = cell(fields, c.id);
     const name = cell(fields, c.name);
     if (name === undefined) throw new RowError('a company needs a name ("Company name" is empty)');
-    return {
-      line,
-      prospect: defined({
-        externalId: id,
-        name,
-        owner: cell(fields, c.owner),
-        relationship: customer(cell(fields, c.stage)),
-        createdAt: parseTime('Create Date', cell(fields, c.created), ctx.zone),
-        source: source(cell(fields, c.source)),
-      }),
-      contacts: [],
-      events: [],
-    };
+    return companyUnit(line, {
+      externalId: id,
+      name,
+      owner: cell(fields, c.owner),
+      relationship: customer(cell(fields, c.stage)),
+      createdAt: parseTime('Create Date', cell(fields, c.created), ctx.zone),
+      source: source(cell(fields, c.source)),
+    });
   };
 }
 
@@ -194,13 +189,12 @@ function dealsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
     const person = personKey(cell(fields, c.contact));
     const unit: ImportUnit = {
       line,
-      prospect: defined({
+      prospect: dealProspect({
         externalId: firstId(cell(fields, c.companyId)),
         name: cell(fields, c.company),
-        passing: true,
         owner: cell(fields, c.owner),
-        relationship: result === 'won' ? ('customer' as const) : undefined,
-        dealValue: result === undefined ? amount : undefined,
+        result,
+        amount,
       }),
       contacts: [],
       events: [],

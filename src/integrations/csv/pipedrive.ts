@@ -7,7 +7,7 @@
 import type { Activity, ActivityKind } from './activity.js';
 import { activityUnit, callOutcome } from './activity.js';
 import type { ImportUnit, MapContext, RowMapper, Columns } from './unit.js';
-import { cell, defined } from './unit.js';
+import { cell, companyUnit, dealProspect, defined } from './unit.js';
 import { RowError, joinName, parseAmount, parseEmail, parseFlag, parseTime, personKey } from './values.js';
 
 export type PipedriveKind = 'persons' | 'organizations' | 'deals' | 'activities';
@@ -121,18 +121,13 @@ function organizationsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
     const name = cell(fields, c.name);
     if (name === undefined)
       throw new RowError('an organization needs a name ("Organization - Name" is empty)');
-    return {
-      line,
-      prospect: defined({
-        externalId: cell(fields, c.id),
-        name,
-        owner: cell(fields, c.owner),
-        relationship: customerLabel(cell(fields, c.label)),
-        createdAt: parseTime('Organization - Organization created', cell(fields, c.created), ctx.zone),
-      }),
-      contacts: [],
-      events: [],
-    };
+    return companyUnit(line, {
+      externalId: cell(fields, c.id),
+      name,
+      owner: cell(fields, c.owner),
+      relationship: customerLabel(cell(fields, c.label)),
+      createdAt: parseTime('Organization - Organization created', cell(fields, c.created), ctx.zone),
+    });
   };
 }
 
@@ -167,13 +162,12 @@ function dealsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
       ...(org === undefined && orgId === undefined
         ? {}
         : {
-            prospect: defined({
+            prospect: dealProspect({
               externalId: orgId,
               name: org,
-              passing: true,
               owner: cell(fields, c.owner),
-              relationship: result === 'won' ? ('customer' as const) : undefined,
-              dealValue: result === undefined ? amount : undefined,
+              result,
+              amount,
             }),
           }),
       contacts: [],

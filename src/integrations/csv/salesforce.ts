@@ -7,7 +7,7 @@
 import type { Activity, ActivityKind } from './activity.js';
 import { activityUnit } from './activity.js';
 import type { ImportUnit, MapContext, RowMapper, Source, Columns } from './unit.js';
-import { cell, defined } from './unit.js';
+import { cell, companyUnit, dealProspect, defined } from './unit.js';
 import {
   RowError,
   joinName,
@@ -158,19 +158,14 @@ function accountsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
   return ({ line, fields }) => {
     const name = cell(fields, c.name);
     if (name === undefined) throw new RowError('an account needs a name ("Account Name" is empty)');
-    return {
-      line,
-      prospect: defined({
-        externalId: cell(fields, c.id),
-        name,
-        owner: cell(fields, c.owner),
-        relationship: accountRelationship(cell(fields, c.type)),
-        createdAt: parseTime('Created Date', cell(fields, c.created), ctx.zone),
-        source: leadSource(cell(fields, c.source)),
-      }),
-      contacts: [],
-      events: [],
-    };
+    return companyUnit(line, {
+      externalId: cell(fields, c.id),
+      name,
+      owner: cell(fields, c.owner),
+      relationship: accountRelationship(cell(fields, c.type)),
+      createdAt: parseTime('Created Date', cell(fields, c.created), ctx.zone),
+      source: leadSource(cell(fields, c.source)),
+    });
   };
 }
 
@@ -199,13 +194,12 @@ function opportunitiesMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
     const amount = parseAmount('Amount', cell(fields, c.amount));
     const unit: ImportUnit = {
       line,
-      prospect: defined({
+      prospect: dealProspect({
         externalId: accountId,
         name: account,
-        passing: true,
         owner: cell(fields, c.owner),
-        relationship: won ? ('customer' as const) : undefined,
-        dealValue: won || lost ? undefined : amount,
+        result: won ? 'won' : lost ? 'lost' : undefined,
+        amount,
       }),
       contacts: [],
       events: [],

@@ -150,6 +150,32 @@ export function cell(fields: string[], index: number): string | undefined {
 }
 
 /** A copy without the undefined fields, so a part says only what the row says. */
+/** A row that speaks of the company alone (a companies / accounts / organizations export). */
+export function companyUnit(line: number, prospect: ProspectPart): ImportUnit {
+  return { line, prospect: defined(prospect), contacts: [], events: [] };
+}
+
+/**
+ * The company a deal row names in passing: a won deal makes it a customer (never a prospect to break
+ * up with); an open deal gives its value; a closed one says nothing of value.
+ */
+export function dealProspect(deal: {
+  externalId: string | undefined;
+  name: string | undefined;
+  owner: string | undefined;
+  result: 'won' | 'lost' | undefined;
+  amount: number | undefined;
+}): ProspectPart {
+  return defined({
+    externalId: deal.externalId,
+    name: deal.name,
+    passing: true,
+    owner: deal.owner,
+    relationship: deal.result === 'won' ? ('customer' as const) : undefined,
+    dealValue: deal.result === undefined ? deal.amount : undefined,
+  });
+}
+
 export function defined<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key in value) if (value[key] !== undefined) out[key] = value[key];

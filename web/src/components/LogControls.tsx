@@ -142,11 +142,7 @@ export function LogControls({ prospectId, decision, onLogged }: Props) {
           </label>
           <label>
             About
-            <input
-              value={description}
-              placeholder="review the proposal"
-              onChange={(e) => setDescription(e.target.value)}
-            />
+            <input value={description} onChange={(e) => setDescription(e.target.value)} />
           </label>
           <button type="submit" disabled={busy}>
             Log commitment
