@@ -100,6 +100,9 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
       .status(404)
       .send({ code: 'NOT_FOUND', message: `no such address: ${request.method} ${request.url}` }),
   );
+  // What the server keeps in memory (who a cookie is, an agenda) holds until anyone writes, in this
+  // process or another: start hearing the others' commits.
+  await ctx.db.listenForChanges();
   registerAuth(app, ctx);
   registerIdempotency(app, ctx);
 

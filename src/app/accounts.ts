@@ -11,6 +11,8 @@ import { users } from '../store/repositories/people.repository.js';
 import type { AppContext } from './context.js';
 import { resolveName } from './actors.js';
 import { inTransaction } from './workspace.js';
+import type { ReadCache } from './read-cache.js';
+import { cacheFor, changeMark } from './read-cache.js';
 
 const MINUTE = 60_000;
 /** A session lasts two weeks from sign-in. */
@@ -129,17 +131,31 @@ export async function signIn(
   return { user, token, csrf: session.csrf, expiresAt: session.expiresAt };
 }
 
+// Who a cookie or token is, kept until anyone writes to the database (a sign-out, a revoked token,
+// a changed role all write) or the clock ends it; a busy server then reads no table per request.
+const sessionsSeen = new WeakMap<AppContext, ReadCache<{ user: User; session: Session } | undefined>>();
+const tokensSeen = new WeakMap<AppContext, ReadCache<User | undefined>>();
+const SEEN_CAPACITY = 10_000;
+
 /** The user and session behind a cookie's value, when it is live. */
 export async function sessionUser(
   ctx: AppContext,
   token: string,
 ): Promise<{ user: User; session: Session } | undefined> {
-  return inTransaction(ctx, async (q) => {
-    const session = await sessions.findLive(q, sha256(token), ctx.now());
+  const cache = cacheFor(sessionsSeen, ctx, SEEN_CAPACITY);
+  const id = sha256(token);
+  const now = ctx.now();
+  const mark = changeMark(ctx);
+  const kept = cache.get(id, mark, now);
+  if (kept !== undefined) return kept;
+  const found = await inTransaction(ctx, async (q) => {
+    const session = await sessions.findLive(q, id, now);
     if (session === undefined) return undefined;
     const user = await users.findById(q, session.userId);
     return user === undefined ? undefined : { user, session };
   });
+  if (found !== undefined) cache.set(id, mark, found.session.expiresAt, found);
+  return found;
 }
 
 export async function signOut(ctx: AppContext, token: string): Promise<void> {
@@ -179,12 +195,25 @@ export async function revokeToken(ctx: AppContext, actor: User, id: string): Pro
 
 /** The user behind a bearer token, when it is live; its last use is noted (to the minute). */
 export async function tokenUser(ctx: AppContext, token: string): Promise<User | undefined> {
-  return inTransaction(ctx, async (q) => {
-    const record = await apiTokens.findLive(q, sha256(token));
+  const cache = cacheFor(tokensSeen, ctx, SEEN_CAPACITY);
+  const hashed = sha256(token);
+  const now = ctx.now();
+  const mark = changeMark(ctx);
+  const kept = cache.get(hashed, mark, now);
+  if (kept !== undefined) return kept;
+  const found = await inTransaction(ctx, async (q) => {
+    const record = await apiTokens.findLive(q, hashed);
     if (record === undefined) return undefined;
-    const now = ctx.now();
-    if (record.lastUsedAt === null || now - record.lastUsedAt > MINUTE)
+    let lastUsedAt = record.lastUsedAt;
+    if (lastUsedAt === null || now - lastUsedAt > MINUTE) {
       await apiTokens.touch(q, record.id, now);
-    return users.findById(q, record.userId);
+      lastUsedAt = now;
+    }
+    const user = await users.findById(q, record.userId);
+    return user === undefined ? undefined : { user, lastUsedAt };
   });
+  if (found === undefined) return undefined;
+  // Kept no longer than a minute past its noted use, so the next use is noted again.
+  cache.set(hashed, mark, found.lastUsedAt + MINUTE + 1, found.user);
+  return found.user;
 }

@@ -33,6 +33,22 @@ export interface Agenda {
   fitting: number;
 }
 
+/**
+ * A rep's day as read from the database, before the clock says how much working time is left. It
+ * holds, unless someone writes, until `until`: the first moment a decision, a snooze or the day
+ * itself may turn over by time alone.
+ */
+export interface AgendaRead {
+  rep: User;
+  date: string;
+  items: Omit<AgendaItem, 'fits'>[];
+  totalMinutes: number;
+  /** The working day's opening and closing instants. */
+  opens: number;
+  closes: number;
+  until: number;
+}
+
 function parseDate(typed: string | undefined, now: number, zone: string): string {
   if (typed === undefined || typed === 'today') return formatDay(dayNumber(toLocal(zone, now)));
   if (typed === 'tomorrow') return formatDay(dayNumber(toLocal(zone, now)) + 1);
@@ -46,11 +62,12 @@ function parseDate(typed: string | undefined, now: number, zone: string): string
   return typed;
 }
 
-export async function agenda(
+/** Reads a rep's day: what is due by its end, in the agenda's order, decided afresh where stale. */
+export async function readAgenda(
   ctx: AppContext,
   actor: User,
   options: { rep?: string; date?: string },
-): Promise<Agenda> {
+): Promise<AgendaRead> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     const rep =
@@ -64,7 +81,8 @@ export async function agenda(
     const date = parseDate(options.date, now, rep.timezone);
     const day = Date.parse(`${date}T00:00:00Z`) / DAY;
     const dayEnd = fromLocal(rep.timezone, (day + 1) * DAY);
-    await refreshStale(q, actor.orgId, Math.min(now, dayEnd), ctx.defaultPlaybookText, rep.id);
+    const asOf = Math.min(now, dayEnd);
+    await refreshStale(q, actor.orgId, asOf, ctx.defaultPlaybookText, rep.id);
 
     const engine = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
     const due = await decisions.agenda(q, { orgId: actor.orgId, ownerId: rep.id, dueBefore: dayEnd });
@@ -79,41 +97,85 @@ export async function agenda(
     );
     const contactIds = due.flatMap((d) => (d.contactId === null ? [] : [d.contactId]));
     const cs = new Map((await contacts.findByIds(q, contactIds)).map((c) => [c.id, c]));
+    // The clock alone changes this read when a decision falls due for another look, when a snooze
+    // ends, and (for "today" and "tomorrow") at the rep's midnight.
+    let until = (await decisions.nextRecheck(q, actor.orgId, rep.id, asOf)) ?? Infinity;
+    if (options.date === undefined || options.date === 'today' || options.date === 'tomorrow') {
+      const today = dayNumber(toLocal(rep.timezone, now));
+      until = Math.min(until, fromLocal(rep.timezone, (today + 1) * DAY));
+    }
     const open = due
       .filter((d) => {
         const p = ps.get(d.prospectId);
-        return p !== undefined && (p.snoozedUntil === null || p.snoozedUntil <= now);
+        if (p === undefined) return false;
+        if (p.snoozedUntil !== null && p.snoozedUntil > now) {
+          until = Math.min(until, p.snoozedUntil);
+          return false;
+        }
+        return true;
       })
       .sort(compareAgenda);
 
     const { start, end } = engine.playbook.doc.calendar;
     const [sh, sm] = start.split(':').map(Number) as [number, number];
     const [eh, em] = end.split(':').map(Number) as [number, number];
-    const open0 = fromLocal(rep.timezone, day * DAY + (sh * 60 + sm) * MINUTE);
-    const close = fromLocal(rep.timezone, day * DAY + (eh * 60 + em) * MINUTE);
-    const availableMinutes = Math.max(
-      0,
-      Math.round((close - Math.max(open0, Math.min(now, close))) / MINUTE),
-    );
-    let used = 0;
-    let fitting = 0;
-    const items = open.map((stored: StoredDecision): AgendaItem => {
+    let totalMinutes = 0;
+    const items = open.map((stored: StoredDecision) => {
       const decision = stored.decision as unknown as Decision;
       const minutes = actionMinutes(decision, engine.playbook.doc.model.minutesPerTouch);
-      used += minutes;
-      const fits = used <= availableMinutes;
-      if (fits) fitting += 1;
+      totalMinutes += minutes;
       return {
         prospect: ps.get(stored.prospectId) as Prospect,
         contact: stored.contactId === null ? undefined : cs.get(stored.contactId),
         decision,
         due: stored.due as number,
         minutes,
-        fits,
       };
     });
-    return { rep, date, items, totalMinutes: used, availableMinutes, fitting };
+    return {
+      rep,
+      date,
+      items,
+      totalMinutes,
+      opens: fromLocal(rep.timezone, day * DAY + (sh * 60 + sm) * MINUTE),
+      closes: fromLocal(rep.timezone, day * DAY + (eh * 60 + em) * MINUTE),
+      until,
+    };
   });
+}
+
+/** How much of the day's working time is left at `now`, and which actions fit in it, in order. */
+export function fitDay(read: AgendaRead, now: number): { availableMinutes: number; fitting: number } {
+  const availableMinutes = Math.max(
+    0,
+    Math.round((read.closes - Math.max(read.opens, Math.min(now, read.closes))) / MINUTE),
+  );
+  let used = 0;
+  let fitting = 0;
+  // Fitting is a prefix of the agenda: once one action does not fit, none after it does.
+  for (const item of read.items) {
+    used += item.minutes;
+    if (used > availableMinutes) break;
+    fitting += 1;
+  }
+  return { availableMinutes, fitting };
+}
+
+export async function agenda(
+  ctx: AppContext,
+  actor: User,
+  options: { rep?: string; date?: string },
+): Promise<Agenda> {
+  const read = await readAgenda(ctx, actor, options);
+  const { availableMinutes, fitting } = fitDay(read, ctx.now());
+  return {
+    rep: read.rep,
+    date: read.date,
+    items: read.items.map((item, i) => ({ ...item, fits: i < fitting })),
+    totalMinutes: read.totalMinutes,
+    availableMinutes,
+    fitting,
+  };
 }
 
 export interface Pipeline {

@@ -17,10 +17,15 @@ export type Q = Kysely<Database>;
 
 /** Runs a use case in one transaction; driver failures become catalogue errors. */
 export async function inTransaction<T>(ctx: AppContext, fn: (q: Q) => Promise<T>): Promise<T> {
+  const { changes } = ctx.db;
+  const writes = changes.writes;
   try {
     return await ctx.db.kysely.transaction().execute(fn);
   } catch (error) {
     throw storeError(error);
+  } finally {
+    // A read that ran while this transaction was open must not outlive its commit.
+    if (changes.writes !== writes) changes.settled();
   }
 }
 

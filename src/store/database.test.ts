@@ -35,6 +35,7 @@ describe('opening a SQLite database', () => {
       '2026-11-23-0001-initial',
       '2026-11-24-0002-large-organisations',
       '2026-11-24-0003-accounts',
+      '2026-11-24-0004-change-notices',
     ]);
     await again.close();
   });

@@ -11,12 +11,15 @@ import { PursuitError } from '../core/errors.js';
 import * as initial from './migrations/2026-11-23-0001-initial.js';
 import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
 import * as accounts from './migrations/2026-11-24-0003-accounts.js';
+import * as changeNotices from './migrations/2026-11-24-0004-change-notices.js';
+import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
   '2026-11-24-0002-large-organisations': largeOrganisations,
   '2026-11-24-0003-accounts': accounts,
+  '2026-11-24-0004-change-notices': changeNotices,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
@@ -28,6 +31,13 @@ export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgre
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
+  /** Tells whether the database may have changed since a moment (see changes.ts). */
+  readonly changes: ChangeWatch;
+  /**
+   * Starts hearing other processes' commits (PostgreSQL; SQLite needs nothing). Until then, on
+   * PostgreSQL, the watch trusts no mark. For long-running servers, not one-shot commands.
+   */
+  listenForChanges(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,14 +95,49 @@ function openSqlite(path: string, options: OpenOptions): Db {
   } catch (error) {
     throw storeError(error);
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  // Another connection's commit changes data_version; reading it touches no disk.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const changes = new ChangeWatch(() => {
+    try {
+      return dataVersion.get() as number;
+    } catch {
+      // The connection is busy streaming rows: the mark cannot be told.
+      return undefined;
+    }
+  });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [changes],
+  });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    changes,
+    listenForChanges: () => Promise.resolve(),
+    close: () => kysely.destroy(),
+  };
 }
 
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  const changes = new ChangeWatch();
+  changes.trust(false);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [changes] });
+  let listener: ChangeListener | undefined;
+  return {
+    kysely,
+    dialect: 'postgres',
+    changes,
+    listenForChanges: async () => {
+      if (listener !== undefined) return;
+      listener = new ChangeListener(() => new pg.Client({ connectionString: url }), changes);
+      await listener.start();
+    },
+    close: async () => {
+      await listener?.close();
+      await kysely.destroy();
+    },
+  };
 }
 
 /** Brings the schema up to date; refuses a database migrated by a newer Pursuit. */

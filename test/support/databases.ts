@@ -23,6 +23,8 @@ export const DIALECTS: ('sqlite' | 'postgres')[] = PG_URL === undefined ? ['sqli
 
 export interface TestDb {
   db: Db;
+  /** Opens the same database again, as another process would. */
+  another(): Promise<Db>;
   drop(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Tes
   if (dialect === 'sqlite') {
     const path = join(mkdtempSync(join(tmpdir(), 'pursuit-db-')), 'test.db');
     const db = await openDatabase({ kind: 'sqlite', path });
-    return { db, drop: () => db.close() };
+    return { db, another: () => openDatabase({ kind: 'sqlite', path }), drop: () => db.close() };
   }
   const name = `pursuit_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -42,6 +44,7 @@ export async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Tes
   const db = await openDatabase({ kind: 'postgres', url: url.toString() });
   return {
     db,
+    another: () => openDatabase({ kind: 'postgres', url: url.toString() }),
     async drop() {
       await db.close();
       const c = new pg.Client({ connectionString: PG_URL });

@@ -395,6 +395,19 @@ export const decisions = {
     if (ownerId !== undefined) query = query.where('owner_id', '=', ownerId);
     return (await query.execute()).map((r) => r.prospect_id);
   },
+  /** The earliest time after `after` at which one of a rep's decisions is due another look. */
+  async nextRecheck(q: Q, orgId: string, ownerId: string, after: number): Promise<number | undefined> {
+    const r = await q
+      .selectFrom('decisions')
+      .select('recheck_at')
+      .where('org_id', '=', orgId)
+      .where('owner_id', '=', ownerId)
+      .where('recheck_at', '>', after)
+      .orderBy('recheck_at')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.recheck_at === undefined || r.recheck_at === null ? undefined : Number(r.recheck_at);
+  },
   /** One rep's actions due before a time, and calls to prepare (waits and stops excluded). */
   async agenda(q: Q, a: AgendaQuery): Promise<StoredDecision[]> {
     // Two index ranges rather than one OR, which would read every decision of the rep: what is due
