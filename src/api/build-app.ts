@@ -24,6 +24,8 @@ import { errorHandler } from './errors.js';
 import { registerIdempotency } from './idempotency.js';
 import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
+import { importRoutes } from './routes/imports.routes.js';
+import { stopImports } from '../app/import-jobs.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadRoutes } from './routes/leads.routes.js';
 import { playbookRoutes } from './routes/playbook.routes.js';
@@ -31,6 +33,7 @@ import { prospectRoutes } from './routes/prospects.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
+import { userRoutes } from './routes/users.routes.js';
 
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -109,12 +112,16 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   healthRoutes(app, ctx, state);
   sessionRoutes(app, ctx);
   tokenRoutes(app, ctx);
+  userRoutes(app, ctx);
   dayRoutes(app, ctx);
   prospectRoutes(app, ctx);
   eventRoutes(app, ctx);
   leadRoutes(app, ctx);
   teamRoutes(app, ctx);
   playbookRoutes(app, ctx);
+  importRoutes(app, ctx);
+  // A server stopping stops its imports after their current batch, and records how far they got.
+  app.addHook('onClose', () => stopImports(ctx));
 
   if (options.webRoot !== undefined && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

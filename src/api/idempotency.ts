@@ -18,7 +18,13 @@ declare module 'fastify' {
 }
 
 function describe(request: FastifyRequest): string {
-  return `${request.method} ${request.url} ${sha256(JSON.stringify(request.body ?? null))}`;
+  // An upload is not read here (it may be large): its length stands for its bytes.
+  const body = request.body as { pipe?: unknown } | null | undefined;
+  const content =
+    typeof body?.pipe === 'function'
+      ? `upload of ${request.headers['content-length'] ?? 'unknown length'}`
+      : JSON.stringify(body ?? null);
+  return `${request.method} ${request.url} ${sha256(content)}`;
 }
 
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {

@@ -11,6 +11,7 @@ import { users } from '../store/repositories/people.repository.js';
 import type { AppContext } from './context.js';
 import { resolveName } from './actors.js';
 import { inTransaction } from './workspace.js';
+import type { Q } from './workspace.js';
 import type { ReadCache } from './read-cache.js';
 import { cacheFor, changeMark } from './read-cache.js';
 
@@ -33,7 +34,8 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function checkPassword(password: string): void {
+/** The password rule, checked before anything is hashed or written. */
+export function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD) {
     throw new PursuitError(
       'INVALID_INPUT',
@@ -46,6 +48,21 @@ function checkPassword(password: string): void {
   }
 }
 
+/** A new password, checked and hashed: argon2 is slow on purpose, so hash before a transaction opens. */
+export async function hashPassword(password: string): Promise<string> {
+  checkPassword(password);
+  return hash(password);
+}
+
+/**
+ * Stores a user's new password hash in the caller's transaction. A new password signs out every
+ * browser that knew the old one.
+ */
+export async function storePassword(q: Q, ctx: AppContext, userId: string, hashed: string): Promise<void> {
+  await credentials.set(q, userId, hashed, ctx.now());
+  await sessions.deleteForUser(q, userId);
+}
+
 /**
  * Sets a user's password (by id, name or email; default the actor): their own, or anyone's in the
  * organisation for an admin. Returns whose it was.
@@ -56,8 +73,7 @@ export async function setPassword(
   typedUser: string | undefined,
   password: string,
 ): Promise<User> {
-  checkPassword(password);
-  const hashed = await hash(password);
+  const hashed = await hashPassword(password);
   return inTransaction(ctx, async (q) => {
     const user =
       typedUser === undefined
@@ -66,9 +82,7 @@ export async function setPassword(
     if (actor.id !== user.id && actor.role !== 'admin') {
       throw new PursuitError('FORBIDDEN', "only an admin sets another user's password", 'user');
     }
-    await credentials.set(q, user.id, hashed, ctx.now());
-    // A new password signs out every browser that knew the old one.
-    await sessions.deleteForUser(q, user.id);
+    await storePassword(q, ctx, user.id, hashed);
     return user;
   });
 }

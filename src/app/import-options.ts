@@ -27,7 +27,12 @@ export interface ImportOptions {
   rejectsPath?: string;
   /** The zone of times exported without an offset (default: the importing user's). */
   zone?: string;
-  onProgress?: (progress: ImportProgress) => void;
+  /** Called after each chunk; an import waits for a promise it returns. */
+  onProgress?: (progress: ImportProgress) => unknown;
+  /** Called after each batch of decisions, with how many of how many are done. */
+  onDecide?: (decided: number, total: number) => unknown;
+  /** Rows read, and prospects decided, per chunk (default 2,000 CSV rows, 500 JSON lines, 5,000 decisions). */
+  batchRows?: number;
   /** Abort (Ctrl-C): the transaction rolls back and nothing is written. */
   signal?: AbortSignal;
 }

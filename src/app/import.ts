@@ -18,6 +18,7 @@ import type { ImportInput, ImportOptions } from './import-options.js';
 import type { ImportReport } from './import-report.js';
 import { prepare } from './import-sources.js';
 import { Importer } from './importer.js';
+import type { Runner } from './importer.js';
 import { inTransaction } from './workspace.js';
 
 export type { ImportInput, ImportOptions, ImportProgress } from './import-options.js';
@@ -39,7 +40,7 @@ export async function importFiles(
   let importer: Importer | undefined;
   try {
     return await inTransaction(ctx, async (q) => {
-      importer = await Importer.start(q, ctx, actor, options, now);
+      importer = await Importer.start((work) => work(q), ctx, actor, options, now);
       for (const source of sources) await importer.read(source, mapContext, mapping);
       importer.finish();
       // All or nothing: a rejected row rolls everything back (the report says what to fix).
@@ -51,6 +52,54 @@ export async function importFiles(
   } catch (error) {
     if (error instanceof Rollback && importer !== undefined) return importer.report;
     throw error;
+  }
+}
+
+/**
+ * Imports in short transactions, a chunk of rows each, for a server whose other requests must not
+ * wait behind one long write (SQLite has a single writer). Good rows are kept as they go and bad
+ * ones reported, as with skipBad. A failure or a cancel keeps what was already written; importing
+ * the same file again is safe, since rows are matched to the records they made the first time.
+ */
+export async function importInBatches(
+  ctx: AppContext,
+  actor: User,
+  inputs: ImportInput[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const now = ctx.now();
+  const mapping = typeof options.mapping === 'string' ? parseMapping(options.mapping) : options.mapping;
+  const mapContext: MapContext = { zone: options.zone ?? actor.timezone, now };
+  const sources = await prepare(inputs, options, mapContext, mapping);
+  const run: Runner = async (work) => {
+    const done = await inTransaction(ctx, work);
+    // Let waiting requests in between two chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+    return done;
+  };
+  const importer = await Importer.start(run, ctx, actor, { batchRows: 250, ...options, skipBad: true }, now);
+  // What was written stays, whatever stops the import: the report says how far it got.
+  importer.report.committed = true;
+  try {
+    for (const source of sources) await importer.read(source, mapContext, mapping);
+    importer.finish();
+    await importer.decide();
+    return importer.report;
+  } catch (error) {
+    importer.finish();
+    // Rows already written are decided all the same, unless the database itself failed.
+    if (options.signal?.aborted === true) await importer.decide(false);
+    throw new ImportCut(importer.report, error);
+  }
+}
+
+/** An import in batches that stopped part way (cancelled or failed), with what it had done. */
+export class ImportCut extends Error {
+  constructor(
+    readonly report: ImportReport,
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
   }
 }
 

@@ -1,7 +1,8 @@
-// One import run inside its transaction: reads each source in chunks of rows (CSV through the
-// mapper its header chose, or JSON Lines), rejects the rows that cannot be read or resolved (listed
-// in the report and written to the rejects file), writes the rest chunk by chunk, and finally
-// re-decides the prospects it created or changed.
+// One import run: reads each source in chunks of rows (CSV through the mapper its header chose, or
+// JSON Lines), rejects the rows that cannot be read or resolved (listed in the report and written
+// to the rejects file), writes the rest chunk by chunk, and finally re-decides the prospects it
+// created or changed. Its database work goes through a runner: all inside one transaction (the
+// CLI), or a short transaction per chunk (the server, whose other requests must not wait).
 
 import { RejectsFile } from '../integrations/csv/files.js';
 import { createMapper } from '../integrations/csv/formats.js';
@@ -30,6 +31,9 @@ import type { Q } from './workspace.js';
 
 const MAX_LISTED_REJECTS = 10_000;
 
+/** Runs some of the import's database work: in the import's one transaction, or in one of its own. */
+export type Runner = <T>(work: (q: Q) => Promise<T>) => Promise<T>;
+
 /** One row (or JSON line) to import, with what to write to the rejects file if it fails. */
 interface Item {
   unit: ImportUnit;
@@ -44,7 +48,7 @@ export class Importer {
   private system = 'csv';
 
   private constructor(
-    private readonly q: Q,
+    private readonly run: Runner,
     private readonly ctx: AppContext,
     private readonly actor: User,
     private readonly options: ImportOptions,
@@ -53,13 +57,14 @@ export class Importer {
   ) {}
 
   static async start(
-    q: Q,
+    run: Runner,
     ctx: AppContext,
     actor: User,
     options: ImportOptions,
     now: number,
   ): Promise<Importer> {
-    return new Importer(q, ctx, actor, options, now, await ImportTeam.load(q, actor));
+    const team = await run((q) => ImportTeam.load(q, actor));
+    return new Importer(run, ctx, actor, options, now, team);
   }
 
   private get orgId(): string {
@@ -80,9 +85,9 @@ export class Importer {
       rows: 0,
     };
     this.report.files.push(file);
-    const progress = () => {
+    const progress = async () => {
       file.encoding = stats.encoding;
-      this.options.onProgress?.({
+      await this.options.onProgress?.({
         file: source.name,
         bytesRead: stats.bytes,
         bytesTotal: source.size,
@@ -99,18 +104,18 @@ export class Importer {
     }
     this.report.rowsRead += file.rows;
     file.encoding = stats.encoding;
-    progress();
+    await progress();
   }
 
   private async readJsonl(
     bytes: ByteSource,
     stats: ReadStats,
     file: ImportReport['files'][number],
-    progress: () => void,
+    progress: () => Promise<void>,
   ): Promise<void> {
     this.system = this.options.system ?? 'pursuit';
     await this.rejects?.write(['line', 'reason', 'record']);
-    for await (const batch of lineBatches(bytes, stats)) {
+    for await (const batch of lineBatches(bytes, stats, { batch: this.options.batchRows ?? 500 })) {
       this.options.signal?.throwIfAborted();
       const items: Item[] = [];
       for (const { line, text } of batch) {
@@ -119,7 +124,7 @@ export class Importer {
         if (item !== undefined) items.push(item);
       }
       await this.apply(items);
-      progress();
+      await progress();
     }
   }
 
@@ -129,11 +134,11 @@ export class Importer {
     file: ImportReport['files'][number],
     mapContext: MapContext,
     mapping: Mapping | undefined,
-    progress: () => void,
+    progress: () => Promise<void>,
   ): Promise<void> {
     let mapper: RowMapper | undefined;
     let width = 0;
-    for await (const batch of csvBatches(bytes, stats)) {
+    for await (const batch of csvBatches(bytes, stats, { batch: this.options.batchRows ?? 2000 })) {
       this.options.signal?.throwIfAborted();
       const items: Item[] = [];
       for (const record of batch) {
@@ -160,7 +165,7 @@ export class Importer {
         if (item !== undefined) items.push(item);
       }
       await this.apply(items);
-      progress();
+      await progress();
     }
   }
 
@@ -192,30 +197,38 @@ export class Importer {
 
   private async apply(items: Item[]): Promise<void> {
     if (items.length === 0) return;
-    const chunk = new Chunk();
-    await lookUp(
-      this.q,
-      this.orgId,
-      this.system,
-      items.map((i) => i.unit),
-      chunk,
-    );
-    const resolver = new RowResolver(this.team, this.actor, this.now, this.system, chunk);
-    for (const item of items) {
-      try {
-        resolver.resolve(item.unit);
-        chunk.keep();
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        chunk.undo();
-        await this.reject(item.unit.line, error.reason, item.raw);
+    const rejected: { item: Item; reason: string }[] = [];
+    await this.run(async (q) => {
+      rejected.length = 0;
+      const chunk = new Chunk();
+      await lookUp(
+        q,
+        this.orgId,
+        this.system,
+        items.map((i) => i.unit),
+        chunk,
+      );
+      const resolver = new RowResolver(this.team, this.actor, this.now, this.system, chunk);
+      for (const item of items) {
+        try {
+          resolver.resolve(item.unit);
+          chunk.keep();
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          chunk.undo();
+          rejected.push({ item, reason: error.reason });
+        }
       }
-    }
-    await writeChunk(this.q, this.orgId, chunk, this.report, this.touched);
+      await writeChunk(q, this.orgId, chunk, this.report, this.touched);
+    });
+    for (const { item, reason } of rejected) await this.reject(item.unit.line, reason, item.raw);
   }
 
-  /** Re-decides every created or changed prospect that has a contact, in batches. */
-  async decide(): Promise<void> {
+  /**
+   * Re-decides every created or changed prospect that has a contact, in batches. Not stoppable
+   * when what was written must be decided anyway (an import in batches that was cancelled).
+   */
+  async decide(stoppable = true): Promise<void> {
     const changed: string[] = [];
     for (const [id, status] of this.touched) {
       if (status === CREATED) this.report.prospects.created += 1;
@@ -223,15 +236,18 @@ export class Importer {
       else this.report.prospects.unchanged += 1;
       if (status !== UNCHANGED) changed.push(id);
     }
-    const BATCH = 5000;
-    for (let i = 0; i < changed.length; i += BATCH) {
-      this.options.signal?.throwIfAborted();
-      const ids = changed.slice(i, i + BATCH);
-      const decidable = await contacts.prospectIdsWithContacts(this.q, ids);
-      const list = ids.filter((id) => decidable.has(id));
-      this.report.withoutContacts += ids.length - list.length;
-      await refreshDecisions(this.q, this.orgId, list, this.now, this.ctx.defaultPlaybookText);
-      this.report.decided += list.length;
+    const batch = this.options.batchRows ?? 5000;
+    for (let i = 0; i < changed.length; i += batch) {
+      if (stoppable) this.options.signal?.throwIfAborted();
+      const ids = changed.slice(i, i + batch);
+      await this.run(async (q) => {
+        const decidable = await contacts.prospectIdsWithContacts(q, ids);
+        const list = ids.filter((id) => decidable.has(id));
+        await refreshDecisions(q, this.orgId, list, this.now, this.ctx.defaultPlaybookText);
+        this.report.withoutContacts += ids.length - list.length;
+        this.report.decided += list.length;
+      });
+      await this.options.onDecide?.(Math.min(i + batch, changed.length), changed.length);
     }
   }
 

@@ -99,34 +99,40 @@ export interface UserInput {
   hourlyValue?: string | number;
 }
 
-export async function addUser(ctx: AppContext, actor: User, input: UserInput): Promise<User> {
+/**
+ * Adds a user in the caller's transaction, so a use case can write more alongside (a first
+ * password); `addUser` runs it in a transaction of its own.
+ */
+export async function insertUser(q: Q, ctx: AppContext, actor: User, input: UserInput): Promise<User> {
   if (actor.role !== 'admin') throw new PursuitError('FORBIDDEN', 'only an admin can add users', 'user');
-  return inTransaction(ctx, async (q) => {
-    const team = await users.list(q, actor.orgId);
-    const address = email('email', input.email) as string;
-    if (team.some((u) => u.email === address)) {
-      throw new PursuitError('CONFLICT', `a user with email ${address} already exists`, 'email');
-    }
-    const manager =
-      input.manager === undefined ? undefined : resolveName(team, input.manager, 'user', 'manager');
-    if (manager !== undefined && manager.role === 'rep') {
-      throw new PursuitError('INVALID_INPUT', `${manager.name} is a rep, not a manager`, 'manager');
-    }
-    const user: User = {
-      id: randomUUID(),
-      orgId: actor.orgId,
-      email: address,
-      name: text('name', input.name) as string,
-      role: oneOf<Role>('role', input.role, ['rep', 'manager', 'admin']) ?? 'rep',
-      managerId: manager?.id ?? null,
-      timezone: zone('timezone', input.timezone) ?? actor.timezone,
-      phone: text('phone', input.phone) ?? null,
-      hourlyValue: amount('hourly-value', input.hourlyValue) ?? null,
-      createdAt: ctx.now(),
-    };
-    await users.insert(q, user);
-    return user;
-  });
+  const team = await users.list(q, actor.orgId);
+  const address = email('email', input.email) as string;
+  if (team.some((u) => u.email === address)) {
+    throw new PursuitError('CONFLICT', `a user with email ${address} already exists`, 'email');
+  }
+  const manager =
+    input.manager === undefined ? undefined : resolveName(team, input.manager, 'user', 'manager');
+  if (manager !== undefined && manager.role === 'rep') {
+    throw new PursuitError('INVALID_INPUT', `${manager.name} is a rep, not a manager`, 'manager');
+  }
+  const user: User = {
+    id: randomUUID(),
+    orgId: actor.orgId,
+    email: address,
+    name: text('name', input.name) as string,
+    role: oneOf<Role>('role', input.role, ['rep', 'manager', 'admin']) ?? 'rep',
+    managerId: manager?.id ?? null,
+    timezone: zone('timezone', input.timezone) ?? actor.timezone,
+    phone: text('phone', input.phone) ?? null,
+    hourlyValue: amount('hourly-value', input.hourlyValue) ?? null,
+    createdAt: ctx.now(),
+  };
+  await users.insert(q, user);
+  return user;
+}
+
+export async function addUser(ctx: AppContext, actor: User, input: UserInput): Promise<User> {
+  return inTransaction(ctx, (q) => insertUser(q, ctx, actor, input));
 }
 
 export async function listUsers(ctx: AppContext, actor: User): Promise<User[]> {

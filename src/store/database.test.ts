@@ -36,6 +36,7 @@ describe('opening a SQLite database', () => {
       '2026-11-24-0002-large-organisations',
       '2026-11-24-0003-accounts',
       '2026-11-24-0004-change-notices',
+      '2026-11-24-0005-import-jobs',
     ]);
     await again.close();
   });

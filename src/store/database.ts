@@ -12,6 +12,7 @@ import * as initial from './migrations/2026-11-23-0001-initial.js';
 import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
 import * as accounts from './migrations/2026-11-24-0003-accounts.js';
 import * as changeNotices from './migrations/2026-11-24-0004-change-notices.js';
+import * as importJobs from './migrations/2026-11-24-0005-import-jobs.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0002-large-organisations': largeOrganisations,
   '2026-11-24-0003-accounts': accounts,
   '2026-11-24-0004-change-notices': changeNotices,
+  '2026-11-24-0005-import-jobs': importJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
@@ -38,6 +40,11 @@ export interface Db {
    * PostgreSQL, the watch trusts no mark. For long-running servers, not one-shot commands.
    */
   listenForChanges(): Promise<void>;
+  /**
+   * A connection of its own for a long read (an export), so that other work does not wait behind
+   * it (SQLite serves one connection's statements one at a time). Close it after.
+   */
+  longReader(): Db;
   close(): Promise<void>;
 }
 
@@ -114,6 +121,7 @@ function openSqlite(path: string, options: OpenOptions): Db {
     dialect: 'sqlite',
     changes,
     listenForChanges: () => Promise.resolve(),
+    longReader: () => openSqlite(path, options),
     close: () => kysely.destroy(),
   };
 }
@@ -124,7 +132,7 @@ function openPostgres(url: string): Db {
   changes.trust(false);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [changes] });
   let listener: ChangeListener | undefined;
-  return {
+  const db: Db = {
     kysely,
     dialect: 'postgres',
     changes,
@@ -133,11 +141,14 @@ function openPostgres(url: string): Db {
       listener = new ChangeListener(() => new pg.Client({ connectionString: url }), changes);
       await listener.start();
     },
+    // The pool has connections enough: a long read takes one of them.
+    longReader: () => ({ ...db, close: () => Promise.resolve() }),
     close: async () => {
       await listener?.close();
       await kysely.destroy();
     },
   };
+  return db;
 }
 
 /** Brings the schema up to date; refuses a database migrated by a newer Pursuit. */

@@ -146,3 +146,28 @@ export interface Notification {
   createdAt: number;
   readAt: number | null;
 }
+
+/** An import started from the web app or the API, and how far it has got. */
+export interface ImportJob {
+  id: string;
+  orgId: string;
+  userId: string;
+  fileName: string;
+  /** The options as given (format, mapping, zone). */
+  options: Record<string, unknown>;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  bytesTotal: number | null;
+  bytesRead: number;
+  rows: number;
+  rejected: number;
+  phase: 'reading' | 'deciding';
+  decided: number;
+  toDecide: number;
+  cancelRequested: boolean;
+  /** The import's report (JSON) once it has ended. */
+  report: unknown;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}

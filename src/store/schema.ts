@@ -174,6 +174,28 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
+export interface ImportJobsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  file_name: string;
+  options: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  bytes_total: number | null;
+  bytes_read: number;
+  rows: number;
+  rejected: number;
+  phase: 'reading' | 'deciding';
+  decided: number;
+  to_decide: number;
+  cancel_requested: number;
+  report: string | null;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -190,4 +212,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   notifications: NotificationsTable;
+  import_jobs: ImportJobsTable;
 }

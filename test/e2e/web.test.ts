@@ -235,6 +235,33 @@ describe.skipIf(!available)('the web app in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('imports a CSV: tells the export, maps a plain CSV, shows progress and the rows set aside', async () => {
+    const page = await signedIn('dana@northwind.test');
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Import' }).waitFor();
+    await page.getByLabel('File').setInputFiles(join(ROOT, 'examples/import/hubspot-companies.csv'));
+    await page.getByText('HubSpot companies').waitFor();
+    await page.getByRole('button', { name: /^Import hubspot-companies/ }).click();
+    await page.getByRole('heading', { name: /^Imported: hubspot-companies/ }).waitFor();
+    await expect(page.locator('.job').textContent()).resolves.toMatch(/Prospects: \d+ new/);
+
+    const csv =
+      'Company,Full name,Mail\nInitech,Bill Lumbergh,bill@initech.test\nHooli,Gavin B,not-an-email\n';
+    await page
+      .getByLabel('File')
+      .setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('A plain CSV with 3 columns').waitFor();
+    // The guesses from the column names are filled in; one more is chosen by hand.
+    await expect(page.getByLabel('Prospect (company)').inputValue()).resolves.toBe('Company');
+    await page.getByLabel('Email', { exact: true }).selectOption('Mail');
+    await page.getByRole('button', { name: /^Import list\.csv/ }).click();
+    await page.getByRole('heading', { name: /^Imported: list\.csv/ }).waitFor();
+    await page.getByText('1 row set aside').waitFor();
+    await expect(page.locator('table.rejected').textContent()).resolves.toContain('email');
+    await page.screenshot({ path: join(SHOTS, 'import.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
   it('logged no errors in the browser console', () => {
     // The browser reports every 4xx answer; those are the app handling bad input and signing in.
     expect(consoleErrors.filter((e) => !/status of 40[0134]/.test(e))).toEqual([]);

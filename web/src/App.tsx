@@ -8,6 +8,8 @@ import { Today } from './pages/Today.js';
 import { ProspectView } from './pages/ProspectView.js';
 import { Pipeline } from './pages/Pipeline.js';
 import { Playbook } from './pages/Playbook.js';
+import { Import } from './pages/Import.js';
+import { Settings } from './pages/Settings.js';
 // The charts (ECharts) load only when the team page is opened.
 const Team = lazy(() => import('./pages/Team.js').then((m) => ({ default: m.Team })));
 import type { User } from './types.js';
@@ -17,6 +19,8 @@ const PAGES: [string, string][] = [
   ['/pipeline', 'Pipeline'],
   ['/team', 'Team'],
   ['/playbook', 'Playbook'],
+  ['/import', 'Import'],
+  ['/settings', 'Settings'],
 ];
 
 export function navigate(path: string): void {
@@ -105,6 +109,10 @@ export function App() {
           <Pipeline />
         ) : path === '/playbook' ? (
           <Playbook user={user} />
+        ) : path === '/import' ? (
+          <Import />
+        ) : path === '/settings' ? (
+          <Settings user={user} />
         ) : path === '/team' ? (
           <Suspense fallback={<p className="loading">Loading the team…</p>}>
             <Team />

@@ -40,6 +40,18 @@ export const organisations = {
 };
 
 export const users = {
+  /** Locks the organisation's admins until the transaction ends (PostgreSQL; SQLite has one writer). */
+  async lockAdmins(q: Q, dialect: 'sqlite' | 'postgres', orgId: string): Promise<void> {
+    if (dialect !== 'postgres') return;
+    await q
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('role', '=', 'admin')
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  },
   async insert(q: Q, u: User): Promise<void> {
     await q
       .insertInto('users')

@@ -1,0 +1,155 @@
+// The organisation's people: everyone may list them (for pickers); an admin adds users, changes
+// their role, manager, time zone, name or hourly value, and sets passwords; everyone changes their
+// own password with the current one.
+
+import { Type } from 'typebox';
+import { signIn } from '../../app/accounts.js';
+import type { AppContext } from '../../app/context.js';
+import { changePassword, createUser, updateUser } from '../../app/users.js';
+import { listUsers } from '../../app/workspace.js';
+import { PursuitError } from '../../core/errors.js';
+import type { User } from '../../store/records.js';
+import { actorOf, SESSION_COOKIE } from '../auth.js';
+import type { Api } from '../build-app.js';
+import { publicUser } from './views.js';
+
+const Role = Type.Enum(['rep', 'manager', 'admin'], { description: 'rep, manager or admin' });
+const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+const NewUser = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    role: Type.Optional(Role),
+    manager: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 320, description: "the manager's id, name or email" }),
+    ),
+    timezone: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: "IANA zone; default the admin's" }),
+    ),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    hourlyValue: Type.Optional(Type.Number({ minimum: 0 })),
+    password: Type.Optional(
+      Type.String({ maxLength: 1024, description: 'a first password, 10 to 256 characters' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Changes = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    role: Type.Optional(Role),
+    manager: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 320 }), Type.Null()], {
+        description: "the manager's id, name or email; null for nobody",
+      }),
+    ),
+    timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    hourlyValue: Type.Optional(
+      Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+        description: "what an hour of their time is worth; null for the playbook's figure",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const NewPassword = Type.Object(
+  {
+    password: Type.String({ maxLength: 1024, description: '10 to 256 characters' }),
+    currentPassword: Type.Optional(
+      Type.String({ maxLength: 1024, description: 'required to change your own password' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** What everyone sees of a colleague; an admin also sees the hourly value they can change. */
+function userView(u: User, actor: User) {
+  return actor.role === 'admin' ? { ...publicUser(u), hourlyValue: u.hourlyValue } : publicUser(u);
+}
+
+export function userRoutes(app: Api, ctx: AppContext): void {
+  app.get(
+    '/api/users',
+    { schema: { tags: ['users'], summary: "The organisation's people, by name" } },
+    async (request) => {
+      const actor = actorOf(request);
+      return (await listUsers(ctx, actor)).map((u) => userView(u, actor));
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Add a user (admins only), with a first password to sign in with',
+        body: NewUser,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await createUser(ctx, actor, request.body);
+      return reply.status(201).send(userView(user, actor));
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's role, manager, time zone, name or hourly value (admins only)",
+        params: Id,
+        body: Changes,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return userView(await updateUser(ctx, actor, request.params.id, request.body), actor);
+    },
+  );
+
+  app.put(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          "Set a password: an admin sets anyone's, everyone their own with the current one; it signs that user out everywhere (your own browser is signed in again)",
+        params: Id,
+        body: NewPassword,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await changePassword(ctx, actor, request.params.id, request.body);
+      let csrf: string | null = null;
+      if (user.id === actor.id && request.via === 'session') {
+        // The change ended every session of this user, this browser's too: sign it in again, with
+        // the cookie as POST /api/session sets it.
+        try {
+          const signed = await signIn(ctx, {
+            email: user.email,
+            password: request.body.password,
+            address: request.ip,
+          });
+          reply.setCookie(SESSION_COOKIE, signed.token, {
+            path: '/',
+            httpOnly: true,
+            sameSite: 'strict',
+            secure: 'auto',
+            maxAge: Math.floor((signed.expiresAt - ctx.now()) / 1000),
+          });
+          csrf = signed.csrf;
+        } catch (error) {
+          // Signing in again is a convenience: without it, the person signs in with the new password.
+          if (!(error instanceof PursuitError)) throw error;
+        }
+      }
+      return { user: userView(user, actor), csrf };
+    },
+  );
+}

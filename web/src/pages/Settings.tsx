@@ -1,0 +1,24 @@
+// Settings: your API tokens (a new one is shown once, to copy) and your password, for everyone;
+// for an admin, the organisation's people: add a user, change a role, manager or time zone, and
+// set someone's password. A refused change names the field it is about.
+
+import { PasswordForm } from '../components/settings/PasswordForm.js';
+import { People } from '../components/settings/People.js';
+import { ZoneList } from '../components/settings/PersonFields.js';
+import { Tokens } from '../components/settings/Tokens.js';
+import type { User } from '../types.js';
+
+export function Settings({ user }: { user: User }) {
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <p className="summary">
+        Signed in as {user.name} &lt;{user.email}&gt;, {user.role}.
+      </p>
+      <ZoneList />
+      <Tokens user={user} />
+      <PasswordForm user={user} />
+      {user.role === 'admin' && <People user={user} />}
+    </div>
+  );
+}
