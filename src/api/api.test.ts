@@ -7,15 +7,12 @@ import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/suppo
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from '../app/context.js';
 import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { call, caller, signIn as signInTo } from '../../test/support/api.js';
+import type { Caller, Method } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
-
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
 
 describe.each(DIALECTS)('the API on %s', (dialect) => {
   let t: TestDb;
@@ -24,29 +21,9 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
   const callers: Record<string, Caller> = {};
   let danaProspect: string;
 
-  async function signIn(email: string, password = DEMO_PASSWORD) {
-    return app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email, password },
-      remoteAddress: email,
-    });
-  }
-
-  async function as(
-    who: string,
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: unknown,
-  ) {
-    const c = callers[who] as Caller;
-    return app.inject({
-      method,
-      url,
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-  }
+  const signIn = (email: string, password = DEMO_PASSWORD) => signInTo(app, email, password);
+  const as = (who: string, method: Method, url: string, payload?: unknown) =>
+    call(app, callers[who] as Caller, method, url, payload);
 
   beforeAll(async () => {
     t = await freshDatabase(dialect);
@@ -54,13 +31,7 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
     await createDemo(ctx, { prospects: 90 });
     app = (await buildApp(ctx)).app;
     for (const name of ['dana', 'luis', 'morgan', 'avery']) {
-      const r = await signIn(`${name}@northwind.test`);
-      expect(r.statusCode, r.body).toBe(200);
-      const cookie = r.cookies.find((k) => k.name === 'pursuit_session');
-      callers[name] = {
-        cookie: `pursuit_session=${cookie?.value ?? ''}`,
-        csrf: r.json<{ csrf: string }>().csrf,
-      };
+      callers[name] = await caller(app, `${name}@northwind.test`);
     }
     const list = await as('dana', 'GET', '/api/prospects?limit=200');
     const items = list.json<{ items: { id: string; decision: { action: string } | null }[] }>().items;

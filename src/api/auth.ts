@@ -1,7 +1,7 @@
 // Who is calling: a bearer API token (scripts) or the session cookie (the browser). A browser's
 // writes must also carry the session's anti-forgery token, so another site cannot forge them.
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PursuitError } from '../core/errors.js';
 import type { User } from '../store/records.js';
 import { sessionUser, tokenUser } from '../app/accounts.js';
@@ -21,6 +21,22 @@ declare module 'fastify' {
     /** A route anyone may call (sign-in, health). */
     public?: boolean;
   }
+}
+
+/** Gives the browser its session cookie (http-only, same-site, secure on https). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  ctx: AppContext,
+  signed: { token: string; expiresAt: number },
+): void {
+  reply.setCookie(SESSION_COOKIE, signed.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: 'auto',
+    // Max-Age rather than a date: the browser's clock need not agree with the server's.
+    maxAge: Math.floor((signed.expiresAt - ctx.now()) / 1000),
+  });
 }
 
 /** The signed-in user of a request that passed authentication. */

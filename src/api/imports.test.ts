@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
-import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { createDemo } from '../app/demo.js';
+import { caller, headersOf } from '../../test/support/api.js';
+import type { Caller } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 
@@ -33,12 +35,8 @@ interface Job {
 describe.each(DIALECTS)('imports and exports over HTTP on %s', (dialect) => {
   let t: TestDb;
   let app: Api;
-  const callers: Record<string, { cookie: string; csrf: string }> = {};
-
-  const as = (who: string) => {
-    const c = callers[who] as { cookie: string; csrf: string };
-    return { cookie: c.cookie, 'x-csrf-token': c.csrf };
-  };
+  const callers: Record<string, Caller> = {};
+  const as = (who: string) => headersOf(callers[who] as Caller);
 
   async function upload(who: string, name: string, body: string, query = '', type = 'text/csv') {
     return app.inject({
@@ -64,17 +62,7 @@ describe.each(DIALECTS)('imports and exports over HTTP on %s', (dialect) => {
     const ctx = appContext(t.db, new TestClock(NOW));
     await createDemo(ctx, { prospects: 40 });
     app = (await buildApp(ctx)).app;
-    for (const name of ['dana', 'luis']) {
-      const r = await app.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { email: `${name}@northwind.test`, password: DEMO_PASSWORD },
-      });
-      callers[name] = {
-        cookie: `pursuit_session=${r.cookies.find((k) => k.name === 'pursuit_session')?.value ?? ''}`,
-        csrf: r.json<{ csrf: string }>().csrf,
-      };
-    }
+    for (const name of ['dana', 'luis']) callers[name] = await caller(app, `${name}@northwind.test`);
   });
 
   afterAll(async () => {

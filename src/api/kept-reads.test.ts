@@ -8,8 +8,9 @@ import type { TestDb } from '../../test/support/databases.js';
 import { actorFor } from '../app/workspace.js';
 import { snooze } from '../app/logging.js';
 import type { AppContext } from '../app/context.js';
-import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { createDemo } from '../app/demo.js';
 import type { Db } from '../store/database.js';
+import { caller } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 
@@ -54,12 +55,7 @@ describe.each(DIALECTS)('kept reads on %s', (dialect) => {
     app = (await buildApp(ctx)).app;
     other = await t.another();
     otherCtx = appContext(other, clock);
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'dana@northwind.test', password: DEMO_PASSWORD },
-    });
-    cookie = `pursuit_session=${r.cookies.find((k) => k.name === 'pursuit_session')?.value ?? ''}`;
+    cookie = (await caller(app, 'dana@northwind.test')).cookie;
   });
 
   afterAll(async () => {

@@ -8,15 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { call, callerOf, signIn as signInTo } from '../../test/support/api.js';
+import type { Caller, Method } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
-
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
 
 interface Person {
   id: string;
@@ -28,27 +25,13 @@ interface Person {
   hourlyValue?: number | null;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
 describe.each(DIALECTS)('the people API on %s', (dialect) => {
   let t: TestDb;
   let app: Api;
   const callers: Record<string, Caller> = {};
   const ids: Record<string, string> = {};
 
-  async function signIn(email: string, password = DEMO_PASSWORD) {
-    return app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email, password },
-      remoteAddress: email,
-    });
-  }
-
-  function callerOf(r: Awaited<ReturnType<typeof signIn>>): Caller {
-    const cookie = r.cookies.find((k) => k.name === 'pursuit_session');
-    return { cookie: `pursuit_session=${cookie?.value ?? ''}`, csrf: r.json<{ csrf: string }>().csrf };
-  }
+  const signIn = (email: string, password = DEMO_PASSWORD) => signInTo(app, email, password);
 
   async function signInAs(who: string, email: string, password = DEMO_PASSWORD): Promise<void> {
     const r = await signIn(email, password);
@@ -56,15 +39,8 @@ describe.each(DIALECTS)('the people API on %s', (dialect) => {
     callers[who] = callerOf(r);
   }
 
-  async function as(who: string, method: Method, url: string, payload?: unknown) {
-    const c = callers[who] as Caller;
-    return app.inject({
-      method,
-      url,
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-  }
+  const as = (who: string, method: Method, url: string, payload?: unknown) =>
+    call(app, callers[who] as Caller, method, url, payload);
 
   beforeAll(async () => {
     t = await freshDatabase(dialect);

@@ -5,53 +5,25 @@
 // wrong, sets their password, changes their role, cannot demote the only admin, and the new person
 // signs in. Screenshots go to test-artifacts/screenshots.
 
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/build-app.js';
 import type { Api } from '../../src/api/build-app.js';
 import { createDemo, DEMO_PASSWORD } from '../../src/app/demo.js';
+import { SHOTS, WEB_ROOT, browserAvailable, launchBrowser, signedInPage } from '../support/browser.js';
 import { TestClock, appContext, freshDatabase } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WEB_ROOT = join(ROOT, 'dist/web');
-const SHOTS = join(ROOT, 'test-artifacts/screenshots');
-const available = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
-if (!available && process.env.CI !== undefined) {
-  throw new Error(`CI needs ${CHROMIUM} and a built web app (npm run build): the browser tests must run`);
-}
-
-describe.skipIf(!available)('the settings page in Chromium', () => {
+describe.skipIf(!browserAvailable)('the settings page in Chromium', () => {
   let t: TestDb;
   let app: Api;
   let base: string;
   let browser: Browser;
   const consoleErrors: string[] = [];
 
-  async function signedIn(
-    email: string,
-    password = DEMO_PASSWORD,
-    viewport = { width: 1280, height: 900 },
-  ): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${email}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${email}: ${e.message}`));
-    await page.goto(base);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
-    return page;
-  }
+  const signedIn = (email: string, password = DEMO_PASSWORD, viewport = { width: 1280, height: 900 }) =>
+    signedInPage(browser, base, email, { password, viewport, errors: consoleErrors, clipboard: true });
 
   async function openSettings(page: Page): Promise<void> {
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -71,20 +43,7 @@ describe.skipIf(!available)('the settings page in Chromium', () => {
     await createDemo(ctx, { prospects: 30 });
     app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   }, 60_000);
 
   afterAll(async () => {

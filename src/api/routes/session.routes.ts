@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { signIn, signOut, sessionUser } from '../../app/accounts.js';
 import type { AppContext } from '../../app/context.js';
 import { PursuitError } from '../../core/errors.js';
-import { SESSION_COOKIE } from '../auth.js';
+import { SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { publicUser } from './views.js';
 
@@ -23,14 +23,7 @@ export function sessionRoutes(app: Api, ctx: AppContext): void {
     { config: { public: true }, schema: { tags: ['session'], summary: 'Sign in', body: SignIn } },
     async (request, reply) => {
       const signed = await signIn(ctx, { ...request.body, address: request.ip });
-      reply.setCookie(SESSION_COOKIE, signed.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: 'auto',
-        // Max-Age rather than a date: the browser's clock need not agree with the server's.
-        maxAge: Math.floor((signed.expiresAt - ctx.now()) / 1000),
-      });
+      setSessionCookie(reply, ctx, signed);
       return { user: publicUser(signed.user), csrf: signed.csrf };
     },
   );

@@ -9,7 +9,7 @@ import { changePassword, createUser, updateUser } from '../../app/users.js';
 import { listUsers } from '../../app/workspace.js';
 import { PursuitError } from '../../core/errors.js';
 import type { User } from '../../store/records.js';
-import { actorOf, SESSION_COOKIE } from '../auth.js';
+import { actorOf, setSessionCookie } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { publicUser } from './views.js';
 
@@ -136,13 +136,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
             password: request.body.password,
             address: request.ip,
           });
-          reply.setCookie(SESSION_COOKIE, signed.token, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'strict',
-            secure: 'auto',
-            maxAge: Math.floor((signed.expiresAt - ctx.now()) / 1000),
-          });
+          setSessionCookie(reply, ctx, signed);
           csrf = signed.csrf;
         } catch (error) {
           // Signing in again is a convenience: without it, the person signs in with the new password.

@@ -1,0 +1,72 @@
+// Test support for the browser tests: Debian's Chromium driven by playwright-core, the built web app,
+// where screenshots go, and a page signed in as a demo user whose console errors are collected.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/app/demo.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WEB_ROOT = join(ROOT, 'dist/web');
+export const SHOTS = join(ROOT, 'test-artifacts/screenshots');
+
+/** Whether the browser tests can run; on CI they must. */
+export const browserAvailable = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
+if (!browserAvailable && process.env.CI !== undefined) {
+  throw new Error(`CI needs ${CHROMIUM} and a built web app (npm run build): the browser tests must run`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface SignInOptions {
+  password?: string;
+  viewport?: { width: number; height: number };
+  /** Where the page's console errors go. */
+  errors: string[];
+  /** Clipboard access, for Copy buttons. */
+  clipboard?: boolean;
+}
+
+/** A new browser context signed in as `email`, on its Today page. */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  email: string,
+  options: SignInOptions,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  if (options.clipboard === true)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') options.errors.push(`${email}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => options.errors.push(`${email}: ${e.message}`));
+  await page.goto(base);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  return page;
+}
