@@ -4,10 +4,14 @@
 // Data: a SQLite organisation of 100 reps with 1,000 prospects each (100,000), where most of each
 // rep's book is scheduled (a call agreed for the coming weeks) and about 5% is due today, as in a
 // worked pipeline; every prospect decided by the engine. One rep signs in; the cookie goes with every
-// request. Options: --reps N, --each N, --connections N, --seconds N, --rounds N; --profile keeps a
-// CPU profile of the API server.
+// request. Then, unless --import 0: another rep uploads a CSV of --import N rows (default 20,000)
+// through the API while rep0 opens the agenda again and again, one request at a time; the latencies
+// during the import are set against the same requests without it (a long import must not freeze other
+// requests). Options: --reps N, --each N, --connections N, --seconds N, --rounds N, --import N;
+// --profile keeps a CPU profile of the API server.
 
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +40,7 @@ const EACH = arg('--each', 1000);
 const CONNECTIONS = arg('--connections', 50);
 const SECONDS = arg('--seconds', 10);
 const ROUNDS = arg('--rounds', 3);
+const IMPORT_ROWS = arg('--import', 20000);
 const NOW = Date.parse('2026-03-10T15:00:00Z'); // a Tuesday, 10:00 in New York
 const DAY = 86_400_000;
 const PASSWORD = 'bench-password';
@@ -216,6 +221,71 @@ function load(url, headers) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** One request at a time for a while (or until `until` says stop): each one's latency in ms. */
+async function latencies(url, headers, keepGoing) {
+  const out = [];
+  while (keepGoing(out.length)) {
+    const t0 = performance.now();
+    const r = await fetch(url, { headers });
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function duringImport(agendaUrl, cookie) {
+  const base = agendaUrl.replace('/api/agenda', '');
+  const headers = { cookie, 'accept-encoding': GZIP };
+  const quiet = await latencies(agendaUrl, headers, (n) => n < 400);
+  const signIn = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'rep1@bench.test', password: PASSWORD }),
+  });
+  const importer = signIn.headers.get('set-cookie').split(';')[0];
+  const { csrf } = await signIn.json();
+  let csv = 'Company,Full name,Email,Phone\n';
+  for (let i = 0; i < IMPORT_ROWS; i += 1)
+    csv += `Imported ${i} Ltd,Person ${i},person${i}@imported${i}.test,+1 555 01${String(i % 100).padStart(2, '0')}\n`;
+  const started = performance.now();
+  const upload = await fetch(
+    `${base}/api/imports?name=bench.csv&mapping=${encodeURIComponent('prospect=Company,contact=Full name,email=Email,phone=Phone')}`,
+    {
+      method: 'POST',
+      headers: { cookie: importer, 'x-csrf-token': csrf, 'content-type': 'text/csv' },
+      body: csv,
+    },
+  );
+  if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
+  const job = await upload.json();
+  let status = 'running';
+  let final;
+  const watch = (async () => {
+    while (status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      final = await (await fetch(`${base}/api/imports/${job.id}`, { headers: { cookie: importer } })).json();
+      status = final.status;
+    }
+  })();
+  const busy = await latencies(agendaUrl, headers, () => status === 'running');
+  await watch;
+  const seconds = (performance.now() - started) / 1000;
+  if (status !== 'done') throw new Error(`the import ended ${status}: ${final.error}`);
+  console.log(
+    `import of ${fmt(IMPORT_ROWS)} rows through the API: ${seconds.toFixed(1)} s (${fmt(IMPORT_ROWS / seconds)} rows/s), ${final.report.prospects.created} prospects created`,
+  );
+  console.log(
+    `agenda one at a time, quiet:        p50 ${ms(pct(quiet, 0.5))}, p99 ${ms(pct(quiet, 0.99))}, max ${ms(quiet.at(-1))} (${quiet.length} requests)`,
+  );
+  console.log(
+    `agenda one at a time, while import: p50 ${ms(pct(busy, 0.5))}, p99 ${ms(pct(busy, 0.99))}, max ${ms(busy.at(-1))} (${busy.length} requests)`,
+  );
+}
+
 await build();
 const helloPort = 3901;
 const apiPort = 3902;
@@ -265,6 +335,7 @@ try {
   console.log(
     `ratio: ${(rps(agendaRuns) / rps(helloRuns)).toFixed(3)} (target >= 0.25); medians of ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections`,
   );
+  if (IMPORT_ROWS > 0) await duringImport(agendaUrl, cookie);
 } finally {
   hello.kill();
   api.kill('SIGTERM');
