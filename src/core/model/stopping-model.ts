@@ -26,6 +26,11 @@ export interface StoppingModel {
   /** Recorded on every decision as `modelVersion`. */
   readonly version: string;
   estimate(query: ModelQuery): ModelEstimate;
+  /**
+   * Whether this prospect is one of the few followed on to the hard maximum whatever the cost, so
+   * that late attempts keep being observed (a calibrated model; the prior explores nothing).
+   */
+  explores?(prospectId: string): boolean;
 }
 
 /** The published-figure prior: response by attempt (reached or not) and win rate, from the playbook. */

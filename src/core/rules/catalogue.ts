@@ -30,6 +30,8 @@ export const RULES = {
     'Rule 9f: fewer than 5 (reached) or 8 (never reached) unanswered touches: follow up.',
   'cost-benefit':
     "Rule 9g: follow up while the next touch's expected value beats its cost in the rep's time, else break up.",
+  exploration:
+    'Rule 9g: with a calibrated model, a small share of prospects is followed to the hard maximum, so late touches keep being observed.',
   nurture: 'Rule 10: long-term nurture after a break-up, close-out, lost deal, not-now or not-interested.',
 } as const;
 

@@ -150,13 +150,21 @@ export function followUp(ctx: Ctx): Decision {
           contact: target,
           why: `Touch ${m.attempt} is still worth it: ${sums}`,
         }
-      : {
-          action: 'break-up',
-          rule: 'cost-benefit',
-          template: 'break-up',
-          contact: target,
-          why: `Touch ${m.attempt} is no longer worth your time: ${sums}; send the break-up message`,
-        };
+      : ctx.model.explores?.(ctx.state.prospect.id) === true
+        ? {
+            action: 'follow-up',
+            rule: 'exploration',
+            template: 'follow-up',
+            contact: target,
+            why: `Touch ${m.attempt} would not pay on its own (${sums}), but this prospect is one of the few the team follows to the hard maximum, so the model keeps learning what late touches bring: follow up`,
+          }
+        : {
+            action: 'break-up',
+            rule: 'cost-benefit',
+            template: 'break-up',
+            contact: target,
+            why: `Touch ${m.attempt} is no longer worth your time: ${sums}; send the break-up message`,
+          };
   }
   const channel = ruleChannel(ctx, choice.contact);
   if (choice.contact !== target) evaluation = evaluateTouch(ctx, channel);

@@ -1,0 +1,196 @@
+// Calibration: what a history teaches (trials, censoring, wins), the Beta quantiles, a fit that
+// stays at the prior without data and finds a known truth with much of it, the held-out check and
+// its refusals, and a calibrated model's exploration in rule 9g.
+
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PLAYBOOK,
+  NOW,
+  deal,
+  response,
+  scenario,
+  silentTouches,
+  touch,
+} from '../../../test/support/scenario.js';
+import { decide } from '../decide.js';
+import { normalizeScenario } from '../scenario/normalize.js';
+import { betaCdf, betaQuantile } from './beta.js';
+import { calibrate, fit, predict, unitHash } from './calibrate.js';
+import type { PriorFigures } from './calibrate.js';
+import { calibratedModel } from './calibrated-model.js';
+import { lessonsOf } from './trials.js';
+import type { Trial } from './trials.js';
+
+const PRIOR: PriorFigures = DEFAULT_PLAYBOOK.doc.model;
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(Date.parse(NOW) - days * DAY).toISOString();
+
+/** A seeded generator (mulberry32): the same trials on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** Stretches drawn from a known truth: P(response) at attempt k, up to 12 touches each. */
+function world(prospects: number, truth: (attempt: number) => number, seed = 7): Trial[] {
+  const r = random(seed);
+  const trials: Trial[] = [];
+  for (let p = 0; p < prospects; p += 1) {
+    for (let k = 1; k <= 12; k += 1) {
+      const responded = r() < truth(k);
+      trials.push({
+        prospectId: `p${p}`,
+        attempt: k,
+        reached: false,
+        channel: k % 2 === 0 ? 'email' : 'call',
+        source: 'outbound',
+        dealValue: 20_000,
+        sinceLastTouch: k === 1 ? undefined : 3 * DAY,
+        responded,
+      });
+      if (responded) break;
+    }
+  }
+  return trials;
+}
+
+describe('what a history teaches', () => {
+  it('counts each touch of a stretch as a trial, ended by a response or by the next touch', () => {
+    const state = normalizeScenario(
+      scenario({
+        events: [
+          touch(ago(40), 'email', 'sent'),
+          touch(ago(37), 'call', 'voicemail'),
+          response(ago(36), 'positive'),
+          touch(ago(20), 'call', 'no-answer'),
+          touch(ago(3), 'email', 'sent'),
+        ],
+      }),
+    );
+    const { trials } = lessonsOf(state);
+    expect(trials.map((t) => [t.attempt, t.reached, t.responded])).toEqual([
+      [1, false, false],
+      [2, false, true],
+      [1, true, false],
+      // The touch of 3 days ago is still open: censored.
+    ]);
+    expect(trials[1]?.sinceLastTouch).toBe(3 * DAY);
+  });
+
+  it('counts a connected call as a response to itself, and a silence past the window as none', () => {
+    const state = normalizeScenario(
+      scenario({
+        events: [
+          touch(ago(30), 'call', 'no-answer'),
+          touch(ago(28), 'call', 'connected'),
+          touch(ago(20), 'email', 'sent'),
+        ],
+      }),
+    );
+    expect(lessonsOf(state).trials.map((t) => t.responded)).toEqual([false, true, false]);
+  });
+
+  it('learns a win rate from conversations followed by a deal, and nothing from an open one', () => {
+    const won = normalizeScenario(
+      scenario({
+        events: [touch(ago(30), 'call', 'connected'), response(ago(20), 'positive'), deal(ago(10), 'won')],
+      }),
+    );
+    expect(lessonsOf(won).wins).toEqual([
+      { prospectId: 'p1', reached: false, won: true },
+      { prospectId: 'p1', reached: true, won: true },
+    ]);
+    const open = normalizeScenario(scenario({ events: [touch(ago(30), 'call', 'connected')] }));
+    expect(lessonsOf(open).wins).toEqual([]);
+  });
+});
+
+describe('Beta quantiles', () => {
+  it('match closed forms', () => {
+    expect(betaQuantile(0.05, 1, 1)).toBeCloseTo(0.05, 8);
+    expect(betaQuantile(0.5, 2, 2)).toBeCloseTo(0.5, 8);
+    // Beta(2, 1) has CDF x^2.
+    expect(betaCdf(0.3, 2, 1)).toBeCloseTo(0.09, 8);
+    expect(betaQuantile(0.25, 2, 1)).toBeCloseTo(0.5, 8);
+  });
+});
+
+describe('fitting', () => {
+  it('keeps the prior where there is no data', () => {
+    const params = fit([], [], PRIOR);
+    params.curve.neverReached.forEach((p, i) =>
+      expect(p).toBeCloseTo(PRIOR.responseByAttempt.neverReached[i] as number, 10),
+    );
+    expect(params.win.reached).toBeCloseTo(PRIOR.winGivenResponse.reached, 10);
+  });
+
+  it('finds a known truth from much data, with intervals around it', () => {
+    const truth = (k: number) => 0.3 / k;
+    const params = fit(world(6000, truth), [], PRIOR);
+    for (const k of [1, 2, 3, 5]) {
+      const i = k - 1;
+      expect(params.curve.neverReached[i]).toBeCloseTo(truth(k), 1);
+      expect(params.low.neverReached[i]).toBeLessThan(params.curve.neverReached[i] as number);
+      expect(params.high.neverReached[i]).toBeGreaterThan(params.curve.neverReached[i] as number);
+    }
+    // One factor at a time leaves no ratio far from 1 when the truth has none.
+    for (const ratio of Object.values(params.ratios.channel)) expect(Math.abs(ratio - 1)).toBeLessThan(0.15);
+  });
+
+  it('beats the prior on held-out prospects when the team differs from it, and is calibrated', () => {
+    const result = calibrate(
+      world(4000, (k) => 0.4 / k),
+      [],
+      PRIOR,
+    );
+    expect(result.refusal).toBeUndefined();
+    expect(result.heldOut.logLoss).toBeLessThan(result.heldOut.priorLogLoss);
+    for (const d of result.heldOut.deciles) expect(Math.abs(d.predicted - d.observed)).toBeLessThan(0.08);
+    expect(
+      predict(result.params!, {
+        attempt: 1,
+        reached: false,
+        channel: 'call',
+        source: 'outbound',
+        dealValue: 20_000,
+        sinceLastTouch: undefined,
+      }),
+    ).toBeGreaterThan(0.3);
+  });
+
+  it('refuses to replace the prior with too little history, saying how much there is', () => {
+    const result = calibrate(
+      world(20, () => 0.1),
+      [],
+      PRIOR,
+    );
+    expect(result.params).toBeUndefined();
+    expect(result.refusal).toMatch(/too little history: \d+ touches with \d+ responses/);
+  });
+});
+
+describe('a calibrated model in rule 9g', () => {
+  it('follows a few prospects on to the hard maximum, saying why', () => {
+    const params = fit([], [], PRIOR, { exploration: 1 });
+    const late = normalizeScenario(
+      scenario({ prospect: { dealValue: 500 }, events: silentTouches(9, ago(4), 3) }),
+    );
+    const prior = decide(late, DEFAULT_PLAYBOOK);
+    expect(prior.action).toBe('break-up');
+    const explored = decide(late, DEFAULT_PLAYBOOK, calibratedModel(params));
+    expect(explored).toMatchObject({
+      action: 'follow-up',
+      rule: 'exploration',
+      modelVersion: 'calibrated@1',
+    });
+    const none = decide(late, DEFAULT_PLAYBOOK, calibratedModel({ ...params, exploration: 0 }));
+    expect(none.action).toBe('break-up');
+    expect(unitHash('p1')).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,18 @@
+// The stopping model fitted on a team's history (calibrate.ts) behind the same interface as the
+// prior: P(response) from the fitted curve and ratios, P(win | response) from the fitted win rates,
+// and the exploration share.
+
+import type { ModelParams } from './calibrate.js';
+import { predict, unitHash } from './calibrate.js';
+import type { StoppingModel } from './stopping-model.js';
+
+export function calibratedModel(params: ModelParams): StoppingModel {
+  return {
+    version: `calibrated@${params.version}`,
+    estimate: (q) => ({
+      pResponse: predict(params, q),
+      pWin: q.reached ? params.win.reached : params.win.neverReached,
+    }),
+    explores: (prospectId) => unitHash(`explore:${prospectId}`) < params.exploration,
+  };
+}
