@@ -18,6 +18,7 @@ import { betaCdf, betaQuantile } from './beta.js';
 import { calibrate, fit, predict, unitHash } from './calibrate.js';
 import type { PriorFigures } from './calibrate.js';
 import { calibratedModel } from './calibrated-model.js';
+import { opportunityHourlyValue } from './opportunity.js';
 import { lessonsOf } from './trials.js';
 import type { Trial } from './trials.js';
 
@@ -192,5 +193,20 @@ describe('a calibrated model in rule 9g', () => {
     const none = decide(late, DEFAULT_PLAYBOOK, calibratedModel({ ...params, exploration: 0 }));
     expect(none.action).toBe('break-up');
     expect(unitHash('p1')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("the value of a rep's time", () => {
+  it('is what the first action that no longer fits would earn, per hour', () => {
+    const day = [
+      { expectedValue: 100, minutes: 5 },
+      { expectedValue: 10, minutes: 5 },
+      { expectedValue: 50, minutes: 5 },
+    ];
+    // Best first: 20/min, 10/min, 2/min; 10 minutes fit the first two, so the third is the margin.
+    expect(opportunityHourlyValue(day, 10)).toBeCloseTo(120, 10);
+    expect(opportunityHourlyValue(day, 5)).toBeCloseTo(600, 10);
+    // Everything fits: idle time costs nothing.
+    expect(opportunityHourlyValue(day, 60)).toBe(0);
   });
 });
