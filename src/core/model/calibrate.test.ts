@@ -15,7 +15,7 @@ import {
 import { decide } from '../decide.js';
 import { normalizeScenario } from '../scenario/normalize.js';
 import { betaCdf, betaQuantile } from './beta.js';
-import { calibrate, fit, predict, unitHash } from './calibrate.js';
+import { Evidence, Tally, calibrate, emptyWins, fit, predict, unitHash } from './calibrate.js';
 import type { PriorFigures } from './calibrate.js';
 import { calibratedModel } from './calibrated-model.js';
 import { opportunityHourlyValue } from './opportunity.js';
@@ -59,6 +59,18 @@ function world(prospects: number, truth: (attempt: number) => number, seed = 7):
     }
   }
   return trials;
+}
+
+function tallyOf(trials: Trial[]): Tally {
+  const tally = new Tally();
+  for (const t of trials) tally.add(t);
+  return tally;
+}
+
+function evidenceOf(trials: Trial[]): Evidence {
+  const evidence = new Evidence();
+  for (const t of trials) evidence.add(t.prospectId, [t], []);
+  return evidence;
 }
 
 describe('what a history teaches', () => {
@@ -124,7 +136,7 @@ describe('Beta quantiles', () => {
 
 describe('fitting', () => {
   it('keeps the prior where there is no data', () => {
-    const params = fit([], [], PRIOR);
+    const params = fit(new Tally(), emptyWins(), PRIOR);
     params.curve.neverReached.forEach((p, i) =>
       expect(p).toBeCloseTo(PRIOR.responseByAttempt.neverReached[i] as number, 10),
     );
@@ -133,7 +145,7 @@ describe('fitting', () => {
 
   it('finds a known truth from much data, with intervals around it', () => {
     const truth = (k: number) => 0.3 / k;
-    const params = fit(world(6000, truth), [], PRIOR);
+    const params = fit(tallyOf(world(6000, truth)), emptyWins(), PRIOR);
     for (const k of [1, 2, 3, 5]) {
       const i = k - 1;
       expect(params.curve.neverReached[i]).toBeCloseTo(truth(k), 1);
@@ -145,11 +157,7 @@ describe('fitting', () => {
   });
 
   it('beats the prior on held-out prospects when the team differs from it, and is calibrated', () => {
-    const result = calibrate(
-      world(4000, (k) => 0.4 / k),
-      [],
-      PRIOR,
-    );
+    const result = calibrate(evidenceOf(world(4000, (k) => 0.4 / k)), PRIOR);
     expect(result.refusal).toBeUndefined();
     expect(result.heldOut.logLoss).toBeLessThan(result.heldOut.priorLogLoss);
     for (const d of result.heldOut.deciles) expect(Math.abs(d.predicted - d.observed)).toBeLessThan(0.08);
@@ -166,11 +174,7 @@ describe('fitting', () => {
   });
 
   it('refuses to replace the prior with too little history, saying how much there is', () => {
-    const result = calibrate(
-      world(20, () => 0.1),
-      [],
-      PRIOR,
-    );
+    const result = calibrate(evidenceOf(world(20, () => 0.1)), PRIOR);
     expect(result.params).toBeUndefined();
     expect(result.refusal).toMatch(/too little history: \d+ touches with \d+ responses/);
   });
@@ -178,7 +182,7 @@ describe('fitting', () => {
 
 describe('a calibrated model in rule 9g', () => {
   it('follows a few prospects on to the hard maximum, saying why', () => {
-    const params = fit([], [], PRIOR, { exploration: 1 });
+    const params = fit(new Tally(), emptyWins(), PRIOR, { exploration: 1 });
     const late = normalizeScenario(
       scenario({ prospect: { dealValue: 500 }, events: silentTouches(9, ago(4), 3) }),
     );

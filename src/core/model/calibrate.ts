@@ -15,7 +15,7 @@
 // set against what happened by decile. With too little history, calibration refuses.
 
 import { betaQuantile } from './beta.js';
-import type { Trial, WinTrial } from './trials.js';
+import type { WinTrial } from './trials.js';
 
 export const MAX_ATTEMPT = 12;
 
@@ -112,15 +112,109 @@ const cell = (attempt: number) => Math.min(Math.max(attempt, 1), MAX_ATTEMPT) - 
 const side = (reached: boolean): keyof Curve => (reached ? 'reached' : 'neverReached');
 const clamp = (p: number) => Math.min(0.95, Math.max(0.0005, p));
 
-/** P(response) for these conditions under the fitted parameters. */
-export function predict(params: Pick<ModelParams, 'curve' | 'ratios'>, c: Conditions): number {
-  let p = params.curve[side(c.reached)][cell(c.attempt)] as number;
-  for (const factor of FACTORS) p *= params.ratios[factor][levelOf(c, factor)] ?? 1;
+/** Trials that share every condition the model sees, counted together. */
+export interface Cell {
+  reached: boolean;
+  /** 1 to MAX_ATTEMPT (later attempts pool with the last). */
+  attempt: number;
+  levels: Record<Factor, string>;
+  trials: number;
+  responses: number;
+}
+
+function levelsOf(c: Conditions): Record<Factor, string> {
+  return {
+    channel: levelOf(c, 'channel'),
+    source: levelOf(c, 'source'),
+    dealSize: levelOf(c, 'dealSize'),
+    gap: levelOf(c, 'gap'),
+  };
+}
+
+/** Counts trials by cell, so that ten million touches fit in a few thousand numbers. */
+export class Tally {
+  readonly #cells = new Map<string, Cell>();
+
+  add(t: Conditions & { responded: boolean }): void {
+    const levels = levelsOf(t);
+    const attempt = cell(t.attempt) + 1;
+    const key = `${t.reached ? 1 : 0}|${attempt}|${levels.channel}|${levels.source}|${levels.dealSize}|${levels.gap}`;
+    let c = this.#cells.get(key);
+    if (c === undefined) {
+      c = { reached: t.reached, attempt, levels, trials: 0, responses: 0 };
+      this.#cells.set(key, c);
+    }
+    c.trials += 1;
+    if (t.responded) c.responses += 1;
+  }
+
+  /** A tally of both. */
+  merge(other: Tally): Tally {
+    const out = new Tally();
+    for (const c of [...this.cells(), ...other.cells()]) out.addCounts(c);
+    return out;
+  }
+
+  private addCounts(c: Cell): void {
+    const key = `${c.reached ? 1 : 0}|${c.attempt}|${c.levels.channel}|${c.levels.source}|${c.levels.dealSize}|${c.levels.gap}`;
+    const own = this.#cells.get(key);
+    if (own === undefined) this.#cells.set(key, { ...c });
+    else {
+      own.trials += c.trials;
+      own.responses += c.responses;
+    }
+  }
+
+  cells(): Cell[] {
+    return [...this.#cells.values()];
+  }
+
+  get trials(): number {
+    return this.cells().reduce((n, c) => n + c.trials, 0);
+  }
+
+  get responses(): number {
+    return this.cells().reduce((n, c) => n + c.responses, 0);
+  }
+}
+
+/** Wins after conversations, counted by whether the prospect had been reached before. */
+export interface WinCounts {
+  neverReached: { conversations: number; won: number };
+  reached: { conversations: number; won: number };
+}
+
+export function emptyWins(): WinCounts {
+  return { neverReached: { conversations: 0, won: 0 }, reached: { conversations: 0, won: 0 } };
+}
+
+export function addWin(counts: WinCounts, w: WinTrial): void {
+  const k = side(w.reached);
+  counts[k].conversations += 1;
+  if (w.won) counts[k].won += 1;
+}
+
+function predictLevels(
+  params: Pick<ModelParams, 'curve' | 'ratios'>,
+  reached: boolean,
+  attempt: number,
+  levels: Record<Factor, string>,
+): number {
+  let p = params.curve[side(reached)][cell(attempt)] as number;
+  for (const factor of FACTORS) p *= params.ratios[factor][levels[factor]] ?? 1;
   return clamp(p);
 }
 
+/** P(response) for these conditions under the fitted parameters. */
+export function predict(params: Pick<ModelParams, 'curve' | 'ratios'>, c: Conditions): number {
+  return predictLevels(params, c.reached, c.attempt, levelsOf(c));
+}
+
+const predictCell = (params: Pick<ModelParams, 'curve' | 'ratios'>, c: Cell) =>
+  predictLevels(params, c.reached, c.attempt, c.levels);
+
 /** P(response) as the prior has it. */
-export function predictPrior(prior: PriorFigures, c: Conditions): number {
+export function predictPrior(prior: PriorFigures, c: Pick<Conditions, 'attempt' | 'reached'>): number {
   const table = prior.responseByAttempt[side(c.reached)];
   return clamp(table[Math.min(c.attempt, table.length) - 1] as number);
 }
@@ -130,10 +224,10 @@ function priorAt(prior: PriorFigures, reached: boolean, i: number): number {
   return table[Math.min(i, table.length - 1)] as number;
 }
 
-/** Fits the curve, the ratios and the win rates on these trials. */
+/** Fits the curve, the ratios and the win rates on these counts. */
 export function fit(
-  trials: Trial[],
-  wins: WinTrial[],
+  tally: Tally,
+  wins: WinCounts,
   prior: PriorFigures,
   options: CalibrationOptions = {},
 ): ModelParams {
@@ -142,13 +236,14 @@ export function fit(
     neverReached: new Array<number>(MAX_ATTEMPT).fill(0),
     reached: new Array<number>(MAX_ATTEMPT).fill(0),
   });
+  const cells = tally.cells();
   const n = empty();
   const s = empty();
-  for (const t of trials) {
-    const i = cell(t.attempt);
-    const k = side(t.reached);
-    n[k][i] = (n[k][i] ?? 0) + 1;
-    if (t.responded) s[k][i] = (s[k][i] ?? 0) + 1;
+  for (const c of cells) {
+    const k = side(c.reached);
+    const i = c.attempt - 1;
+    n[k][i] = (n[k][i] ?? 0) + c.trials;
+    s[k][i] = (s[k][i] ?? 0) + c.responses;
   }
   const curve = empty();
   const low = empty();
@@ -170,13 +265,12 @@ export function fit(
     for (const factor of FACTORS) {
       const observed = new Map<string, number>();
       const expected = new Map<string, number>();
-      for (const t of trials) {
-        const level = levelOf(t, factor);
-        const own = ratios[factor][level] ?? 1;
+      for (const c of cells) {
+        const level = c.levels[factor];
         // What the model expects without this factor's own ratio.
-        const p = predict({ curve, ratios }, t) / own;
-        expected.set(level, (expected.get(level) ?? 0) + p);
-        if (t.responded) observed.set(level, (observed.get(level) ?? 0) + 1);
+        const p = predictCell({ curve, ratios }, c) / (ratios[factor][level] ?? 1);
+        expected.set(level, (expected.get(level) ?? 0) + p * c.trials);
+        observed.set(level, (observed.get(level) ?? 0) + c.responses);
       }
       for (const [level, e] of expected) {
         ratios[factor][level] = ((observed.get(level) ?? 0) + o.ratioShrink) / (e + o.ratioShrink);
@@ -184,9 +278,9 @@ export function fit(
     }
   }
   const winOf = (reached: boolean) => {
-    const own = wins.filter((w) => w.reached === reached);
+    const own = wins[side(reached)];
     const p0 = prior.winGivenResponse[side(reached)];
-    return (own.filter((w) => w.won).length + o.winWeight * p0) / (own.length + o.winWeight);
+    return (own.won + o.winWeight * p0) / (own.conversations + o.winWeight);
   };
   return {
     version: o.version,
@@ -198,10 +292,7 @@ export function fit(
     responses: s,
     ratios,
     win: { neverReached: winOf(false), reached: winOf(true) },
-    winTrials: {
-      neverReached: wins.filter((w) => !w.reached).length,
-      reached: wins.filter((w) => w.reached).length,
-    },
+    winTrials: { neverReached: wins.neverReached.conversations, reached: wins.reached.conversations },
     exploration: o.exploration,
   };
 }
@@ -216,10 +307,15 @@ export function unitHash(id: string): number {
   return h / 2 ** 32;
 }
 
-export function logLoss(trials: Trial[], p: (t: Trial) => number): number {
+export function logLoss(tally: Tally, p: (c: Cell) => number): number {
   let sum = 0;
-  for (const t of trials) sum -= Math.log(t.responded ? p(t) : 1 - p(t));
-  return trials.length === 0 ? 0 : sum / trials.length;
+  let n = 0;
+  for (const c of tally.cells()) {
+    const q = p(c);
+    sum -= c.responses * Math.log(q) + (c.trials - c.responses) * Math.log(1 - q);
+    n += c.trials;
+  }
+  return n === 0 ? 0 : sum / n;
 }
 
 export interface Decile {
@@ -228,23 +324,52 @@ export interface Decile {
   observed: number;
 }
 
-/** Predicted against observed response rates, by decile of the prediction. */
-export function calibrationTable(trials: Trial[], p: (t: Trial) => number): Decile[] {
-  const scored = trials.map((t) => ({ p: p(t), y: t.responded ? 1 : 0 })).sort((a, b) => a.p - b.p);
+/** Predicted against observed response rates, by tenth of the trials ordered by prediction. */
+export function calibrationTable(tally: Tally, p: (c: Cell) => number): Decile[] {
+  const scored = tally
+    .cells()
+    .map((c) => ({ p: p(c), n: c.trials, s: c.responses }))
+    .sort((a, b) => a.p - b.p);
+  const total = scored.reduce((x, c) => x + c.n, 0);
   const out: Decile[] = [];
-  for (let d = 0; d < 10; d += 1) {
-    const part = scored.slice(
-      Math.floor((d * scored.length) / 10),
-      Math.floor(((d + 1) * scored.length) / 10),
-    );
-    if (part.length === 0) continue;
-    out.push({
-      trials: part.length,
-      predicted: part.reduce((x, r) => x + r.p, 0) / part.length,
-      observed: part.reduce((x, r) => x + r.y, 0) / part.length,
-    });
+  let bin = { trials: 0, predicted: 0, observed: 0 };
+  let seen = 0;
+  for (const c of scored) {
+    bin.trials += c.n;
+    bin.predicted += c.p * c.n;
+    bin.observed += c.s;
+    seen += c.n;
+    // A cell is never split: a tenth ends at the first cell that reaches it.
+    if (seen >= ((out.length + 1) * total) / 10 || seen === total) {
+      out.push({
+        trials: bin.trials,
+        predicted: bin.predicted / bin.trials,
+        observed: bin.observed / bin.trials,
+      });
+      bin = { trials: 0, predicted: 0, observed: 0 };
+    }
   }
   return out;
+}
+
+/** A team's history as calibration reads it: trials and wins, a fifth of the prospects held out. */
+export class Evidence {
+  readonly training = new Tally();
+  readonly heldOut = new Tally();
+  readonly trainingWins = emptyWins();
+  readonly heldOutWins = emptyWins();
+
+  /** Adds one prospect's lessons (all of one prospect go to the same side). */
+  add(
+    prospectId: string,
+    trials: readonly (Conditions & { responded: boolean })[],
+    wins: readonly WinTrial[],
+  ): void {
+    const held = unitHash(`held-out:${prospectId}`) < 0.2;
+    const tally = held ? this.heldOut : this.training;
+    for (const t of trials) tally.add(t);
+    for (const w of wins) addWin(held ? this.heldOutWins : this.trainingWins, w);
+  }
 }
 
 export interface Calibration {
@@ -259,34 +384,27 @@ export interface Calibration {
 
 /** Fits on the team's trials and checks the fit on held-out prospects before offering it. */
 export function calibrate(
-  trials: Trial[],
-  wins: WinTrial[],
+  evidence: Evidence,
   prior: PriorFigures,
   options: CalibrationOptions = {},
 ): Calibration {
   const o = { ...DEFAULTS, ...options };
-  const responses = trials.filter((t) => t.responded).length;
-  const test = (id: string) => unitHash(`held-out:${id}`) < 0.2;
-  const training = trials.filter((t) => !test(t.prospectId));
-  const heldOutTrials = trials.filter((t) => test(t.prospectId));
-  const trained = fit(
-    training,
-    wins.filter((w) => !test(w.prospectId)),
-    prior,
-    o,
-  );
+  const all = evidence.training.merge(evidence.heldOut);
+  const trials = all.trials;
+  const responses = all.responses;
+  const trained = fit(evidence.training, evidence.trainingWins, prior, o);
   const heldOut = {
-    trials: heldOutTrials.length,
-    logLoss: logLoss(heldOutTrials, (t) => predict(trained, t)),
-    priorLogLoss: logLoss(heldOutTrials, (t) => predictPrior(prior, t)),
-    deciles: calibrationTable(heldOutTrials, (t) => predict(trained, t)),
+    trials: evidence.heldOut.trials,
+    logLoss: logLoss(evidence.heldOut, (c) => predictCell(trained, c)),
+    priorLogLoss: logLoss(evidence.heldOut, (c) => predictPrior(prior, c)),
+    deciles: calibrationTable(evidence.heldOut, (c) => predictCell(trained, c)),
   };
-  const base = { trials: trials.length, responses, heldOut };
-  if (trials.length < o.minTrials || responses < o.minResponses) {
+  const base = { trials, responses, heldOut };
+  if (trials < o.minTrials || responses < o.minResponses) {
     return {
       ...base,
       params: undefined,
-      refusal: `too little history: ${trials.length} touches with ${responses} responses; calibration needs at least ${o.minTrials} touches and ${o.minResponses} responses, so the prior stays`,
+      refusal: `too little history: ${trials} touches with ${responses} responses; calibration needs at least ${o.minTrials} touches and ${o.minResponses} responses, so the prior stays`,
     };
   }
   if (heldOut.logLoss >= heldOut.priorLogLoss) {
@@ -296,5 +414,10 @@ export function calibrate(
       refusal: `the fitted model does not predict held-out prospects better than the prior (log loss ${heldOut.logLoss.toFixed(4)} against ${heldOut.priorLogLoss.toFixed(4)}), so the prior stays`,
     };
   }
-  return { ...base, params: fit(trials, wins, prior, o), refusal: undefined };
+  const wins = emptyWins();
+  for (const k of ['neverReached', 'reached'] as const) {
+    wins[k].conversations = evidence.trainingWins[k].conversations + evidence.heldOutWins[k].conversations;
+    wins[k].won = evidence.trainingWins[k].won + evidence.heldOutWins[k].won;
+  }
+  return { ...base, params: fit(all, wins, prior, o), refusal: undefined };
 }
