@@ -5,6 +5,8 @@ import { decide } from '../core/decide.js';
 import type { Decision } from '../core/decision.js';
 import { PursuitError } from '../core/errors.js';
 import type { ErrorBody } from '../core/errors.js';
+import type { ModelParams } from '../core/model/calibrate.js';
+import { calibratedModel } from '../core/model/calibrated-model.js';
 import { priorModel } from '../core/model/stopping-model.js';
 import type { StoppingModel } from '../core/model/stopping-model.js';
 import { loadPlaybook } from '../core/playbook/load.js';
@@ -24,6 +26,8 @@ export interface DeciderSources {
   defaultPlaybookText: string;
   /** A user's playbook; it may say `extends: default`. */
   playbookText?: string;
+  /** A stopping model calibrated on the team's history; the playbook's prior without one. */
+  modelParams?: ModelParams;
 }
 
 /** Parses JSON text as a scenario, so a syntax error is a contract error like any other. */
@@ -50,7 +54,8 @@ export function createDecider(sources: DeciderSources): Decider {
     sources.playbookText === undefined
       ? loadPlaybook(sources.defaultPlaybookText)
       : loadPlaybook(sources.playbookText, sources.defaultPlaybookText);
-  const model = priorModel(playbook);
+  const model =
+    sources.modelParams === undefined ? priorModel(playbook) : calibratedModel(sources.modelParams);
   const decideValue = (input: unknown) => decide(normalizeScenario(input), playbook, model);
   return {
     playbook,

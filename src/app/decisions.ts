@@ -10,6 +10,8 @@ import type { Contact, Organisation, Product, Prospect, StoredDecision, User } f
 import { organisations, products, users } from '../store/repositories/people.repository.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events, playbooks } from '../store/repositories/history.repository.js';
+import { models } from '../store/repositories/models.repository.js';
+import type { ModelParams } from '../core/model/calibrate.js';
 import { groupBy } from './collections.js';
 import { createDecider } from './decider.js';
 import type { Decider } from './decider.js';
@@ -21,30 +23,43 @@ type Q = Kysely<Database>;
 /** How soon an overdue decision is looked at again, so a missed call or a lapsed hold is seen. */
 const RECHECK_OVERDUE = HOUR;
 
-/** Which playbook decides: its version id (or "default") and its text, when one is stored. */
+/**
+ * Which playbook and model decide: the playbook's version id (or "default") and its text, when one
+ * is stored; the calibrated model in force, when there is one (else the playbook's prior).
+ */
 export interface PlaybookSource {
   key: string;
   document: string | undefined;
   defaultText: string;
+  model?: { key: string; params: ModelParams };
 }
 
 const deciders = new Map<string, Decider>();
 
 /** The decider for a playbook version, compiled once per process (and once per worker). */
 export function deciderFor(source: PlaybookSource): Decider {
-  let decider = deciders.get(source.key);
+  const key = `${source.key}|${source.model?.key ?? 'prior'}`;
+  let decider = deciders.get(key);
   if (decider === undefined) {
-    decider = createDecider({ defaultPlaybookText: source.defaultText, playbookText: source.document });
-    deciders.set(source.key, decider);
+    decider = createDecider({
+      defaultPlaybookText: source.defaultText,
+      playbookText: source.document,
+      ...(source.model === undefined ? {} : { modelParams: source.model.params }),
+    });
+    deciders.set(key, decider);
   }
   return decider;
 }
 
-async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
-  const stored = await playbooks.active(q, orgId);
-  return stored === undefined
-    ? { key: 'default', document: undefined, defaultText }
-    : { key: stored.id, document: stored.document, defaultText };
+export async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
+  const [stored, model] = await Promise.all([playbooks.active(q, orgId), models.active(q, orgId)]);
+  const source: PlaybookSource =
+    stored === undefined
+      ? { key: 'default', document: undefined, defaultText }
+      : { key: stored.id, document: stored.document, defaultText };
+  return model === undefined
+    ? source
+    : { ...source, model: { key: model.id, params: model.params as ModelParams } };
 }
 
 /** The organisation's active playbook and model, compiled once per version. */

@@ -64,9 +64,12 @@ async function onSqlite<T>(
   }
 }
 
+/** Rules only a calibrated model takes (the demo decides with the playbook's prior). */
+const CALIBRATED_ONLY = new Set(['exploration']);
+
 function missingRules(summary: DemoSummary): string[] {
   return Object.entries(summary.decisionsByRule)
-    .filter(([, n]) => n === 0)
+    .filter(([rule, n]) => n === 0 && !CALIBRATED_ONLY.has(rule))
     .map(([rule]) => rule);
 }
 

@@ -24,6 +24,7 @@ import { serveCommand } from './commands/serve.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from './commands/extras.js';
 import { DEMO_DB, demoCommand } from './commands/demo.js';
 import { exportCommand, importCommand } from './commands/transfer.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import type { ImportCliOptions } from './commands/transfer.js';
 import type { DemoOptions } from './commands/demo.js';
 import type { InitOptions, UserAddOptions } from './commands/setup.js';
@@ -392,6 +393,12 @@ function addDataCommands(program: Command, io: Io, setStatus: (status: number) =
       .description('prospects by state, and those with no dated next step')
       .option('--owner <user>', "one rep's pipeline"),
   ).action(async (o: GlobalOptions & { owner?: string }) => done(await pipelineCommand(o, io)));
+  common(
+    program
+      .command('calibrate')
+      .description("fit the stopping model on the team's history and, if it beats the prior, put it in force")
+      .option('--dry-run', 'show the curve and how many decisions would change; keep nothing'),
+  ).action(async (o: GlobalOptions & { dryRun?: boolean }) => done(await calibrateCommand(o, io)));
 }
 
 /** Runs the CLI with the given arguments (without node and script) and returns the exit status. */

@@ -37,6 +37,7 @@ describe('opening a SQLite database', () => {
       '2026-11-24-0003-accounts',
       '2026-11-24-0004-change-notices',
       '2026-11-24-0005-import-jobs',
+      '2026-11-24-0006-models',
     ]);
     await again.close();
   });

@@ -13,6 +13,7 @@ import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisa
 import * as accounts from './migrations/2026-11-24-0003-accounts.js';
 import * as changeNotices from './migrations/2026-11-24-0004-change-notices.js';
 import * as importJobs from './migrations/2026-11-24-0005-import-jobs.js';
+import * as models from './migrations/2026-11-24-0006-models.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0003-accounts': accounts,
   '2026-11-24-0004-change-notices': changeNotices,
   '2026-11-24-0005-import-jobs': importJobs,
+  '2026-11-24-0006-models': models,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

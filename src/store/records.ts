@@ -171,3 +171,17 @@ export interface ImportJob {
   updatedAt: number;
   finishedAt: number | null;
 }
+
+/** A calibrated stopping model, one version of an organisation's. */
+export interface StoredModel {
+  id: string;
+  orgId: string;
+  version: number;
+  /** The fitted numbers (core/model/calibrate.ts ModelParams). */
+  params: unknown;
+  /** What calibration found. */
+  summary: unknown;
+  createdBy: string | null;
+  createdAt: number;
+  active: boolean;
+}

@@ -196,6 +196,24 @@ export interface ImportJobsTable {
   finished_at: number | null;
 }
 
+export interface ModelsTable {
+  id: string;
+  org_id: string;
+  version: number;
+  params: string;
+  summary: string;
+  created_by: string | null;
+  created_at: number;
+  active: number;
+}
+
+export interface RepDaysTable {
+  user_id: string;
+  day: string;
+  hourly_value: number;
+  computed_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -213,4 +231,6 @@ export interface Database {
   rate_limits: RateLimitsTable;
   notifications: NotificationsTable;
   import_jobs: ImportJobsTable;
+  models: ModelsTable;
+  rep_days: RepDaysTable;
 }

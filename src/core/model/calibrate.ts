@@ -136,11 +136,13 @@ export class Tally {
   readonly #cells = new Map<string, Cell>();
 
   add(t: Conditions & { responded: boolean }): void {
-    const levels = levelsOf(t);
     const attempt = cell(t.attempt) + 1;
-    const key = `${t.reached ? 1 : 0}|${attempt}|${levels.channel}|${levels.source}|${levels.dealSize}|${levels.gap}`;
+    const size = dealSizeOf(t.dealValue);
+    const gap = gapOf(t.sinceLastTouch);
+    const key = `${t.reached ? 1 : 0}|${attempt}|${t.channel}|${t.source}|${size}|${gap}`;
     let c = this.#cells.get(key);
     if (c === undefined) {
+      const levels = { channel: t.channel, source: t.source, dealSize: size, gap };
       c = { reached: t.reached, attempt, levels, trials: 0, responses: 0 };
       this.#cells.set(key, c);
     }

@@ -1,0 +1,54 @@
+// Calibrating on a real database (SQLite file and PostgreSQL): the demo team's history is enough to
+// beat the prior, a dry run keeps nothing, putting it in force re-decides everyone with the new
+// version, a rep cannot put a model in force, and a thin history is refused with the prior kept.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../test/support/databases.js';
+import type { TestDb } from '../../test/support/databases.js';
+import { decisions } from '../store/repositories/history.repository.js';
+import { calibrateModel, activeModel } from './calibrate.js';
+import { createDemo } from './demo.js';
+import { actorFor } from './workspace.js';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+
+describe.each(DIALECTS)('calibration on %s', (dialect) => {
+  let t: TestDb;
+  afterEach(async () => t.drop());
+
+  it("fits the demo team's history, previews it, then puts it in force", async () => {
+    t = await freshDatabase(dialect);
+    const ctx = appContext(t.db, new TestClock(NOW));
+    await createDemo(ctx, {});
+    const avery = await actorFor(ctx, 'avery@northwind.test');
+    const preview = await calibrateModel(ctx, avery, { dryRun: true });
+    expect(preview.calibration.refusal).toBeUndefined();
+    expect(preview.calibration.heldOut.logLoss).toBeLessThan(preview.calibration.heldOut.priorLogLoss);
+    expect(preview.applied).toBe(false);
+    expect(await activeModel(ctx, avery)).toBeUndefined();
+
+    const dana = await actorFor(ctx, 'dana@northwind.test');
+    await expect(calibrateModel(ctx, dana)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const applied = await calibrateModel(ctx, avery);
+    expect(applied).toMatchObject({ applied: true, version: 1 });
+    expect((await activeModel(ctx, avery))?.version).toBe(1);
+    const all = await t.db.kysely
+      .transaction()
+      .execute((q) => decisions.listByOwners(q, avery.orgId, undefined));
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all.map((d) => d.modelVersion))).toEqual(new Set(['calibrated@1']));
+    const again = await calibrateModel(ctx, avery);
+    expect(again.version).toBe(2);
+  }, 60_000);
+
+  it('refuses a thin history and keeps the prior', async () => {
+    t = await freshDatabase(dialect);
+    const ctx = appContext(t.db, new TestClock(NOW));
+    const { admin } = await team(ctx);
+    const result = await calibrateModel(ctx, admin);
+    expect(result.applied).toBe(false);
+    expect(result.calibration.refusal).toMatch(/too little history: 0 touches with 0 responses/);
+    expect(await activeModel(ctx, admin)).toBeUndefined();
+  });
+});
