@@ -38,8 +38,15 @@ describe.each(DIALECTS)('calibration on %s', (dialect) => {
       .execute((q) => decisions.listByOwners(q, avery.orgId, undefined));
     expect(all.length).toBeGreaterThan(0);
     expect(new Set(all.map((d) => d.modelVersion))).toEqual(new Set(['calibrated@1']));
+    // Each rep's time is worth what their own day earns, worked out once for the day.
+    const days = await t.db.kysely.selectFrom('rep_days').selectAll().execute();
+    expect(days.length).toBeGreaterThan(0);
     const again = await calibrateModel(ctx, avery);
     expect(again.version).toBe(2);
+    const after = await t.db.kysely.selectFrom('rep_days').selectAll().execute();
+    expect(after.map((d) => [d.user_id, d.day, Number(d.hourly_value)]).sort()).toEqual(
+      days.map((d) => [d.user_id, d.day, Number(d.hourly_value)]).sort(),
+    );
   }, 60_000);
 
   it('refuses a thin history and keeps the prior', async () => {

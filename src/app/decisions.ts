@@ -17,6 +17,7 @@ import { createDecider } from './decider.js';
 import type { Decider } from './decider.js';
 import { decidePool, PARALLEL_MIN } from './decide-pool.js';
 import { scenarioFromStore } from './scenario-from-store.js';
+import { withDayValues } from './rep-value.js';
 
 type Q = Kysely<Database>;
 
@@ -157,9 +158,14 @@ export async function refreshDecisions(
   };
   // Owners are read as batches name them (one prospect's re-decision reads one user, not the team).
   const owners = new Map<string, User>();
+  // With a calibrated model, a rep's time is worth what their own pipeline earns that day.
+  const calibrated = frame.playbook.model !== undefined;
+  const playbook = calibrated ? deciderFor(frame.playbook).playbook : undefined;
   const ownersOf = async (ps: Prospect[]): Promise<User[]> => {
     const missing = [...new Set(ps.map((p) => p.ownerId))].filter((id) => !owners.has(id));
-    for (const u of await users.findByIds(q, missing)) owners.set(u.id, u);
+    let found = await users.findByIds(q, missing);
+    if (playbook !== undefined) found = await withDayValues(q, found, now, playbook);
+    for (const u of found) owners.set(u.id, u);
     return [...new Set(ps.map((p) => p.ownerId))].flatMap((id) => owners.get(id) ?? []);
   };
   // Many prospects are decided in worker threads while this one reads and writes the database;
