@@ -2,14 +2,20 @@
 // transaction, so its current decision is never stale.
 
 import { randomUUID } from 'node:crypto';
+import type { Decision } from '../core/decision.js';
 import { PursuitError } from '../core/errors.js';
+import { isConversation } from '../core/history.js';
+import { responseCurve } from '../core/model/curve.js';
+import type { ResponseCurve } from '../core/model/curve.js';
+import type { StoppingModel } from '../core/model/stopping-model.js';
+import type { HistoryEvent } from '../core/scenario/state.js';
 import type { Contact, Prospect, StoredDecision, StoredEvent, User } from '../store/records.js';
 import { users } from '../store/repositories/people.repository.js';
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events } from '../store/repositories/history.repository.js';
 import type { AppContext } from './context.js';
 import { resolveName, resolveProspect, visibleOwners } from './actors.js';
-import { refreshDecisions } from './decisions.js';
+import { activeEngine, refreshDecisions } from './decisions.js';
 import { amount, email, flag, oneOf, text, when, zone } from './inputs.js';
 import { inTransaction } from './workspace.js';
 import type { Q } from './workspace.js';
@@ -209,6 +215,34 @@ export interface ProspectView {
   contacts: Contact[];
   events: StoredEvent[];
   decision: StoredDecision | undefined;
+  /** The response curve behind a decision that weighed the next touch (rule 9). */
+  curve: ResponseCurve | undefined;
+}
+
+/** The model's curve for this prospect's conditions, when its decision carries model numbers. */
+function curveOf(
+  model: StoppingModel,
+  prospect: Prospect,
+  history: StoredEvent[],
+  stored: StoredDecision | undefined,
+): ResponseCurve | undefined {
+  const decision = stored?.decision as unknown as Decision | undefined;
+  if (decision?.model === undefined) return undefined;
+  const events = history.map((e) => e.data as unknown as HistoryEvent);
+  const touches = history.filter((e) => e.type === 'touch');
+  const last = touches.at(-1);
+  const due = decision.due === undefined ? undefined : Date.parse(decision.due);
+  return responseCurve(
+    model,
+    {
+      reached: events.some(isConversation),
+      channel: decision.channel ?? 'call',
+      source: prospect.source,
+      dealValue: decision.model.dealValue,
+      sinceLastTouch: last === undefined || due === undefined ? undefined : Math.max(0, due - last.at),
+    },
+    decision.model,
+  );
 }
 
 export async function showProspect(ctx: AppContext, actor: User, typed: string): Promise<ProspectView> {
@@ -222,12 +256,15 @@ export async function showProspect(ctx: AppContext, actor: User, typed: string):
         prospect.id,
       );
     }
+    const history = await events.listByProspect(q, prospect.id);
+    const { model } = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
     return {
       prospect,
       owner: await users.findById(q, prospect.ownerId),
       contacts: await contacts.listByProspect(q, prospect.id),
-      events: await events.listByProspect(q, prospect.id),
+      events: history,
       decision,
+      curve: curveOf(model, prospect, history, decision),
     };
   });
 }

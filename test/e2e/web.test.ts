@@ -227,6 +227,21 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('draws the response curve behind a follow-up, with the break-even line', async () => {
+    const page = await signedIn('dana@northwind.test');
+    const list = await page.request.get(`${base}/api/prospects?limit=200`);
+    const items = ((await list.json()) as { items: { id: string; decision: { action: string } | null }[] })
+      .items;
+    const follow = items.find((p) => p.decision?.action === 'follow-up');
+    expect(follow).toBeDefined();
+    await page.goto(`${base}/prospects/${follow?.id ?? ''}`);
+    const caption = page.getByText(/Chance of a response by attempt \(prior@1\)/);
+    await caption.waitFor();
+    await expect(caption.textContent()).resolves.toMatch(/A touch pays for your time above \d/);
+    await page.locator('figure.curve').screenshot({ path: join(SHOTS, 'prospect-curve.png') });
+    await page.close();
+  }, 30_000);
+
   it('logged no errors in the browser console', () => {
     // The browser reports every 4xx answer; those are the app handling bad input and signing in.
     expect(consoleErrors.filter((e) => !/status of 40[0134]/.test(e))).toEqual([]);

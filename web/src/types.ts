@@ -101,12 +101,20 @@ export interface TimelineEvent {
   contactId?: string;
 }
 
+export interface ResponseCurve {
+  modelVersion: string;
+  pResponse: number[];
+  attempt: number;
+  breakEven: number;
+}
+
 export interface ProspectPage extends Prospect {
   now: string;
   owner: { id: string; name: string } | null;
   contacts: Contact[];
   events: TimelineEvent[];
   decision: Decision | null;
+  responseCurve: ResponseCurve | null;
 }
 
 export interface Logged {

@@ -116,6 +116,8 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
       contacts: view.contacts.map(contactView),
       events: view.events.map(eventView),
       decision: decisionView(view.decision),
+      // The response curve behind a decision that weighed the next touch, else null.
+      responseCurve: view.curve ?? null,
     };
   };
 

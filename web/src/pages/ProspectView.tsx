@@ -3,6 +3,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
+import { CurveChart } from '../components/CurveChart.js';
 import { DecisionDetails } from '../components/DecisionDetails.js';
 import { Draft } from '../components/Draft.js';
 import { LogControls } from '../components/LogControls.js';
@@ -79,6 +80,7 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
         ) : (
           <>
             <DecisionDetails decision={page.decision} zone={user.timezone} now={Date.parse(page.now)} />
+            {page.responseCurve !== null && <CurveChart curve={page.responseCurve} />}
             {page.decision.message !== undefined && <Draft message={page.decision.message} />}
             {page.decision.action !== 'wait' && page.decision.action !== 'stop' && (
               <LogControls prospectId={page.id} decision={page.decision} onLogged={() => void load()} />
