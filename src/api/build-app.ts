@@ -25,6 +25,7 @@ import { registerIdempotency } from './idempotency.js';
 import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
+import { modelRoutes } from './routes/model.routes.js';
 import { stopImports } from '../app/import-jobs.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadRoutes } from './routes/leads.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   teamRoutes(app, ctx);
   playbookRoutes(app, ctx);
   importRoutes(app, ctx);
+  modelRoutes(app, ctx);
   // A server stopping stops its imports after their current batch, and records how far they got.
   app.addHook('onClose', () => stopImports(ctx));
 

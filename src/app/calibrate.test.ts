@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { decisions } from '../store/repositories/history.repository.js';
-import { calibrateModel, activeModel } from './calibrate.js';
+import { activeModel, calibrateModel, modelView } from './calibrate.js';
 import { createDemo } from './demo.js';
 import { actorFor } from './workspace.js';
 
@@ -30,7 +30,12 @@ describe.each(DIALECTS)('calibration on %s', (dialect) => {
     const dana = await actorFor(ctx, 'dana@northwind.test');
     await expect(calibrateModel(ctx, dana)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
+    expect(await modelView(ctx, dana)).toMatchObject({ version: 'prior@1', calibrated: false, low: null });
     const applied = await calibrateModel(ctx, avery);
+    const shown = await modelView(ctx, dana);
+    expect(shown).toMatchObject({ version: 'calibrated@1', calibrated: true });
+    expect(shown.low?.neverReached).toHaveLength(12);
+    expect(shown.heldOut?.logLoss).toBeLessThan(shown.heldOut?.priorLogLoss ?? 0);
     expect(applied).toMatchObject({ applied: true, version: 1 });
     expect((await activeModel(ctx, avery))?.version).toBe(1);
     const all = await t.db.kysely

@@ -7,7 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { PursuitError } from '../core/errors.js';
 import { Evidence, calibrate } from '../core/model/calibrate.js';
-import type { Calibration, CalibrationOptions, PriorFigures } from '../core/model/calibrate.js';
+import type {
+  Calibration,
+  CalibrationOptions,
+  Curve,
+  ModelParams,
+  PriorFigures,
+} from '../core/model/calibrate.js';
 import { lessonsOf } from '../core/model/trials.js';
 import { parseInstant } from '../core/scenario/time.js';
 import type { Lessons } from '../core/model/trials.js';
@@ -136,4 +142,61 @@ export async function calibrateModel(
 /** The model in force, if a calibrated one is. */
 export async function activeModel(ctx: AppContext, actor: User): Promise<StoredModel | undefined> {
   return inTransaction(ctx, (q) => models.active(q, actor.orgId));
+}
+
+/** The stopping model the team decides with, as the dashboard shows it: its curve against the prior. */
+export interface ModelView {
+  version: string;
+  calibrated: boolean;
+  curve: Curve;
+  /** 90% intervals (a calibrated model only). */
+  low: Curve | null;
+  high: Curve | null;
+  prior: PriorFigures;
+  win: { neverReached: number; reached: number };
+  trials: number | null;
+  responses: number | null;
+  heldOut: Calibration['heldOut'] | null;
+  exploration: number;
+  createdAt: number | null;
+}
+
+export async function modelView(ctx: AppContext, actor: User): Promise<ModelView> {
+  return inTransaction(ctx, async (q) => {
+    const { playbook } = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
+    const prior = playbook.doc.model;
+    const active = await models.active(q, actor.orgId);
+    if (active === undefined) {
+      return {
+        version: 'prior@1',
+        calibrated: false,
+        curve: prior.responseByAttempt,
+        low: null,
+        high: null,
+        prior,
+        win: prior.winGivenResponse,
+        trials: null,
+        responses: null,
+        heldOut: null,
+        exploration: 0,
+        createdAt: null,
+      };
+    }
+    const params = active.params as ModelParams;
+    const summary = active.summary as Pick<Calibration, 'trials' | 'responses' | 'heldOut'>;
+    return {
+      version: `calibrated@${active.version}`,
+      calibrated: true,
+      curve: params.curve,
+      low: params.low,
+      high: params.high,
+      prior,
+      win: params.win,
+      trials: summary.trials,
+      responses: summary.responses,
+      heldOut: summary.heldOut,
+      exploration: params.exploration,
+      createdAt: active.createdAt,
+    };
+  });
 }

@@ -134,9 +134,11 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('heading', { name: 'Team' }).waitFor();
     const charts = page.locator('.chart');
-    await charts.nth(4).locator('svg').waitFor();
-    expect(await charts.count()).toBe(5);
-    for (let i = 0; i < 5; i += 1) {
+    // Five charts of the team's work, then the response curve the engine decides with (two sides).
+    await charts.nth(6).locator('svg').waitFor();
+    expect(await charts.count()).toBe(7);
+    await page.getByText('The engine decides with the published figures').waitFor();
+    for (let i = 0; i < 7; i += 1) {
       // Bars, lines and pie slices are SVG paths; an empty chart has only its axes.
       expect(await charts.nth(i).locator('svg path').count(), `chart ${i}`).toBeGreaterThan(3);
     }

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, problem } from '../api.js';
 import { Chart } from '../components/Chart.js';
+import { ModelCharts } from '../components/ModelCharts.js';
 
 interface RepStats {
   ownerId: string;
@@ -179,6 +180,7 @@ export function Team() {
           <Chart option={charts.overdue} label="Overdue actions per rep" />
         </figure>
       </div>
+      <ModelCharts />
     </section>
   );
 }

@@ -1,0 +1,126 @@
+// The stopping model on the team dashboard: the response curve the team decides with, by attempt,
+// against the published figures (with its 90% interval once calibrated on the team's history).
+
+import { useEffect, useMemo, useState } from 'react';
+import { api, problem } from '../api.js';
+import { Chart } from './Chart.js';
+
+interface Curve {
+  neverReached: number[];
+  reached: number[];
+}
+
+export interface ModelView {
+  version: string;
+  calibrated: boolean;
+  curve: Curve;
+  low: Curve | null;
+  high: Curve | null;
+  prior: { responseByAttempt: Curve; winGivenResponse: { neverReached: number; reached: number } };
+  win: { neverReached: number; reached: number };
+  trials: number | null;
+  responses: number | null;
+  heldOut: { trials: number; logLoss: number; priorLogLoss: number } | null;
+  exploration: number;
+}
+
+const pct = (p: number) => Math.round(p * 1000) / 10;
+
+function curveOption(model: ModelView, side: keyof Curve) {
+  const attempts = model.curve[side].map((_, i) => String(i + 1));
+  const band =
+    model.low === null || model.high === null
+      ? []
+      : [
+          // The interval as a band: its low edge, then the width stacked on it.
+          {
+            type: 'line',
+            name: 'low',
+            data: model.low[side].map(pct),
+            stack: 'band',
+            lineStyle: { opacity: 0 },
+            symbol: 'none',
+            tooltip: { show: false },
+          },
+          {
+            type: 'line',
+            name: '90% interval',
+            data: model.high[side].map((h, i) => pct(h) - pct(model.low?.[side][i] ?? 0)),
+            stack: 'band',
+            lineStyle: { opacity: 0 },
+            areaStyle: { color: 'rgba(31, 95, 191, 0.15)' },
+            symbol: 'none',
+            tooltip: { show: false },
+          },
+        ];
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+    legend: { bottom: 0, data: [model.calibrated ? 'your team' : 'in use', 'published figures'] },
+    grid: { left: 48, right: 24, top: 24, bottom: 56 },
+    xAxis: { type: 'category', name: 'attempt', data: attempts },
+    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+    series: [
+      ...band,
+      {
+        type: 'line',
+        name: model.calibrated ? 'your team' : 'in use',
+        data: model.curve[side].map(pct),
+        itemStyle: { color: '#1f5fbf' },
+      },
+      {
+        type: 'line',
+        name: 'published figures',
+        data: model.prior.responseByAttempt[side].map(pct),
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#aab2bf' },
+      },
+    ],
+  };
+}
+
+export function ModelCharts() {
+  const [model, setModel] = useState<ModelView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<ModelView>('GET', '/api/model').then(setModel, (e: unknown) => setError(problem(e)));
+  }, []);
+  const options = useMemo(
+    () =>
+      model === null
+        ? null
+        : { never: curveOption(model, 'neverReached'), reached: curveOption(model, 'reached') },
+    [model],
+  );
+  if (error !== null) return <p className="error">{error}</p>;
+  if (model === null || options === null) return null;
+  const about = model.calibrated ? (
+    `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${model.version}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${Math.round(model.exploration * 100)}% of prospects are followed to the hard maximum so late touches keep being learned.`
+  ) : (
+    <>
+      The engine decides with the published figures: an admin runs <code>pursuit calibrate</code> to learn
+      your team’s own curve from its history.
+    </>
+  );
+  return (
+    <>
+      <h2>When to stop: the response curve</h2>
+      <p className="summary">{about}</p>
+      <div className="charts">
+        <figure>
+          <figcaption>Never reached: chance the next touch gets a response</figcaption>
+          <Chart
+            option={options.never}
+            label="Response rate by attempt for prospects never reached, against the published figures"
+          />
+        </figure>
+        <figure>
+          <figcaption>Reached before: chance the next touch gets a response</figcaption>
+          <Chart
+            option={options.reached}
+            label="Response rate by attempt for prospects reached before, against the published figures"
+          />
+        </figure>
+      </div>
+    </>
+  );
+}
