@@ -7,13 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { PursuitError } from '../core/errors.js';
 import { Evidence, calibrate } from '../core/model/calibrate.js';
-import type {
-  Calibration,
-  CalibrationOptions,
-  Curve,
-  ModelParams,
-  PriorFigures,
-} from '../core/model/calibrate.js';
+import type { Calibration } from '../core/model/calibrate.js';
+import type { CalibrationOptions, ModelParams, PriorFigures } from '../core/model/fit.js';
+import type { Curve } from '../core/model/tally.js';
 import { lessonsOf } from '../core/model/trials.js';
 import { parseInstant } from '../core/scenario/time.js';
 import type { Lessons } from '../core/model/trials.js';

@@ -5,7 +5,7 @@ import { decide } from '../core/decide.js';
 import type { Decision } from '../core/decision.js';
 import { PursuitError } from '../core/errors.js';
 import type { ErrorBody } from '../core/errors.js';
-import type { ModelParams } from '../core/model/calibrate.js';
+import type { ModelParams } from '../core/model/fit.js';
 import { calibratedModel } from '../core/model/calibrated-model.js';
 import { priorModel } from '../core/model/stopping-model.js';
 import type { StoppingModel } from '../core/model/stopping-model.js';

@@ -11,7 +11,7 @@ import { organisations, products, users } from '../store/repositories/people.rep
 import { contacts, prospects } from '../store/repositories/prospects.repository.js';
 import { decisions, events, playbooks } from '../store/repositories/history.repository.js';
 import { models } from '../store/repositories/models.repository.js';
-import type { ModelParams } from '../core/model/calibrate.js';
+import type { ModelParams } from '../core/model/fit.js';
 import { groupBy } from './collections.js';
 import { createDecider } from './decider.js';
 import type { Decider } from './decider.js';

@@ -15,8 +15,10 @@ import {
 import { decide } from '../decide.js';
 import { normalizeScenario } from '../scenario/normalize.js';
 import { betaCdf, betaQuantile } from './beta.js';
-import { Evidence, Tally, calibrate, emptyWins, fit, predict, unitHash } from './calibrate.js';
-import type { PriorFigures } from './calibrate.js';
+import { Evidence, calibrate } from './calibrate.js';
+import { fit, predict } from './fit.js';
+import type { PriorFigures } from './fit.js';
+import { Tally, emptyWins, unitHash } from './tally.js';
 import { calibratedModel } from './calibrated-model.js';
 import { opportunityHourlyValue } from './opportunity.js';
 import { lessonsOf } from './trials.js';

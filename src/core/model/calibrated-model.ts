@@ -2,8 +2,9 @@
 // prior: P(response) from the fitted curve and ratios, P(win | response) from the fitted win rates,
 // and the exploration share.
 
-import type { ModelParams } from './calibrate.js';
-import { predict, unitHash } from './calibrate.js';
+import { predict } from './fit.js';
+import type { ModelParams } from './fit.js';
+import { unitHash } from './tally.js';
 import type { StoppingModel } from './stopping-model.js';
 
 export function calibratedModel(params: ModelParams): StoppingModel {
