@@ -187,6 +187,14 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
     expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
   });
 
+  it('shows everyone the stopping model in force, the published figures until calibrated', async () => {
+    const model = await as('dana', 'GET', '/api/model');
+    expect(model.statusCode).toBe(200);
+    expect(model.json()).toMatchObject({ version: 'prior@1', calibrated: false, low: null });
+    expect(model.json<{ curve: { neverReached: number[] } }>().curve.neverReached).toHaveLength(12);
+    expect((await app.inject('/api/model')).statusCode).toBe(401);
+  });
+
   it('takes a lead from a form with an API token, and tells its owner at once', async () => {
     const made = await as('avery', 'POST', '/api/tokens', { name: 'website form' });
     expect(made.statusCode).toBe(201);
