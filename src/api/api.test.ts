@@ -9,6 +9,8 @@ import type { AppContext } from '../app/context.js';
 import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
 import { call, caller, signIn as signInTo } from '../../test/support/api.js';
 import type { Caller, Method } from '../../test/support/api.js';
+import { saveSimulation } from '../app/simulations.js';
+import { actorFor } from '../app/workspace.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 
@@ -193,6 +195,14 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
     expect(model.json()).toMatchObject({ version: 'prior@1', calibrated: false, low: null });
     expect(model.json<{ curve: { neverReached: number[] } }>().curve.neverReached).toHaveLength(12);
     expect((await app.inject('/api/model')).statusCode).toBe(401);
+  });
+
+  it("shows the team's last saved simulation, and none before one is saved", async () => {
+    expect((await as('dana', 'GET', '/api/simulations/latest')).json()).toEqual({ simulation: null });
+    const avery = await actorFor(ctx, 'avery@northwind.test');
+    await saveSimulation(ctx, avery, 'default', { rows: [], seeds: [1, 2] });
+    const latest = await as('dana', 'GET', '/api/simulations/latest');
+    expect(latest.json()).toMatchObject({ simulation: { world: 'default', report: { seeds: [1, 2] } } });
   });
 
   it('takes a lead from a form with an API token, and tells its owner at once', async () => {

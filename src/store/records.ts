@@ -185,3 +185,13 @@ export interface StoredModel {
   createdAt: number;
   active: boolean;
 }
+
+/** A policy simulation a team saved (its report as the simulator wrote it). */
+export interface StoredSimulation {
+  id: string;
+  orgId: string;
+  createdBy: string | null;
+  createdAt: number;
+  world: string;
+  report: unknown;
+}

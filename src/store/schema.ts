@@ -214,6 +214,15 @@ export interface RepDaysTable {
   computed_at: number;
 }
 
+export interface SimulationsTable {
+  id: string;
+  org_id: string;
+  created_by: string | null;
+  created_at: number;
+  world: string;
+  report: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -233,4 +242,5 @@ export interface Database {
   import_jobs: ImportJobsTable;
   models: ModelsTable;
   rep_days: RepDaysTable;
+  simulations: SimulationsTable;
 }

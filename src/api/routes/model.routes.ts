@@ -1,7 +1,9 @@
 // The stopping model the team decides with: its response curve by attempt (with intervals, once
-// calibrated) against the published-figure prior, its win rates and its held-out check.
+// calibrated) against the published-figure prior, its win rates and its held-out check; and the
+// last policy simulation the team saved.
 
 import { modelView } from '../../app/calibrate.js';
+import { latestSimulation } from '../../app/simulations.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
@@ -17,5 +19,22 @@ export function modelRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => modelView(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/api/simulations/latest',
+    {
+      schema: {
+        tags: ['model'],
+        summary: 'The last policy simulation the team saved (pursuit simulate --save), or null',
+      },
+    },
+    async (request) => {
+      const saved = await latestSimulation(ctx, actorOf(request));
+      // None yet is an answer, not an error: the dashboard says how to run one.
+      if (saved === undefined) return { simulation: null };
+      const { world, createdAt, report } = saved;
+      return { simulation: { world, createdAt: new Date(createdAt).toISOString(), report } };
+    },
   );
 }

@@ -1,8 +1,8 @@
-// Calibrated models and the daily value of each rep's time: rows in, records out.
+// Calibrated models, the daily value of each rep's time, and saved simulations: rows in, records out.
 
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ModelsTable } from '../schema.js';
-import type { StoredModel } from '../records.js';
+import type { StoredModel, StoredSimulation } from '../records.js';
 
 type Q = Kysely<Database>;
 
@@ -84,5 +84,41 @@ export const repDays = {
         oc.columns(['user_id', 'day']).doUpdateSet({ hourly_value: hourlyValue, computed_at: now }),
       )
       .execute();
+  },
+};
+
+export const simulations = {
+  async insert(q: Q, s: StoredSimulation): Promise<void> {
+    await q
+      .insertInto('simulations')
+      .values({
+        id: s.id,
+        org_id: s.orgId,
+        created_by: s.createdBy,
+        created_at: s.createdAt,
+        world: s.world,
+        report: JSON.stringify(s.report),
+      })
+      .execute();
+  },
+  async latest(q: Q, orgId: string): Promise<StoredSimulation | undefined> {
+    const r = await q
+      .selectFrom('simulations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r === undefined
+      ? undefined
+      : {
+          id: r.id,
+          orgId: r.org_id,
+          createdBy: r.created_by,
+          createdAt: Number(r.created_at),
+          world: r.world,
+          report: JSON.parse(r.report) as unknown,
+        };
   },
 };

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, problem } from '../api.js';
 import { Chart } from './Chart.js';
+import { SimulationChart } from './SimulationChart.js';
 
 interface Curve {
   neverReached: number[];
@@ -121,6 +122,8 @@ export function ModelCharts() {
           />
         </figure>
       </div>
+      <h2>Does it pay? Policies in a simulated world</h2>
+      <SimulationChart />
     </>
   );
 }
