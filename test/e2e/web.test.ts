@@ -244,6 +244,18 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     await page.close();
   }, 30_000);
 
+  it("lets an admin check a calibration on the team's history and put it in force", async () => {
+    const page = await signedIn('avery@northwind.test');
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('button', { name: 'Check a calibration on our history' }).click();
+    await page.getByText(/calibrated@1 would change \d+ decisions?\./).waitFor();
+    await page.getByRole('button', { name: 'Put calibrated@1 in force' }).click();
+    await page.getByText(/calibrated@1 is in force/).waitFor();
+    await page.getByText(/Calibrated on [\d,]+ touches/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'team-calibrated.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
   it('logged no errors in the browser console', () => {
     // The browser reports every 4xx answer; those are the app handling bad input and signing in.
     expect(consoleErrors.filter((e) => !/status of 40[0134]/.test(e))).toEqual([]);

@@ -115,7 +115,7 @@ export function App() {
           <Settings user={user} />
         ) : path === '/team' ? (
           <Suspense fallback={<p className="loading">Loading the team…</p>}>
-            <Team />
+            <Team user={user} />
           </Suspense>
         ) : (
           <Today user={user} />

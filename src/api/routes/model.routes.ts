@@ -2,7 +2,8 @@
 // calibrated) against the published-figure prior, its win rates and its held-out check; and the
 // last policy simulation the team saved.
 
-import { modelView } from '../../app/calibrate.js';
+import { Type } from 'typebox';
+import { calibrateModel, modelView } from '../../app/calibrate.js';
 import { latestSimulation } from '../../app/simulations.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
@@ -19,6 +20,21 @@ export function modelRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => modelView(ctx, actorOf(request)),
+  );
+
+  app.post(
+    '/api/model/calibrate',
+    {
+      schema: {
+        tags: ['model'],
+        summary: "Fit the stopping model on the team's history; with dryRun, only show what it would do",
+        description:
+          'Refused (applied: false, with the reason) when the history is too thin or the fit does not beat the ' +
+          'prior on held-out prospects. Putting a model in force is for admins; anyone may ask for a dry run.',
+        body: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => calibrateModel(ctx, actorOf(request), { dryRun: request.body.dryRun === true }),
   );
 
   app.get(

@@ -5,6 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, problem } from '../api.js';
 import { Chart } from './Chart.js';
 import { SimulationChart } from './SimulationChart.js';
+import { CalibrateAction } from './CalibrateAction.js';
+import type { User } from '../types.js';
 
 interface Curve {
   neverReached: number[];
@@ -79,11 +81,12 @@ function curveOption(model: ModelView, side: keyof Curve) {
   };
 }
 
-export function ModelCharts() {
+export function ModelCharts({ user }: { user: User }) {
   const [model, setModel] = useState<ModelView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const load = () => api<ModelView>('GET', '/api/model').then(setModel, (e: unknown) => setError(problem(e)));
   useEffect(() => {
-    api<ModelView>('GET', '/api/model').then(setModel, (e: unknown) => setError(problem(e)));
+    void load();
   }, []);
   const options = useMemo(
     () =>
@@ -98,14 +101,15 @@ export function ModelCharts() {
     `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${model.version}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${Math.round(model.exploration * 100)}% of prospects are followed to the hard maximum so late touches keep being learned.`
   ) : (
     <>
-      The engine decides with the published figures: an admin runs <code>pursuit calibrate</code> to learn
-      your team’s own curve from its history.
+      The engine decides with the published figures until it is calibrated on your team’s own history (here,
+      or with <code>pursuit calibrate</code>).
     </>
   );
   return (
     <>
       <h2>When to stop: the response curve</h2>
       <p className="summary">{about}</p>
+      <CalibrateAction user={user} onApplied={() => void load()} />
       <div className="charts">
         <figure>
           <figcaption>Never reached: chance the next touch gets a response</figcaption>

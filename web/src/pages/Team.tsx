@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, problem } from '../api.js';
 import { Chart } from '../components/Chart.js';
 import { ModelCharts } from '../components/ModelCharts.js';
+import type { User } from '../types.js';
 
 interface RepStats {
   ownerId: string;
@@ -67,7 +68,7 @@ function barsByRep(
   };
 }
 
-export function Team() {
+export function Team({ user }: { user: User }) {
   const [team, setTeam] = useState<TeamView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -180,7 +181,7 @@ export function Team() {
           <Chart option={charts.overdue} label="Overdue actions per rep" />
         </figure>
       </div>
-      <ModelCharts />
+      <ModelCharts user={user} />
     </section>
   );
 }
