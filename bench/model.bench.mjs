@@ -14,6 +14,7 @@ const dist = (p) => join(root, 'dist', p);
 const { lessonsFromHistory } = await import(dist('app/calibrate.js'));
 const { Evidence, calibrate } = await import(dist('core/model/calibrate.js'));
 const { loadPlaybook } = await import(dist('core/playbook/load.js'));
+const { seeded } = await import(dist('core/simulate/random.js'));
 const { readFileSync } = await import('node:fs');
 
 const arg = (name, fallback) => {
@@ -25,17 +26,6 @@ const EVENTS = arg('--events', 10);
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
 const playbook = loadPlaybook(readFileSync(join(root, 'playbooks/default.yaml'), 'utf8'));
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const SOURCES = ['outbound', 'inbound', 'referral', 'event'];
 /** One prospect's history as JSON text: stretches of touches ended (or not) by a response. */
@@ -80,7 +70,7 @@ function history(r, id) {
 
 let peak = process.memoryUsage().rss;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-const r = rng(42);
+const r = seeded(42);
 const evidence = new Evidence();
 let generating = 0;
 const started = performance.now();

@@ -1,6 +1,9 @@
 // A synthetic organisation for the store benchmark: reps, prospects with one contact each, and a
 // believable history of events per prospect, all valid under the decision contract. Deterministic
-// for a seed (mulberry32), generated lazily so that millions of rows never sit in memory at once.
+// for a seed (the simulator's mulberry32, from dist/: run after npm run build), generated lazily so
+// that millions of rows never sit in memory at once.
+
+import { seeded } from '../dist/core/simulate/random.js';
 
 export const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
@@ -57,16 +60,6 @@ const WORDS = [
 ];
 const KINDS = ['Labs', 'Logistics', 'Health', 'Foods', 'Systems', 'Partners', 'Analytics', 'Retail'];
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function reps(count) {
   return Array.from({ length: count }, (_, i) => ({
@@ -78,7 +71,7 @@ export function reps(count) {
 
 /** One prospect with its contact and `eventsEach` events, for prospect number `i`. */
 export function prospect(i, repCount, eventsEach, seed = 1) {
-  const r = mulberry32(seed * 1_000_003 + i);
+  const r = seeded(seed * 1_000_003 + i);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const first = pick(FIRST);
   const last = pick(LAST);

@@ -7,6 +7,8 @@ import { decideCommand } from './commands/decide.js';
 import type { DecideOptions } from './commands/decide.js';
 import { examplesCommand } from './commands/examples.js';
 import { schemaCommand } from './commands/schema.js';
+import { simulateCommand } from './commands/simulate.js';
+import type { SimulateOptions } from './commands/simulate.js';
 import { agendaCommand, pipelineCommand } from './commands/day.js';
 import { logCommand, snoozeCommand, undoCommand } from './commands/log.js';
 import type { LogOptions } from './commands/log.js';
@@ -84,6 +86,28 @@ Examples:
     .description('print the JSON Schema of a scenario, a decision or a playbook')
     .argument('<name>', 'scenario, decision or playbook')
     .action((name: string) => setStatus(schemaCommand(name, io)));
+
+  program
+    .command('simulate')
+    .description('compare when-to-stop policies on a simulated team whose truth is known')
+    .option('--world <world>', 'default, inbound, enterprise, idle, or a world file (.json)', 'default')
+    .option('--seeds <n>', 'seeds: the same leads and answers for every policy (default 10)')
+    .option('--days <n>', "business days to simulate (default: the world's quarter, 63)")
+    .option('--reps <n>', "reps (default: the world's)")
+    .option('--playbook <file>', 'a playbook (YAML or JSON) instead of the built-in default')
+    .option('--json', 'print the report as JSON')
+    .option('--save', "keep the report for the team dashboard (in the database, as --as's organisation)")
+    .option('--as <user>', 'with --save: act as this user (email or name)')
+    .addHelpText(
+      'after',
+      `
+A world file lists what differs from the world it extends, e.g.
+  {"extends": "default", "leadsPerRepPerDay": 12, "neverRespond": {"outbound": 0.8}}
+Fields: days, reps, hoursPerDay, leadsPerRepPerDay, sourceMix, neverRespond (by source),
+hazard.call and hazard.email (by attempt), dealValue {median, spread, min, max}, winRate,
+conversationMinutes, closeDays, calibrateEveryDays. See README "Simulating policies".`,
+    )
+    .action(async (options: SimulateOptions) => setStatus(await simulateCommand(options, io)));
 
   addDataCommands(program, io, setStatus);
   return program;

@@ -20,6 +20,7 @@ import { fit, predict } from './fit.js';
 import type { PriorFigures } from './fit.js';
 import { Tally, emptyWins, unitHash } from './tally.js';
 import { calibratedModel } from './calibrated-model.js';
+import { seeded } from '../simulate/random.js';
 import { opportunityHourlyValue } from './opportunity.js';
 import { lessonsOf } from './trials.js';
 import type { Trial } from './trials.js';
@@ -28,21 +29,9 @@ const PRIOR: PriorFigures = DEFAULT_PLAYBOOK.doc.model;
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.parse(NOW) - days * DAY).toISOString();
 
-/** A seeded generator (mulberry32): the same trials on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** Stretches drawn from a known truth: P(response) at attempt k, up to 12 touches each. */
 function world(prospects: number, truth: (attempt: number) => number, seed = 7): Trial[] {
-  const r = random(seed);
+  const r = seeded(seed);
   const trials: Trial[] = [];
   for (let p = 0; p < prospects; p += 1) {
     for (let k = 1; k <= 12; k += 1) {
