@@ -60,7 +60,6 @@ const WORDS = [
 ];
 const KINDS = ['Labs', 'Logistics', 'Health', 'Foods', 'Systems', 'Partners', 'Analytics', 'Retail'];
 
-
 export function reps(count) {
   return Array.from({ length: count }, (_, i) => ({
     name: `${FIRST[i % FIRST.length]} Rep${i}`,
