@@ -1,7 +1,8 @@
 // What a prospect's history teaches the stopping model. Each outbound touch of a silence stretch is
 // a trial: it succeeded when it reached them (a connected call, a held meeting) or when a response
-// came before the next touch; it failed when the next touch went out first, or when nothing came for
-// the observation window; it is censored (left out) when its window is still open at `now`. Each
+// came before the next touch and within the observation window; otherwise it failed. A trial counts
+// only once its window has closed at `now`, whatever its outcome: counting early answers while
+// leaving out the touches still waiting would make every attempt look more answered than it is. Each
 // trial carries what the model conditions on: the attempt number in its stretch, whether the prospect
 // had been reached before, the channel, the source, the deal value and the gap since the last touch.
 // A response's worth: whether the prospect, once in conversation, went on to a won deal (a lost deal
@@ -12,8 +13,11 @@ import type { ReachChannel } from '../decision.js';
 import { isConversation, isTouch } from '../history.js';
 import type { Deal, Source, State } from '../scenario/state.js';
 
-/** How long after a touch with no next touch its silence counts as no response. */
-export const OBSERVATION_WINDOW = 14 * DAY;
+/**
+ * How long a touch waits for its answer: longer than the longest spacing between touches (14
+ * business days), so a slow stretch's touch is judged by its own answer or by the next touch.
+ */
+export const OBSERVATION_WINDOW = 30 * DAY;
 
 export interface Trial {
   prospectId: string;
@@ -43,14 +47,16 @@ export interface Lessons {
 
 /** The trials of one prospect's history, as of `state.now`. */
 export function lessonsOf(state: State): Lessons {
-  const trials: Trial[] = [];
+  const judged: { trial: Trial; at: number }[] = [];
   const conversations: { reached: boolean; at: number }[] = [];
   let stretch: number[] = [];
   let reached = false;
-  const pending: { trial?: Trial; at: number } = { at: 0 };
-  const close = (responded: boolean) => {
-    if (pending.trial !== undefined) trials.push({ ...pending.trial, responded });
-    pending.trial = undefined;
+  let pending: { trial: Trial; at: number } | undefined;
+  const close = (answeredAt: number | undefined) => {
+    if (pending === undefined) return;
+    const responded = answeredAt !== undefined && answeredAt - pending.at <= OBSERVATION_WINDOW;
+    judged.push({ trial: { ...pending.trial, responded }, at: pending.at });
+    pending = undefined;
   };
   const conversation = (at: number) => {
     conversations.push({ reached, at });
@@ -60,7 +66,7 @@ export function lessonsOf(state: State): Lessons {
   for (const e of state.events) {
     if (e.at > state.now) break;
     if (isTouch(e) && e.channel !== 'meeting') {
-      close(false);
+      close(undefined);
       const previous = stretch.at(-1);
       const trial: Trial = {
         prospectId: state.prospect.id,
@@ -74,19 +80,19 @@ export function lessonsOf(state: State): Lessons {
       };
       const at = e.at;
       if (isConversation(e)) {
-        trials.push({ ...trial, responded: true });
+        judged.push({ trial: { ...trial, responded: true }, at });
         conversation(at);
       } else {
-        pending.trial = trial;
-        pending.at = at;
+        pending = { trial, at };
         stretch.push(at);
       }
     } else if (isConversation(e)) {
-      close(true);
+      close(e.at);
       conversation(e.at);
     }
   }
-  if (state.now - pending.at >= OBSERVATION_WINDOW) close(false);
+  close(undefined);
+  const trials = judged.filter((j) => state.now - j.at >= OBSERVATION_WINDOW).map((j) => j.trial);
   const deal = state.events.find((e): e is Deal => e.type === 'deal' && e.at <= state.now);
   const wins: WinTrial[] =
     deal === undefined
