@@ -26,6 +26,14 @@ export type { ImportReport, RejectedRow } from './import-report.js';
 
 class Rollback extends Error {}
 
+/** What every import starts from: the clock, the column mapping, and its inputs checked and in order. */
+async function plan(ctx: AppContext, actor: User, inputs: ImportInput[], options: ImportOptions) {
+  const now = ctx.now();
+  const mapping = typeof options.mapping === 'string' ? parseMapping(options.mapping) : options.mapping;
+  const mapContext: MapContext = { zone: options.zone ?? actor.timezone, now };
+  return { now, mapping, mapContext, sources: await prepare(inputs, options, mapContext, mapping) };
+}
+
 /** Imports several files in one transaction (companies, then people, then deals and activities). */
 export async function importFiles(
   ctx: AppContext,
@@ -33,10 +41,7 @@ export async function importFiles(
   inputs: ImportInput[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const now = ctx.now();
-  const mapping = typeof options.mapping === 'string' ? parseMapping(options.mapping) : options.mapping;
-  const mapContext: MapContext = { zone: options.zone ?? actor.timezone, now };
-  const sources = await prepare(inputs, options, mapContext, mapping);
+  const { now, mapping, mapContext, sources } = await plan(ctx, actor, inputs, options);
   let importer: Importer | undefined;
   try {
     return await inTransaction(ctx, async (q) => {
@@ -67,10 +72,7 @@ export async function importInBatches(
   inputs: ImportInput[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const now = ctx.now();
-  const mapping = typeof options.mapping === 'string' ? parseMapping(options.mapping) : options.mapping;
-  const mapContext: MapContext = { zone: options.zone ?? actor.timezone, now };
-  const sources = await prepare(inputs, options, mapContext, mapping);
+  const { now, mapping, mapContext, sources } = await plan(ctx, actor, inputs, options);
   const run: Runner = async (work) => {
     const done = await inTransaction(ctx, work);
     // Let waiting requests in between two chunks.
