@@ -52,7 +52,7 @@ export function deciderFor(source: PlaybookSource): Decider {
   return decider;
 }
 
-export async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
+async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
   const [stored, model] = await Promise.all([playbooks.active(q, orgId), models.active(q, orgId)]);
   const source: PlaybookSource =
     stored === undefined
