@@ -8,16 +8,11 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/build-app.js';
-import type { Api } from '../../src/api/build-app.js';
-import { createDemo, DEMO_PASSWORD } from '../../src/app/demo.js';
-import { SHOTS, WEB_ROOT, browserAvailable, launchBrowser, signedInPage } from '../support/browser.js';
-import { TestClock, appContext, freshDatabase } from '../support/databases.js';
-import type { TestDb } from '../support/databases.js';
+import { DEMO_PASSWORD } from '../../src/app/demo.js';
+import { SHOTS, browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
+import type { BrowserApp } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable)('the settings page in Chromium', () => {
-  let t: TestDb;
-  let app: Api;
   let base: string;
   let browser: Browser;
   const consoleErrors: string[] = [];
@@ -36,21 +31,13 @@ describe.skipIf(!browserAvailable)('the settings page in Chromium', () => {
     return r.status;
   }
 
+  let env: BrowserApp;
   beforeAll(async () => {
-    t = await freshDatabase('sqlite');
-    // A fixed clock, as in every test: Tuesday 11:00 in New York, 09:00 in Denver.
-    const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
-    await createDemo(ctx, { prospects: 30 });
-    app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    env = await startBrowserApp(30);
+    ({ base, browser } = env);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.drop();
-  });
+  afterAll(async () => env?.close());
 
   it('lets a rep make an API token, see it once, use it, revoke it and see it refused', async () => {
     const page = await signedIn('dana@northwind.test');
@@ -205,6 +192,6 @@ describe.skipIf(!browserAvailable)('the settings page in Chromium', () => {
 
   it('logged no errors in the browser console', () => {
     // The browser reports every 4xx answer; those are the app handling bad input (400, 409).
-    expect(consoleErrors.filter((e) => !/status of 40[01349]/.test(e))).toEqual([]);
+    expect(faults(consoleErrors)).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/app/demo.js';
+import { buildApp } from '../../src/api/build-app.js';
+import type { Api } from '../../src/api/build-app.js';
+import { DEMO_PASSWORD, createDemo } from '../../src/app/demo.js';
+import { TestClock, appContext, freshDatabase } from './databases.js';
+import type { TestDb } from './databases.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,4 +73,41 @@ export async function signedInPage(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Today' }).waitFor();
   return page;
+}
+
+export interface BrowserApp {
+  t: TestDb;
+  app: Api;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo organisation (`prospects` of them) in a fresh SQLite file, on the tests' fixed clock
+ * (Tuesday 2026-03-10, 11:00 in New York), served with the built web app on loopback, and Chromium.
+ */
+export async function startBrowserApp(prospects: number): Promise<BrowserApp> {
+  const t = await freshDatabase('sqlite');
+  const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
+  await createDemo(ctx, { prospects });
+  const app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  return {
+    t,
+    app,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await t.drop();
+    },
+  };
+}
+
+/** The console errors that are faults: the browser also reports every 4xx answer (signing in, bad input). */
+export function faults(errors: string[]): string[] {
+  return errors.filter((e) => !/status of 4\d\d /.test(e));
 }
