@@ -36,6 +36,8 @@ export interface ImportRequest extends TypedImportOptions {
   stream: Readable;
   /** The file's name as the user knows it. */
   name: string;
+  /** Told of a failure that is not the file's fault (the server logs it; the job says it failed). */
+  onFault?: (error: unknown) => void;
 }
 
 /** A job as shown: `interrupted` is a running job whose process stopped writing. */
@@ -145,7 +147,7 @@ export async function startImport(
   running.set(ctx, jobs);
   jobs.set(job.id, {
     controller,
-    done: run(ctx, actor, job, path, options, controller).finally(() => jobs.delete(job.id)),
+    done: run(ctx, actor, job, path, options, controller, request.onFault).finally(() => jobs.delete(job.id)),
   });
   return view(job, now);
 }
@@ -157,6 +159,7 @@ async function run(
   path: string,
   options: ImportOptions,
   controller: AbortController,
+  onFault: ((error: unknown) => void) | undefined,
 ): Promise<void> {
   const progress: JobProgress = {
     bytesRead: 0,
@@ -196,6 +199,7 @@ async function run(
     const cut = error instanceof ImportCut ? error : undefined;
     const reason = cut?.reason ?? error;
     const cancelled = controller.signal.aborted;
+    if (!cancelled && !(reason instanceof PursuitError)) onFault?.(reason);
     end = {
       status: cancelled ? 'cancelled' : 'failed',
       report: cut?.report ?? null,

@@ -72,7 +72,11 @@ export function importRoutes(app: Api, ctx: AppContext): void {
           'body',
         );
       }
-      const job = await startImport(ctx, actorOf(request), { ...request.query, stream: body });
+      const job = await startImport(ctx, actorOf(request), {
+        ...request.query,
+        stream: body,
+        onFault: (error) => request.log.error({ err: error }, 'an import failed part way'),
+      });
       return reply.status(202).header('location', `/api/imports/${job.id}`).send(job);
     },
   );
