@@ -4,25 +4,14 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from './program.js';
+import { runCli } from '../../test/support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pursuit-cli-data-'));
 const env = { PURSUIT_DB: join(dir, 'pursuit.db'), PURSUIT_NOW: '2026-03-10T15:00:00Z' };
 
-async function cli(args: string[], extraEnv: Record<string, string> = {}, input = '') {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdin.end(input);
-  const status = await run(args, { stdin, stdout, stderr, env: { ...env, ...extraEnv } });
-  return { status, out, err };
-}
+const cli = (args: string[], extraEnv: Record<string, string> = {}, input = '') =>
+  runCli(args, { env: { ...env, ...extraEnv }, input });
 
 const dana = { PURSUIT_USER: 'dana@ourco.test' };
 

@@ -5,23 +5,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../../test/support/scenario.js';
-import { run } from './program.js';
+import { runCli } from '../../test/support/cli.js';
 
-async function cli(args: string[], stdinText = '') {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdin.end(stdinText);
-  const status = await run(args, { stdin, stdout, stderr, env: {} });
-  return { status, out, err };
-}
+const cli = (args: string[], stdinText = '') => runCli(args, { input: stdinText });
 
 const dir = mkdtempSync(join(tmpdir(), 'pursuit-cli-'));
 function file(name: string, text: string): string {

@@ -4,22 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../program.js';
+import { runCli } from '../../../test/support/cli.js';
 
-async function cli(args: string[]) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdin.end('');
-  const status = await run(args, { stdin, stdout, stderr, env: {} });
-  return { status, out, err };
-}
+const cli = (args: string[]) => runCli(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'pursuit-simulate-'));
 function file(name: string, value: unknown): string {
