@@ -24,15 +24,16 @@ async function computeFor(q: Q, rep: User, now: number, playbook: Playbook): Pro
   const dayEnd = fromLocal(rep.timezone, (today + 1) * DAY);
   const { start, end } = playbook.doc.calendar;
   const working = minutesOf(end) - minutesOf(start);
-  const candidates = (await decisions.listByOwners(q, rep.orgId, [rep.id]))
-    .filter((d) => d.due !== null && d.due < dayEnd)
-    .flatMap((d) => {
-      const decision = d.decision as unknown as Decision;
-      const model = decision.model;
-      if (model === undefined) return [];
-      const minutes = actionMinutes(decision, playbook.doc.model.minutesPerTouch);
-      return [{ expectedValue: model.expectedValue, minutes }];
-    });
+  // The rep's day as the agenda reads it (two index ranges), not every decision they own.
+  const candidates = (
+    await decisions.agenda(q, { orgId: rep.orgId, ownerId: rep.id, dueBefore: dayEnd })
+  ).flatMap((d) => {
+    const decision = d.decision as unknown as Decision;
+    const model = decision.model;
+    if (model === undefined) return [];
+    const minutes = actionMinutes(decision, playbook.doc.model.minutesPerTouch);
+    return [{ expectedValue: model.expectedValue, minutes }];
+  });
   return Math.round(opportunityHourlyValue(candidates, working) * 100) / 100;
 }
 
