@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
+import { runSimulation } from '../../src/app/simulate.js';
+import { saveSimulation } from '../../src/app/simulations.js';
+import type { User } from '../../src/store/records.js';
+import { users } from '../../src/store/repositories/people.repository.js';
+import { DEFAULT_PLAYBOOK_TEXT } from '../support/scenario.js';
 
 describe.skipIf(!browserAvailable)('calibrating from the dashboard in Chromium', () => {
   let env: BrowserApp;
@@ -33,6 +38,37 @@ describe.skipIf(!browserAvailable)('calibrating from the dashboard in Chromium',
     const weighed = items.find((p) => p.decision?.model !== undefined);
     await page.goto(`${env.base}/prospects/${weighed?.id ?? ''}`);
     await page.getByText(/Chance of a response by attempt \(calibrated@1\)/).waitFor();
+    await page.close();
+    expect(faults(consoleErrors)).toEqual([]);
+  }, 90_000);
+
+  it('shows the last saved simulation: a bar per policy, the table, the comparisons and the bound', async () => {
+    // A real simulation of a small world, saved as `pursuit simulate --save` does.
+    const simulated = await runSimulation({
+      world: { name: 'default' },
+      days: 15,
+      reps: 2,
+      seeds: 2,
+      defaultPlaybookText: DEFAULT_PLAYBOOK_TEXT,
+    });
+    const [avery] = await users.findByEmail(env.ctx.db.kysely, 'avery@northwind.test');
+    await saveSimulation(env.ctx, avery as User, 'default', simulated);
+
+    const page = await signedInPage(env.browser, env.base, 'avery@northwind.test', { errors: consoleErrors });
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByText('Last simulation (default world, 2 seeds)').waitFor();
+    const table = page.getByRole('table').filter({ hasText: 'Dropped who would have answered' });
+    for (const name of [
+      'engine (calibrated)',
+      'stop after 8',
+      'never stop',
+      'bound: engine knowing the truth',
+    ])
+      await table.getByRole('cell', { name, exact: true }).waitFor();
+    await page.getByText(/Revenue per rep-hour, engine \(calibrated\) vs stop after \d+: [+-]\d/).waitFor();
+    await page.getByText(/What was there to gain, bound: engine knowing the truth vs/).waitFor();
+    await page.getByText('Last simulation').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'team-simulation.png'), fullPage: true });
     await page.close();
     expect(faults(consoleErrors)).toEqual([]);
   }, 90_000);

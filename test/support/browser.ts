@@ -11,6 +11,7 @@ import type { Api } from '../../src/api/build-app.js';
 import { DEMO_PASSWORD, createDemo } from '../../src/app/demo.js';
 import { TestClock, appContext, freshDatabase } from './databases.js';
 import type { TestDb } from './databases.js';
+import type { AppContext } from '../../src/app/context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,6 +78,7 @@ export async function signedInPage(
 
 export interface BrowserApp {
   t: TestDb;
+  ctx: AppContext;
   app: Api;
   base: string;
   browser: Browser;
@@ -96,6 +98,7 @@ export async function startBrowserApp(prospects: number): Promise<BrowserApp> {
   const browser = await launchBrowser();
   return {
     t,
+    ctx,
     app,
     base,
     browser,

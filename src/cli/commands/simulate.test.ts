@@ -31,6 +31,7 @@ describe('pursuit simulate', () => {
       'oldest first',
       'stop after 1',
       'never stop',
+      'bound: engine knowing the truth',
     ]) {
       expect(out).toContain(name);
     }
@@ -46,7 +47,7 @@ describe('pursuit simulate', () => {
       seeds: number[];
     };
     expect(report.world).toMatchObject({ name: 'idle', days: 4, reps: 1 });
-    expect(report.rows).toHaveLength(9);
+    expect(report.rows).toHaveLength(10);
     expect(report.seeds).toEqual([1, 2]);
   });
 

@@ -6,8 +6,12 @@ export interface EnginePolicy {
   kind: 'engine';
   id: string;
   name: string;
-  /** Recalibrates on the simulated history every `calibrateEveryDays`; else the prior throughout. */
-  calibrated: boolean;
+  /**
+   * `calibrated`: recalibrates on the simulated history every `calibrateEveryDays`; `prior`: the
+   * playbook's prior throughout; `truth`: the world's own truth (truth.ts), the bound of what any
+   * stopping model could earn, which no team could have.
+   */
+  model: 'calibrated' | 'prior' | 'truth';
   /** `agenda`: expected value per minute (compareAgenda); `oldest`: the longest-waiting action first. */
   order: 'agenda' | 'oldest';
 }
@@ -32,13 +36,13 @@ const fixed = (n: number): FixedPolicy => ({
 });
 
 export const POLICIES: readonly Policy[] = [
-  { kind: 'engine', id: 'calibrated', name: 'engine (calibrated)', calibrated: true, order: 'agenda' },
-  { kind: 'engine', id: 'prior', name: 'engine (prior only)', calibrated: false, order: 'agenda' },
+  { kind: 'engine', id: 'calibrated', name: 'engine (calibrated)', model: 'calibrated', order: 'agenda' },
+  { kind: 'engine', id: 'prior', name: 'engine (prior only)', model: 'prior', order: 'agenda' },
   {
     kind: 'engine',
     id: 'prior-oldest-first',
     name: 'engine (prior), oldest first',
-    calibrated: false,
+    model: 'prior',
     order: 'oldest',
   },
   fixed(1),
@@ -53,7 +57,17 @@ export const POLICIES: readonly Policy[] = [
     stopAfter: Number.POSITIVE_INFINITY,
     order: 'agenda',
   },
+  {
+    kind: 'engine',
+    id: 'truth',
+    name: 'bound: engine knowing the truth',
+    model: 'truth',
+    order: 'agenda',
+  },
 ];
+
+/** The bound is reported beside the policies, never compared as one of them. */
+export const isBound = (policy: Policy): boolean => policy.kind === 'engine' && policy.model === 'truth';
 
 export function isFixedRule(policy: Policy): policy is FixedPolicy {
   return policy.kind === 'fixed';

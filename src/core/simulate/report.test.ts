@@ -95,5 +95,23 @@ describe('the report', () => {
     expect(text).toMatch(/engine \(calibrated\)\s+170 ± 635/);
     expect(text).toContain('Best fixed rule: stop after 2.');
     expect(text).toContain('engine (calibrated) vs stop after 2: +15.0%');
+    expect(text).not.toContain('What was there to gain');
+  });
+
+  it('reports the bound beside the policies: never the best fixed rule, compared with it as the headroom', () => {
+    const bounded = report(DEFAULT_WORLD, 'default@1', [
+      ...runs,
+      run('truth', 1, 13_200),
+      run('truth', 2, 22_000),
+    ]);
+    const row = bounded.rows.find((x) => x.policy === 'truth');
+    expect(row).toMatchObject({ bound: true, fixedRule: false });
+    expect(bounded.bestFixedRule).toBe('stop-after-2');
+    expect(bounded.comparisons.map((c) => c.against)).toEqual(['stop-after-2', 'prior', 'never-stop']);
+    // Seed 1: +32%; seed 2: +10%.
+    expect(bounded.headroom?.relativeDifference.mean).toBeCloseTo(0.21, 10);
+    expect(formatReport(bounded)).toContain(
+      'What was there to gain: bound: engine knowing the truth vs stop after 2: +21.0%',
+    );
   });
 });

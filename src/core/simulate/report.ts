@@ -2,7 +2,7 @@
 // the acceptance asks about, paired seed by seed (the same leads under both policies).
 
 import type { RunMetrics } from './metrics.js';
-import { POLICIES } from './policies.js';
+import { isBound, POLICIES } from './policies.js';
 import type { Policy } from './policies.js';
 import { estimate } from './stats.js';
 import type { Estimate } from './stats.js';
@@ -12,6 +12,8 @@ export interface ReportRow {
   policy: string;
   name: string;
   fixedRule: boolean;
+  /** The bound: the engine with the world's truth in place of a learned model (perfect knowledge). */
+  bound: boolean;
   revenuePerRepHour: Estimate;
   winsPerRepHour: Estimate;
   touchesOnNeverResponders: Estimate;
@@ -37,6 +39,11 @@ export interface Report {
   rows: ReportRow[];
   bestFixedRule: string | undefined;
   comparisons: Comparison[];
+  /**
+   * The bound against the best fixed rule: what perfect knowledge of the world would add over it,
+   * with the day worked in the agenda's order (when the bound was run).
+   */
+  headroom: Comparison | undefined;
   /** The calibrated engine's calibrations on the first seed (what it learned, or why it refused). */
   calibrations: RunMetrics['calibrations'];
 }
@@ -81,6 +88,7 @@ export function report(
       policy: policy.id,
       name: policy.name,
       fixedRule: policy.kind === 'fixed',
+      bound: isBound(policy),
       revenuePerRepHour: over(own, 'revenuePerRepHour'),
       winsPerRepHour: over(own, 'winsPerRepHour'),
       touchesOnNeverResponders: over(own, 'touchesOnNeverResponders'),
@@ -100,6 +108,7 @@ export function report(
     .filter((id, i, ids) => id !== undefined && ids.indexOf(id) === i)
     .map((id) => compare(runs, 'calibrated', byId(id)))
     .filter((c): c is Comparison => c !== undefined && c.relativeDifference.n > 0);
+  const headroom = compare(runs, 'truth', byId(best?.policy));
   const seeds = [...new Set(runs.map((r) => r.seed))];
   return {
     world,
@@ -108,6 +117,7 @@ export function report(
     rows,
     bestFixedRule: best?.policy,
     comparisons,
+    headroom: headroom !== undefined && headroom.relativeDifference.n > 0 ? headroom : undefined,
     calibrations: runs.find((r) => r.policy === 'calibrated' && r.seed === seeds[0])?.calibrations ?? [],
   };
 }

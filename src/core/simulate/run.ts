@@ -25,6 +25,7 @@ import type { Chase } from './chase.js';
 import { measure } from './metrics.js';
 import type { RunMetrics } from './metrics.js';
 import type { Policy } from './policies.js';
+import { truthModel } from './truth.js';
 import type { World } from './world.js';
 
 /** Actions the rep works: touches of rule 9 and speed to lead. */
@@ -91,7 +92,11 @@ class PolicyRun {
   private readonly minutesPerTouch: Record<string, number>;
 
   constructor(private readonly input: RunInput) {
-    this.model = input.model ?? priorModel(input.playbook);
+    this.model =
+      input.model ??
+      (input.policy.kind === 'engine' && input.policy.model === 'truth'
+        ? truthModel(input.world)
+        : priorModel(input.playbook));
     this.minutesPerTouch = input.playbook.doc.model.minutesPerTouch;
     this.reps = Array.from({ length: input.world.reps }, (_, r) => {
       const info = repInfo(r);
@@ -120,7 +125,7 @@ class PolicyRun {
       }
       if (
         policy.kind === 'engine' &&
-        policy.calibrated &&
+        policy.model === 'calibrated' &&
         start - calibratedAt >= world.calibrateEveryDays * DAY
       ) {
         calibratedAt = start;

@@ -11,6 +11,7 @@ import { drawAt, seeded } from './random.js';
 import { runPolicy } from './run.js';
 import type { Trace } from './run.js';
 import { simulate } from './simulate.js';
+import { truthModel } from './truth.js';
 import type { World } from './world.js';
 import { DEFAULT_WORLD } from './worlds.js';
 
@@ -130,6 +131,68 @@ describe('a simulation', () => {
     const never = touches(idle, policy('never-stop'), 4).metrics;
     expect(engine.revenue).toBe(never.revenue);
     expect(engine.dropped).toBe(0);
+  });
+});
+
+describe('the bound: an engine knowing the truth', () => {
+  it("predicts each touch's response as often as the simulated prospects answer", () => {
+    // Predicted against observed by source and attempt, over every touch the bound made.
+    const world = { ...BUSY, days: 40 };
+    const model = truthModel(world);
+    const cells = new Map<string, { predicted: number; answered: number; n: number }>();
+    for (const seed of [1, 2]) {
+      runPolicy({
+        world,
+        playbook: DEFAULT_PLAYBOOK,
+        policy: policy('truth'),
+        seed,
+        leads: drawLeads(world, seed),
+        trace: {
+          touch: ({ chase, attempt, answered, decision }) => {
+            const key = `${chase.lead.source}:${Math.min(attempt, 4)}`;
+            const c = cells.get(key) ?? { predicted: 0, answered: 0, n: 0 };
+            const { pResponse } = model.estimate({
+              attempt,
+              reached: false,
+              channel: decision.channel ?? 'call',
+              source: chase.lead.source,
+              dealValue: chase.lead.dealValue,
+              sinceLastTouch: undefined,
+            });
+            c.predicted += pResponse;
+            c.answered += answered ? 1 : 0;
+            c.n += 1;
+            cells.set(key, c);
+          },
+        },
+      });
+    }
+    let checked = 0;
+    for (const c of cells.values()) {
+      if (c.n < 150) continue;
+      checked += 1;
+      // Within 3 binomial standard errors of the prediction.
+      const p = c.predicted / c.n;
+      expect(Math.abs(c.answered / c.n - p)).toBeLessThan(3 * Math.sqrt((p * (1 - p)) / c.n) + 0.005);
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
+
+  it('knows that silence makes a never-responder likelier: the chance falls faster than the hazard', () => {
+    const model = truthModel(DEFAULT_WORLD);
+    const at = (attempt: number, source: 'outbound' | 'referral') =>
+      model.estimate({
+        attempt,
+        reached: false,
+        channel: 'call',
+        source,
+        dealValue: 10_000,
+        sinceLastTouch: undefined,
+      }).pResponse;
+    // Attempt 1: the share who can respond times the first call's hazard.
+    expect(at(1, 'outbound')).toBeCloseTo(0.3 * 0.3, 10);
+    expect(at(1, 'referral')).toBeCloseTo(0.8 * 0.3, 10);
+    expect(at(6, 'outbound') / at(1, 'outbound')).toBeLessThan(at(6, 'referral') / at(1, 'referral'));
   });
 });
 

@@ -52,6 +52,10 @@ export function formatReport(report: Report): string {
   if (best !== undefined) lines.push(`Best fixed rule: ${best.name}.`);
   for (const c of report.comparisons)
     lines.push(`Revenue per rep-hour, ${c.label}: ${percent(c.relativeDifference)}.`);
+  if (report.headroom !== undefined)
+    lines.push(
+      `What was there to gain: ${report.headroom.label}: ${percent(report.headroom.relativeDifference)}. That engine has the world's own truth in place of a learned model: what perfect knowledge would add.`,
+    );
   const last = report.calibrations.at(-1);
   if (last !== undefined) {
     const applied = report.calibrations.filter((c) => c.applied).length;

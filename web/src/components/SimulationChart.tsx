@@ -21,13 +21,30 @@ interface Row {
   droppedWhoWouldHaveAnswered: Estimate;
 }
 
+interface Comparison {
+  label: string;
+  relativeDifference: Estimate & { n: number };
+}
+
 interface Saved {
   world: string;
   createdAt: string;
-  report: { rows: Row[]; seeds: number[]; bestFixedRule?: string };
+  report: {
+    rows: (Row & { bound?: boolean })[];
+    seeds: number[];
+    bestFixedRule?: string;
+    comparisons?: Comparison[];
+    headroom?: Comparison;
+  };
 }
 
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+const signed = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+const change = (c: Comparison) => {
+  const d = c.relativeDifference;
+  return d.n < 2 ? signed(d.mean) : `${signed(d.mean)} (95% interval ${signed(d.low)} to ${signed(d.high)})`;
+};
+const BAR = { calibrated: '#1f5fbf', bound: '#d9dde4', other: '#aab2bf' };
 
 export function SimulationChart() {
   const [saved, setSaved] = useState<Saved | null | undefined>(undefined);
@@ -48,7 +65,7 @@ export function SimulationChart() {
           const row = rows[items[0]?.dataIndex ?? 0];
           if (row === undefined) return '';
           const r = row.revenuePerRepHour;
-          return `${row.name}: ${money(r.mean)} per rep-hour (95%: ${money(r.low)} to ${money(r.high)})`;
+          return `${row.name}: ${money(r.mean)} per rep-hour (95%: ${money(Math.max(0, r.low))} to ${money(r.high)})`;
         },
       },
       grid: { left: 170, right: 24, top: 16, bottom: 32 },
@@ -60,7 +77,9 @@ export function SimulationChart() {
           name: 'revenue per rep-hour',
           data: rows.map((r) => ({
             value: Math.round(r.revenuePerRepHour.mean),
-            itemStyle: { color: r.policy.startsWith('engine-calibrated') ? '#1f5fbf' : '#aab2bf' },
+            itemStyle: {
+              color: r.policy === 'calibrated' ? BAR.calibrated : r.bound === true ? BAR.bound : BAR.other,
+            },
           })),
         },
       ],
@@ -96,7 +115,7 @@ export function SimulationChart() {
             <tr key={r.policy}>
               <td>{r.name}</td>
               <td>
-                {money(r.revenuePerRepHour.mean)} ({money(r.revenuePerRepHour.low)} to{' '}
+                {money(r.revenuePerRepHour.mean)} ({money(Math.max(0, r.revenuePerRepHour.low))} to{' '}
                 {money(r.revenuePerRepHour.high)})
               </td>
               <td>{Math.round(r.touchesOnNeverResponders.mean).toLocaleString('en-US')}</td>
@@ -105,6 +124,20 @@ export function SimulationChart() {
           ))}
         </tbody>
       </table>
+      <ul className="summary">
+        {(saved.report.comparisons ?? []).map((c) => (
+          <li key={c.label}>
+            Revenue per rep-hour, {c.label}: {change(c)}
+          </li>
+        ))}
+        {saved.report.headroom === undefined ? null : (
+          <li>
+            What was there to gain, {saved.report.headroom.label}: {change(saved.report.headroom)}. That
+            engine has the world&apos;s own truth in place of a learned model: what perfect knowledge would
+            add.
+          </li>
+        )}
+      </ul>
     </figure>
   );
 }
