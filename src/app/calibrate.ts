@@ -8,14 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { PursuitError } from '../core/errors.js';
 import { Evidence, calibrate } from '../core/model/calibrate.js';
 import type { Calibration } from '../core/model/calibrate.js';
+import type { Decision } from '../core/decision.js';
 import type { CalibrationOptions, ModelParams, PriorFigures } from '../core/model/fit.js';
 import type { Curve } from '../core/model/tally.js';
+import { explorationShare } from '../core/model/stopping-model.js';
 import { lessonsOf } from '../core/model/trials.js';
 import { parseInstant } from '../core/scenario/time.js';
 import type { Lessons } from '../core/model/trials.js';
 import type { HistoryEvent, State } from '../core/scenario/state.js';
 import type { Prospect, StoredModel, User } from '../store/records.js';
-import { events } from '../store/repositories/history.repository.js';
+import { decisions, events } from '../store/repositories/history.repository.js';
 import { models } from '../store/repositories/models.repository.js';
 import { prospects } from '../store/repositories/prospects.repository.js';
 import type { AppContext } from './context.js';
@@ -34,6 +36,35 @@ export interface CalibrateResult {
   /** Decisions whose action or rule changed (or would). */
   changed: number;
   applied: boolean;
+  /** What exploration costs under the new model (or would): see `Exploring`. */
+  exploring: Exploring;
+}
+
+/**
+ * What exploration costs now: the share of prospects followed on to the hard maximum (the
+ * playbook's), how many of them the model alone would have broken up with today, and how much
+ * their next touches cost in the reps' time beyond what they are expected to earn.
+ */
+export interface Exploring {
+  share: number;
+  prospects: number;
+  /** The sum over those next touches of (touch cost - expected value), in the deal currency. */
+  shortfall: number;
+  /** The reps' minutes those touches take. */
+  minutes: number;
+}
+
+async function exploring(q: Q, orgId: string, share: number): Promise<Exploring> {
+  const kept = await decisions.listByRule(q, orgId, 'exploration');
+  let shortfall = 0;
+  let minutes = 0;
+  for (const d of kept) {
+    const m = (d.decision as Pick<Decision, 'model'>).model;
+    if (m === undefined) continue;
+    shortfall += Math.max(0, m.touchCost - m.expectedValue);
+    minutes += m.minutes;
+  }
+  return { share, prospects: kept.length, shortfall, minutes };
 }
 
 /** What one prospect's stored history (the contract's events, as JSON array text) teaches. */
@@ -107,8 +138,16 @@ export async function calibrateModel(
       const evidence = await gather(q, actor.orgId, now, options.onProgress);
       const version = (await models.latestVersion(q, actor.orgId)) + 1;
       const calibration = calibrate(evidence, prior, { ...options, version });
+      const share = explorationShare(playbook);
       if (calibration.params === undefined)
-        return { calibration, prior, version: undefined, changed: 0, applied: false };
+        return {
+          calibration,
+          prior,
+          version: undefined,
+          changed: 0,
+          applied: false,
+          exploring: await exploring(q, actor.orgId, share),
+        };
       const stored: StoredModel = {
         id: randomUUID(),
         orgId: actor.orgId,
@@ -125,7 +164,14 @@ export async function calibrateModel(
       };
       await models.insertActive(q, stored);
       const changed = await redecideAll(q, actor.orgId, now, ctx.defaultPlaybookText);
-      const result = { calibration, prior, version, changed, applied: options.dryRun !== true };
+      const result = {
+        calibration,
+        prior,
+        version,
+        changed,
+        applied: options.dryRun !== true,
+        exploring: await exploring(q, actor.orgId, share),
+      };
       if (options.dryRun === true) throw new DryRunDone(result);
       return result;
     });
@@ -153,7 +199,8 @@ export interface ModelView {
   trials: number | null;
   responses: number | null;
   heldOut: Calibration['heldOut'] | null;
-  exploration: number;
+  /** What exploration costs now (nothing under the prior, which explores nothing). */
+  exploring: Exploring;
   createdAt: number | null;
 }
 
@@ -174,7 +221,7 @@ export async function modelView(ctx: AppContext, actor: User): Promise<ModelView
         trials: null,
         responses: null,
         heldOut: null,
-        exploration: 0,
+        exploring: { share: 0, prospects: 0, shortfall: 0, minutes: 0 },
         createdAt: null,
       };
     }
@@ -191,7 +238,7 @@ export async function modelView(ctx: AppContext, actor: User): Promise<ModelView
       trials: summary.trials,
       responses: summary.responses,
       heldOut: summary.heldOut,
-      exploration: params.exploration,
+      exploring: await exploring(q, actor.orgId, explorationShare(playbook)),
       createdAt: active.createdAt,
     };
   });

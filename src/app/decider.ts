@@ -7,7 +7,7 @@ import { PursuitError } from '../core/errors.js';
 import type { ErrorBody } from '../core/errors.js';
 import type { ModelParams } from '../core/model/fit.js';
 import { calibratedModel } from '../core/model/calibrated-model.js';
-import { priorModel } from '../core/model/stopping-model.js';
+import { explorationShare, priorModel } from '../core/model/stopping-model.js';
 import type { StoppingModel } from '../core/model/stopping-model.js';
 import { loadPlaybook } from '../core/playbook/load.js';
 import type { Playbook } from '../core/playbook/load.js';
@@ -55,7 +55,9 @@ export function createDecider(sources: DeciderSources): Decider {
       ? loadPlaybook(sources.defaultPlaybookText)
       : loadPlaybook(sources.playbookText, sources.defaultPlaybookText);
   const model =
-    sources.modelParams === undefined ? priorModel(playbook) : calibratedModel(sources.modelParams);
+    sources.modelParams === undefined
+      ? priorModel(playbook)
+      : calibratedModel(sources.modelParams, explorationShare(playbook));
   const decideValue = (input: unknown) => decide(normalizeScenario(input), playbook, model);
   return {
     playbook,

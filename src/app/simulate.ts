@@ -6,7 +6,8 @@ import { PursuitError } from '../core/errors.js';
 import { loadPlaybook } from '../core/playbook/load.js';
 import { report } from '../core/simulate/report.js';
 import type { Report } from '../core/simulate/report.js';
-import { POLICIES } from '../core/simulate/policies.js';
+import { policiesFor } from '../core/simulate/policies.js';
+import type { Order } from '../core/simulate/policies.js';
 import { seedList, simulationSteps } from '../core/simulate/simulate.js';
 import type { RunMetrics } from '../core/simulate/metrics.js';
 import { withOverrides, worldFromDocument } from '../core/simulate/world.js';
@@ -25,6 +26,8 @@ export interface SimulationRequest {
   defaultPlaybookText: string;
   /** A playbook of the team's own (it may start with `extends: default`). */
   playbookText?: string;
+  /** The order every policy works its day in (default: the agenda's; see policiesFor). */
+  order?: Order;
   onProgress?: (progress: { done: number; total: number; policy: string; seed: number }) => void;
 }
 
@@ -68,13 +71,15 @@ export async function runSimulation(request: SimulationRequest): Promise<Report>
       ? loadPlaybook(request.defaultPlaybookText)
       : loadPlaybook(request.playbookText, request.defaultPlaybookText);
   const seeds = seedList(request.seeds ?? DEFAULT_SEEDS);
-  const total = seeds.length * POLICIES.length * world.days;
+  const policies = policiesFor(request.order ?? 'agenda');
+  const total = seeds.length * policies.length * world.days;
   let done = 0;
   const runs: RunMetrics[] = [];
   const steps = simulationSteps({
     world,
     playbook,
     seeds,
+    policies,
     onDay: ({ seed, policy }) => {
       done += 1;
       request.onProgress?.({ done, total, policy: policy.name, seed });
@@ -84,5 +89,5 @@ export async function runSimulation(request: SimulationRequest): Promise<Report>
     runs.push(run);
     await nextTick();
   }
-  return report(world, playbook.version, runs);
+  return report(world, playbook.version, runs, policies);
 }

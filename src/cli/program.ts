@@ -95,6 +95,10 @@ Examples:
     .option('--days <n>', "business days to simulate (default: the world's quarter, 63)")
     .option('--reps <n>', "reps (default: the world's)")
     .option('--playbook <file>', 'a playbook (YAML or JSON) instead of the built-in default')
+    .option(
+      '--order <order>',
+      "agenda: every policy works its day in the agenda's order (default); oldest: all of them oldest first",
+    )
     .option('--json', 'print the report as JSON')
     .option('--save', "keep the report for the team dashboard (in the database, as --as's organisation)")
     .option('--as <user>', 'with --save: act as this user (email or name)')

@@ -1,6 +1,10 @@
 // How a decision ranks in a rep's day: time-critical work first (a reply to answer, a committed
-// call and its preparation, a new lead), then by what the rep's time earns (expected value per minute), overdue-ness
-// only breaking ties. Pure: the app sorts stored decisions with it.
+// call and its preparation, a new lead); then ending the chases the engine has decided to end (the
+// break-up) and the few touches a calibrated model makes to keep learning (exploration); then the
+// rest by what the rep's time earns (expected value per minute), overdue-ness only breaking ties.
+// The middle class exists because both rank, by their own value, below what the rest of a full day
+// earns: ranked by value alone they would never be reached, and a chase the engine ended would
+// never be told so. Pure: the app sorts stored decisions with it.
 
 import type { Decision } from './decision.js';
 
@@ -14,7 +18,7 @@ const TIME_CRITICAL: ReadonlySet<string> = new Set([
 ]);
 
 export interface AgendaRank {
-  /** 0: time-critical; 1: the rest. */
+  /** 0: time-critical; 1: a break-up or an exploring touch; 2: the rest. */
   urgency: number;
   /** Expected value per minute of the rep's time (0 when the model has no say). */
   valuePerMinute: number;
@@ -23,7 +27,11 @@ export interface AgendaRank {
 export function agendaRank(decision: Decision): AgendaRank {
   const m = decision.model;
   return {
-    urgency: TIME_CRITICAL.has(decision.rule) ? 0 : 1,
+    urgency: TIME_CRITICAL.has(decision.rule)
+      ? 0
+      : decision.action === 'break-up' || decision.rule === 'exploration'
+        ? 1
+        : 2,
     valuePerMinute: m === undefined || m.minutes === 0 ? 0 : m.expectedValue / m.minutes,
   };
 }

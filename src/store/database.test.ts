@@ -38,6 +38,7 @@ describe('opening a SQLite database', () => {
       '2026-11-24-0004-change-notices',
       '2026-11-24-0005-import-jobs',
       '2026-11-24-0006-models',
+      '2026-11-25-0007-agenda-classes',
     ]);
     await again.close();
   });

@@ -14,6 +14,7 @@ import * as accounts from './migrations/2026-11-24-0003-accounts.js';
 import * as changeNotices from './migrations/2026-11-24-0004-change-notices.js';
 import * as importJobs from './migrations/2026-11-24-0005-import-jobs.js';
 import * as models from './migrations/2026-11-24-0006-models.js';
+import * as agendaClasses from './migrations/2026-11-25-0007-agenda-classes.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0004-change-notices': changeNotices,
   '2026-11-24-0005-import-jobs': importJobs,
   '2026-11-24-0006-models': models,
+  '2026-11-25-0007-agenda-classes': agendaClasses,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

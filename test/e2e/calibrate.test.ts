@@ -66,7 +66,7 @@ describe.skipIf(!browserAvailable)('calibrating from the dashboard in Chromium',
     ])
       await table.getByRole('cell', { name, exact: true }).waitFor();
     await page.getByText(/Revenue per rep-hour, engine \(calibrated\) vs stop after \d+: [+-]\d/).waitFor();
-    await page.getByText(/What was there to gain, bound: engine knowing the truth vs/).waitFor();
+    await page.getByText(/With perfect knowledge, bound: engine knowing the truth vs/).waitFor();
     await page.getByText('Last simulation').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'team-simulation.png'), fullPage: true });
     await page.close();

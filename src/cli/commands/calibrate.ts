@@ -3,7 +3,8 @@
 // how many decisions change; puts the model in force unless refused or --dry-run.
 
 import { calibrateModel } from '../../app/calibrate.js';
-import type { CalibrateResult } from '../../app/calibrate.js';
+import type { CalibrateResult, Exploring } from '../../app/calibrate.js';
+import { money } from '../../core/rules/words.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { asActor, printJson } from '../session.js';
@@ -11,6 +12,19 @@ import type { GlobalOptions } from '../session.js';
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 const pad = (text: string, width: number) => text.padStart(width);
+
+/** What exploring costs under the model: the prospects it keeps, their minutes and the shortfall. */
+export function explorationCost(e: Exploring, inForce: boolean): string {
+  const share = `Exploration (playbook model.exploration): ${pct(e.share)} of prospects are followed on to the hard maximum`;
+  if (e.share === 0) return `${share}, so late touches are no longer observed.`;
+  if (e.prospects === 0) return `${share}; today none of them is past the point where the model would stop.`;
+  const kept = `${e.prospects} prospect(s) the model alone would break up with`;
+  const time = `${Math.round(e.minutes)} minutes of the reps' time`;
+  const cost = `${money(e.shortfall)} more than they are expected to earn`;
+  return inForce
+    ? `${share}. Today it keeps ${kept}: their next touches take ${time} and cost ${cost}. That is the price of learning the late curve.`
+    : `${share}. Today it would keep ${kept}: their next touches would take ${time} and cost ${cost}.`;
+}
 
 function describe(r: CalibrateResult): string {
   const c = r.calibration;
@@ -52,11 +66,14 @@ function describe(r: CalibrateResult): string {
   }
   out.push('');
   if (c.refusal !== undefined) out.push(`Not calibrated: ${c.refusal}.`);
-  else if (r.applied)
+  else {
     out.push(
-      `Model calibrated@${r.version} is in force; ${r.changed} decision(s) changed. Exploration: ${pct(params?.exploration ?? 0)} of prospects are followed to the hard maximum.`,
+      r.applied
+        ? `Model calibrated@${r.version} is in force; ${r.changed} decision(s) changed.`
+        : `Dry run: calibrated@${r.version} would change ${r.changed} decision(s); nothing was kept.`,
+      explorationCost(r.exploring, r.applied),
     );
-  else out.push(`Dry run: calibrated@${r.version} would change ${r.changed} decision(s); nothing was kept.`);
+  }
   return out.join('\n');
 }
 

@@ -51,6 +51,29 @@ describe('pursuit simulate', () => {
     expect(report.seeds).toEqual([1, 2]);
   });
 
+  it('works every policy oldest first with --order oldest', async () => {
+    const { status, out } = await cli([
+      'simulate',
+      '--world',
+      'idle',
+      ...small,
+      '--order',
+      'oldest',
+      '--json',
+    ]);
+    expect(status).toBe(0);
+    const report = JSON.parse(out) as { order: string; rows: { policy: string }[] };
+    expect(report.order).toBe('oldest');
+    // The prior engine oldest first is the prior engine's row here.
+    expect(report.rows.map((r) => r.policy)).not.toContain('prior-oldest-first');
+    expect(report.rows).toHaveLength(9);
+    const table = await cli(['simulate', '--world', 'idle', ...small, '--order', 'oldest']);
+    expect(table.out).toContain('Every policy works its day oldest first');
+    const bad = await cli(['simulate', '--order', 'newest', '--json']);
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.err)).toMatchObject({ code: 'INVALID_ARGUMENTS', path: 'order' });
+  });
+
   it('names a bad argument', async () => {
     const { status, err } = await cli(['simulate', '--seeds', 'ten', '--json']);
     expect(status).toBe(2);

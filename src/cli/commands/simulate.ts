@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import { runSimulation } from '../../app/simulate.js';
 import type { WorldChoice } from '../../app/simulate.js';
 import { PursuitError } from '../../core/errors.js';
+import type { Order } from '../../core/simulate/policies.js';
 import { formatReport } from '../../core/simulate/table.js';
 import { EXIT } from '../exit.js';
 import { readTextFile } from '../io.js';
@@ -25,6 +26,12 @@ export interface SimulateOptions {
   reps?: string;
   playbook?: string;
   json?: boolean;
+  order?: string;
+}
+
+function orderOf(text: string | undefined): Order | undefined {
+  if (text === undefined || text === 'agenda' || text === 'oldest') return text;
+  throw new PursuitError('INVALID_ARGUMENTS', `expected agenda or oldest, got "${text}"`, 'order');
 }
 
 function whole(text: string | undefined, field: string, max: number): number | undefined {
@@ -54,6 +61,7 @@ export async function simulateCommand(options: SimulateOptions, io: Io): Promise
   const seeds = whole(options.seeds, 'seeds', 1000);
   const days = whole(options.days, 'days', 1000);
   const reps = whole(options.reps, 'reps', 10_000);
+  const order = orderOf(options.order);
   const world = worldChoice(options.world);
   const playbookText =
     options.playbook === undefined ? undefined : readTextFile(options.playbook, 'playbook');
@@ -76,6 +84,7 @@ export async function simulateCommand(options: SimulateOptions, io: Io): Promise
       ...(seeds === undefined ? {} : { seeds }),
       ...(days === undefined ? {} : { days }),
       ...(reps === undefined ? {} : { reps }),
+      ...(order === undefined ? {} : { order }),
       defaultPlaybookText: readDefaultPlaybook(),
       ...(playbookText === undefined ? {} : { playbookText }),
       onProgress: (p) => {

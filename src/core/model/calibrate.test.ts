@@ -20,6 +20,7 @@ import { fit, predict } from './fit.js';
 import type { PriorFigures } from './fit.js';
 import { Tally, emptyWins, unitHash } from './tally.js';
 import { calibratedModel } from './calibrated-model.js';
+import { explorationShare } from './stopping-model.js';
 import { seeded } from '../simulate/random.js';
 import { opportunityHourlyValue } from './opportunity.js';
 import { lessonsOf } from './trials.js';
@@ -173,21 +174,32 @@ describe('fitting', () => {
 
 describe('a calibrated model in rule 9g', () => {
   it('follows a few prospects on to the hard maximum, saying why', () => {
-    const params = fit(new Tally(), emptyWins(), PRIOR, { exploration: 1 });
+    const params = fit(new Tally(), emptyWins(), PRIOR);
     const late = normalizeScenario(
       scenario({ prospect: { dealValue: 500 }, events: silentTouches(9, ago(4), 3) }),
     );
     const prior = decide(late, DEFAULT_PLAYBOOK);
     expect(prior.action).toBe('break-up');
-    const explored = decide(late, DEFAULT_PLAYBOOK, calibratedModel(params));
+    const explored = decide(late, DEFAULT_PLAYBOOK, calibratedModel(params, 1));
     expect(explored).toMatchObject({
       action: 'follow-up',
       rule: 'exploration',
       modelVersion: 'calibrated@1',
     });
-    const none = decide(late, DEFAULT_PLAYBOOK, calibratedModel({ ...params, exploration: 0 }));
+    const none = decide(late, DEFAULT_PLAYBOOK, calibratedModel(params, 0));
     expect(none.action).toBe('break-up');
     expect(unitHash('p1')).toBeGreaterThanOrEqual(0);
+  });
+
+  it("explores the playbook's share of prospects, chosen by id", () => {
+    const model = calibratedModel(fit(new Tally(), emptyWins(), PRIOR), explorationShare(DEFAULT_PLAYBOOK));
+    expect(explorationShare(DEFAULT_PLAYBOOK)).toBe(0.05);
+    const explored = Array.from({ length: 4000 }, (_, i) => model.explores?.(`p${i}`) === true).filter(
+      Boolean,
+    );
+    expect(explored.length / 4000).toBeGreaterThan(0.04);
+    expect(explored.length / 4000).toBeLessThan(0.06);
+    expect(model.explores?.('p17')).toBe(model.explores?.('p17'));
   });
 });
 

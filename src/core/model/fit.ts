@@ -19,8 +19,6 @@ export interface ModelParams {
   ratios: Record<Factor, Record<string, number>>;
   win: { neverReached: number; reached: number };
   winTrials: { neverReached: number; reached: number };
-  /** The share of prospects followed on to the hard maximum, so late attempts keep being observed. */
-  exploration: number;
 }
 
 export interface PriorFigures {
@@ -34,7 +32,6 @@ export interface CalibrationOptions {
   winWeight?: number;
   minTrials?: number;
   minResponses?: number;
-  exploration?: number;
   version?: number;
 }
 
@@ -44,7 +41,6 @@ export const DEFAULTS = {
   winWeight: 20,
   minTrials: 300,
   minResponses: 30,
-  exploration: 0.05,
   version: 1,
 };
 
@@ -147,6 +143,5 @@ export function fit(
     ratios,
     win: { neverReached: winOf(false), reached: winOf(true) },
     winTrials: { neverReached: wins.neverReached.conversations, reached: wins.reached.conversations },
-    exploration: o.exploration,
   };
 }

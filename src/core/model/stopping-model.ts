@@ -33,6 +33,13 @@ export interface StoppingModel {
   explores?(prospectId: string): boolean;
 }
 
+/** The share of prospects a calibrated model follows on to the hard maximum (the playbook's number). */
+export function explorationShare(playbook: Playbook): number {
+  return playbook.doc.model.exploration ?? DEFAULT_EXPLORATION;
+}
+
+export const DEFAULT_EXPLORATION = 0.05;
+
 /** The published-figure prior: response by attempt (reached or not) and win rate, from the playbook. */
 export function priorModel(playbook: Playbook): StoppingModel {
   const { responseByAttempt, winGivenResponse } = playbook.doc.model;

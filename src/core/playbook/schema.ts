@@ -125,6 +125,14 @@ export const PlaybookDocument = Type.Object(
       }),
       defaultDealValue: Type.Number({ minimum: 0 }),
       defaultHourlyValue: Type.Number({ minimum: 0 }),
+      exploration: Type.Optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 0.5,
+          description:
+            'the share of prospects a calibrated model follows on to the hard maximum, so that late touches keep being observed (0 to 0.5)',
+        }),
+      ),
     }),
     channels: Type.Object({
       respond: ChannelPolicy,

@@ -28,8 +28,27 @@ export interface RunMetrics {
   droppedWhoWouldHaveAnswered: number;
   /** Leads still waiting for their first touch at the end: the backlog the reps never reached. */
   neverTouched: number;
+  /** Touches the engine made only to explore (rule `exploration`), and what they cost and brought. */
+  exploration: Exploration;
   calibrations: CalibrationNote[];
 }
+
+export interface Exploration {
+  touches: number;
+  minutes: number;
+  /** Those minutes at the rep's hourly value of the day: what the time could have earned elsewhere. */
+  timeValue: number;
+  responses: number;
+  revenue: number;
+}
+
+export const noExploration = (): Exploration => ({
+  touches: 0,
+  minutes: 0,
+  timeValue: 0,
+  responses: 0,
+  revenue: 0,
+});
 
 export interface MeasureInput {
   world: World;
@@ -44,6 +63,7 @@ export interface MeasureInput {
     wins: number;
     revenue: number;
   };
+  exploration: Exploration;
   calibrations: CalibrationNote[];
 }
 
@@ -95,6 +115,7 @@ export function measure(input: MeasureInput): RunMetrics {
     dropped,
     droppedWhoWouldHaveAnswered,
     neverTouched,
+    exploration: input.exploration,
     calibrations: input.calibrations,
   };
 }

@@ -2,6 +2,9 @@
 // spacing, the weekly cap, speed to lead) and work the day in the agenda's order with the same
 // minutes, so that what differs is when to stop (and, for two of them, the model or the order).
 
+/** `agenda`: the agenda's order (compareAgenda); `oldest`: the longest-waiting action first. */
+export type Order = 'agenda' | 'oldest';
+
 export interface EnginePolicy {
   kind: 'engine';
   id: string;
@@ -12,8 +15,7 @@ export interface EnginePolicy {
    * stopping model could earn, which no team could have.
    */
   model: 'calibrated' | 'prior' | 'truth';
-  /** `agenda`: expected value per minute (compareAgenda); `oldest`: the longest-waiting action first. */
-  order: 'agenda' | 'oldest';
+  order: Order;
 }
 
 export interface FixedPolicy {
@@ -22,7 +24,7 @@ export interface FixedPolicy {
   name: string;
   /** Drops the prospect after this many unanswered touches (Infinity: never). */
   stopAfter: number;
-  order: 'agenda';
+  order: Order;
 }
 
 export type Policy = EnginePolicy | FixedPolicy;
@@ -65,6 +67,15 @@ export const POLICIES: readonly Policy[] = [
     order: 'agenda',
   },
 ];
+
+/**
+ * The policies of a simulation in which every rep works a given order: the agenda's (the usual
+ * comparison, with the prior engine working oldest first for contrast), or oldest first for all.
+ */
+export function policiesFor(order: Order): readonly Policy[] {
+  if (order === 'agenda') return POLICIES;
+  return POLICIES.filter((p) => p.order === 'agenda').map((p) => ({ ...p, order }));
+}
 
 /** The bound is reported beside the policies, never compared as one of them. */
 export const isBound = (policy: Policy): boolean => policy.kind === 'engine' && policy.model === 'truth';

@@ -43,6 +43,7 @@ function run(policy: string, seed: number, revenue: number, extra: Partial<RunMe
     dropped: 10,
     droppedWhoWouldHaveAnswered: 2,
     neverTouched: 0,
+    exploration: { touches: 10, minutes: 50, timeValue: 200, responses: 1, revenue: 0 },
     calibrations: [],
     ...extra,
   };
@@ -73,6 +74,7 @@ describe('the report', () => {
     ]);
     expect(r.rows[0]?.revenuePerRepHour.mean).toBe(170);
     expect(r.seeds).toEqual([1, 2]);
+    expect(r.order).toBe('agenda');
   });
 
   it('picks the best fixed rule by mean revenue per rep-hour', () => {
@@ -95,7 +97,10 @@ describe('the report', () => {
     expect(text).toMatch(/engine \(calibrated\)\s+170 ± 635/);
     expect(text).toContain('Best fixed rule: stop after 2.');
     expect(text).toContain('engine (calibrated) vs stop after 2: +15.0%');
-    expect(text).not.toContain('What was there to gain');
+    expect(text).not.toContain('With perfect knowledge');
+    expect(text).toContain(
+      "Exploration cost the calibrated engine 10 ± 0 touches (5.0 ± 0.0% of its touches; 0.8 ± 0.0 rep-hours, worth 200 ± 0 at the reps' hourly value) and brought 1 ± 0 responses and 0 ± 0 of revenue.",
+    );
   });
 
   it('reports the bound beside the policies: never the best fixed rule, compared with it as the headroom', () => {
@@ -111,7 +116,7 @@ describe('the report', () => {
     // Seed 1: +32%; seed 2: +10%.
     expect(bounded.headroom?.relativeDifference.mean).toBeCloseTo(0.21, 10);
     expect(formatReport(bounded)).toContain(
-      'What was there to gain: bound: engine knowing the truth vs stop after 2: +21.0%',
+      'With perfect knowledge, bound: engine knowing the truth vs stop after 2: +21.0%',
     );
   });
 });

@@ -3,7 +3,7 @@
 
 import type { RunMetrics } from './metrics.js';
 import { isBound, POLICIES } from './policies.js';
-import type { Policy } from './policies.js';
+import type { Order, Policy } from './policies.js';
 import { estimate } from './stats.js';
 import type { Estimate } from './stats.js';
 import type { World } from './world.js';
@@ -34,6 +34,8 @@ export interface Comparison {
 
 export interface Report {
   world: World;
+  /** The order every policy worked its days in (`oldest`: all of them oldest first). */
+  order: Order;
   seeds: number[];
   playbookVersion: string;
   rows: ReportRow[];
@@ -44,11 +46,39 @@ export interface Report {
    * with the day worked in the agenda's order (when the bound was run).
    */
   headroom: Comparison | undefined;
+  /** What exploration cost the calibrated engine (when it ran). */
+  exploration: ExplorationReport | undefined;
   /** The calibrated engine's calibrations on the first seed (what it learned, or why it refused). */
   calibrations: RunMetrics['calibrations'];
 }
 
-type Metric = Exclude<keyof RunMetrics, 'policy' | 'seed' | 'calibrations'>;
+type Metric = Exclude<keyof RunMetrics, 'policy' | 'seed' | 'calibrations' | 'exploration'>;
+
+/** What exploration cost the calibrated engine, over seeds. */
+export interface ExplorationReport {
+  touches: Estimate;
+  /** The exploring touches' share of all its touches. */
+  share: Estimate;
+  repHours: Estimate;
+  /** Those hours at the reps' hourly value of the day. */
+  timeValue: Estimate;
+  responses: Estimate;
+  revenue: Estimate;
+}
+
+function explorationOf(runs: readonly RunMetrics[]): ExplorationReport | undefined {
+  const own = runs.filter((r) => r.policy === 'calibrated');
+  if (own.length === 0) return undefined;
+  const of = (f: (r: RunMetrics) => number) => estimate(own.map(f));
+  return {
+    touches: of((r) => r.exploration.touches),
+    share: of((r) => (r.touches === 0 ? 0 : r.exploration.touches / r.touches)),
+    repHours: of((r) => r.exploration.minutes / 60),
+    timeValue: of((r) => r.exploration.timeValue),
+    responses: of((r) => r.exploration.responses),
+    revenue: of((r) => r.exploration.revenue),
+  };
+}
 
 function over(runs: readonly RunMetrics[], metric: Metric): Estimate {
   return estimate(runs.map((r) => r[metric]));
@@ -112,12 +142,14 @@ export function report(
   const seeds = [...new Set(runs.map((r) => r.seed))];
   return {
     world,
+    order: policies.every((p) => p.order === 'oldest') ? 'oldest' : 'agenda',
     seeds,
     playbookVersion,
     rows,
     bestFixedRule: best?.policy,
     comparisons,
     headroom: headroom !== undefined && headroom.relativeDifference.n > 0 ? headroom : undefined,
+    exploration: explorationOf(runs),
     calibrations: runs.find((r) => r.policy === 'calibrated' && r.seed === seeds[0])?.calibrations ?? [],
   };
 }

@@ -11,7 +11,7 @@ import { decide } from '../decide.js';
 import type { Decision } from '../decision.js';
 import { calibratedModel } from '../model/calibrated-model.js';
 import { opportunityHourlyValue } from '../model/opportunity.js';
-import { priorModel } from '../model/stopping-model.js';
+import { explorationShare, priorModel } from '../model/stopping-model.js';
 import type { StoppingModel } from '../model/stopping-model.js';
 import type { Playbook } from '../playbook/load.js';
 import type { Purpose } from '../scenario/schema.js';
@@ -22,7 +22,7 @@ import { answers } from './leads.js';
 import type { Lead } from './leads.js';
 import { logTouch, newChase, repInfo, ZONE } from './chase.js';
 import type { Chase } from './chase.js';
-import { measure } from './metrics.js';
+import { measure, noExploration } from './metrics.js';
 import type { RunMetrics } from './metrics.js';
 import type { Policy } from './policies.js';
 import { truthModel } from './truth.js';
@@ -89,6 +89,7 @@ class PolicyRun {
   private readonly all: Chase[] = [];
   private readonly calibrations: CalibrationNote[] = [];
   private readonly counts = { touches: 0, touchesOnNeverResponders: 0, responses: 0, wins: 0, revenue: 0 };
+  private readonly exploration = noExploration();
   private readonly minutesPerTouch: Record<string, number>;
 
   constructor(private readonly input: RunInput) {
@@ -142,6 +143,7 @@ class PolicyRun {
       seed: this.input.seed,
       chases: this.all,
       counts: this.counts,
+      exploration: this.exploration,
       calibrations: this.calibrations,
     });
   }
@@ -155,7 +157,7 @@ class PolicyRun {
     );
     this.calibrations.push(note.note);
     if (note.params === undefined) return;
-    this.model = calibratedModel(note.params);
+    this.model = calibratedModel(note.params, explorationShare(this.input.playbook));
     for (const rep of this.reps) for (const chase of rep.active) chase.decision = undefined;
   }
 
@@ -259,7 +261,18 @@ class PolicyRun {
     this.input.trace?.touch?.({ day: this.day, chase, attempt: chase.attempts, answered, decision: d });
     this.counts.touches += 1;
     if (!lead.canRespond) this.counts.touchesOnNeverResponders += 1;
+    const exploring = d.rule === 'exploration' && d.model !== undefined;
+    if (exploring) {
+      const m = d.model as NonNullable<Decision['model']>;
+      this.exploration.touches += 1;
+      this.exploration.minutes += m.minutes;
+      this.exploration.timeValue += m.touchCost;
+    }
     if (answered) {
+      if (exploring) {
+        this.exploration.responses += 1;
+        if (lead.wins) this.exploration.revenue += lead.dealValue;
+      }
       chase.ending = 'responded';
       rep.owed += world.conversationMinutes;
       this.counts.responses += 1;

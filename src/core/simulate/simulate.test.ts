@@ -12,6 +12,9 @@ import { runPolicy } from './run.js';
 import type { Trace } from './run.js';
 import { simulate } from './simulate.js';
 import { truthModel } from './truth.js';
+import { calibratedModel } from '../model/calibrated-model.js';
+import { fit } from '../model/fit.js';
+import { Tally, emptyWins } from '../model/tally.js';
 import type { World } from './world.js';
 import { DEFAULT_WORLD } from './worlds.js';
 
@@ -193,6 +196,38 @@ describe('the bound: an engine knowing the truth', () => {
     expect(at(1, 'outbound')).toBeCloseTo(0.3 * 0.3, 10);
     expect(at(1, 'referral')).toBeCloseTo(0.8 * 0.3, 10);
     expect(at(6, 'outbound') / at(1, 'outbound')).toBeLessThan(at(6, 'referral') / at(1, 'referral'));
+  });
+});
+
+describe('exploration', () => {
+  it('counts the touches made only to explore, their minutes, the time they cost and what they brought', () => {
+    // A model that explores every prospect: past the point where a touch no longer pays, the
+    // engine follows up under rule "exploration" instead of breaking up.
+    const explorer = calibratedModel(fit(new Tally(), emptyWins(), DEFAULT_PLAYBOOK.doc.model), 1);
+    const world = { ...BUSY, reps: 2, days: 90 };
+    let seen = 0;
+    let answered = 0;
+    const { exploration } = runPolicy({
+      world,
+      playbook: DEFAULT_PLAYBOOK,
+      policy: policy('prior'),
+      seed: 1,
+      leads: drawLeads(world, 1),
+      model: explorer,
+      trace: {
+        touch: (t) => {
+          if (t.decision.rule !== 'exploration') return;
+          seen += 1;
+          if (t.answered) answered += 1;
+        },
+      },
+    });
+    expect(seen).toBeGreaterThan(0);
+    expect(exploration.touches).toBe(seen);
+    expect(exploration.responses).toBe(answered);
+    expect(exploration.minutes).toBeGreaterThanOrEqual(4 * seen);
+    // Each of them cost more of the rep's time than it was expected to earn: a positive time value.
+    expect(exploration.timeValue).toBeGreaterThan(0);
   });
 });
 

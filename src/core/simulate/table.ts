@@ -35,6 +35,9 @@ export function formatReport(report: Report): string {
   const lines = [
     `World "${w.name}": ${w.description}.`,
     `${w.reps} reps x ${w.hoursPerDay} h x ${w.days} business days; ${report.seeds.length} seed(s); playbook ${report.playbookVersion}. Figures: mean ± 95% interval over seeds.`,
+    report.order === 'oldest'
+      ? 'Every policy works its day oldest first (the action that has waited longest), as a sequence tool lists it.'
+      : "Every policy works its day in the agenda's order (expected value per minute), but the one marked oldest first.",
     '',
   ];
   const cells = report.rows.map((r) => COLUMNS.map((c) => c.cell(r)));
@@ -54,7 +57,12 @@ export function formatReport(report: Report): string {
     lines.push(`Revenue per rep-hour, ${c.label}: ${percent(c.relativeDifference)}.`);
   if (report.headroom !== undefined)
     lines.push(
-      `What was there to gain: ${report.headroom.label}: ${percent(report.headroom.relativeDifference)}. That engine has the world's own truth in place of a learned model: what perfect knowledge would add.`,
+      `With perfect knowledge, ${report.headroom.label}: ${percent(report.headroom.relativeDifference)}. That engine has the world's own truth in place of a learned model, under the same playbook (its minimum persistence and hard maximum still hold).`,
+    );
+  const e = report.exploration;
+  if (e !== undefined)
+    lines.push(
+      `Exploration cost the calibrated engine ${pm(e.touches, 0)} touches (${pm(e.share, 1, 100)}% of its touches; ${pm(e.repHours, 1)} rep-hours, worth ${pm(e.timeValue, 0)} at the reps' hourly value) and brought ${pm(e.responses, 0)} responses and ${pm(e.revenue, 0)} of revenue.`,
     );
   const last = report.calibrations.at(-1);
   if (last !== undefined) {

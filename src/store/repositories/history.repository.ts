@@ -457,6 +457,16 @@ export const decisions = {
     }
     return out;
   },
+  /** The organisation's decisions made by one rule. */
+  async listByRule(q: Q, orgId: string, rule: string): Promise<StoredDecision[]> {
+    const rows = await q
+      .selectFrom('decisions')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('rule', '=', rule)
+      .execute();
+    return rows.map(toDecision);
+  },
   async listByOwners(q: Q, orgId: string, ownerIds?: string[]): Promise<StoredDecision[]> {
     let query = q.selectFrom('decisions').selectAll().where('org_id', '=', orgId);
     if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);

@@ -24,7 +24,18 @@ export interface ModelView {
   trials: number | null;
   responses: number | null;
   heldOut: { trials: number; logLoss: number; priorLogLoss: number } | null;
-  exploration: number;
+  exploring: { share: number; prospects: number; shortfall: number; minutes: number };
+}
+
+const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+
+/** What exploring costs today, in words. */
+function explorationWords(e: ModelView['exploring']): string {
+  const share = `${Math.round(e.share * 1000) / 10}% of prospects are followed on to the hard maximum so that late touches keep being learned`;
+  if (e.share === 0)
+    return 'Exploration is off (playbook model.exploration), so late touches are no longer learned.';
+  if (e.prospects === 0) return `${share}; today none of them is past the point where the model would stop.`;
+  return `${share}; today that keeps ${e.prospects.toLocaleString('en-US')} prospect${e.prospects === 1 ? '' : 's'} the model alone would stop, whose next touches take ${Math.round(e.minutes)} minutes and cost ${money(e.shortfall)} more than they are expected to earn.`;
 }
 
 const pct = (p: number) => Math.round(p * 1000) / 10;
@@ -98,7 +109,7 @@ export function ModelCharts({ user }: { user: User }) {
   if (error !== null) return <p className="error">{error}</p>;
   if (model === null || options === null) return null;
   const about = model.calibrated ? (
-    `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${model.version}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${Math.round(model.exploration * 100)}% of prospects are followed to the hard maximum so late touches keep being learned.`
+    `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${model.version}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${explorationWords(model.exploring)}`
   ) : (
     <>
       The engine decides with the published figures until it is calibrated on your team’s own history (here,

@@ -132,9 +132,8 @@ export function SimulationChart() {
         ))}
         {saved.report.headroom === undefined ? null : (
           <li>
-            What was there to gain, {saved.report.headroom.label}: {change(saved.report.headroom)}. That
-            engine has the world&apos;s own truth in place of a learned model: what perfect knowledge would
-            add.
+            With perfect knowledge, {saved.report.headroom.label}: {change(saved.report.headroom)}. That
+            engine has the world&apos;s own truth in place of a learned model, under the same playbook.
           </li>
         )}
       </ul>
