@@ -1,24 +1,33 @@
-// How a decision ranks in a rep's day: time-critical work first (a reply to answer, a committed
-// call and its preparation, a new lead); then ending the chases the engine has decided to end (the
-// break-up) and the few touches a calibrated model makes to keep learning (exploration); then the
-// rest by what the rep's time earns (expected value per minute), overdue-ness only breaking ties.
-// The middle class exists because both rank, by their own value, below what the rest of a full day
-// earns: ranked by value alone they would never be reached, and a chase the engine ended would
-// never be told so. Pure: the app sorts stored decisions with it.
+// How a rep's day is ordered:
+// 0. time-critical work: a reply to answer, a committed call and its preparation, a new lead, and
+//    the dated next step to secure after a conversation;
+// 1. the short messages that keep Pursuit's promises: ending a chase politely (break-up, disqualify,
+//    close-out), a customer's check-in, a nurture touch, and the few touches a calibrated model makes
+//    to keep learning (exploration);
+// 2. the rest, by what the rep's time earns (expected value per minute).
+// Overdue-ness only breaks ties. Class 1 exists because its actions rank, by their own value, below
+// what the rest of a full day earns: ranked by value alone they would never be reached, a prospect
+// the engine let go would never be told so, and a customer would never hear from us.
+// Pure: the app sorts stored decisions with it.
 
 import type { Decision } from './decision.js';
 
-// Answering a reply, making or preparing a committed call, and calling a new lead cannot wait.
+// Answering a reply, making or preparing a committed call, calling a new lead and securing the next
+// step while the conversation is fresh cannot wait.
 const TIME_CRITICAL: ReadonlySet<string> = new Set([
   'respond',
   'referral',
   'committed-call',
   'commitment-prepare',
   'speed-to-lead',
+  'schedule-next-step',
 ]);
 
+/** The actions of class 1 (besides exploring touches): ending a chase politely, keeping in touch. */
+const PROMISES: ReadonlySet<string> = new Set(['break-up', 'disqualify', 'close-out', 'check-in', 'nurture']);
+
 export interface AgendaRank {
-  /** 0: time-critical; 1: a break-up or an exploring touch; 2: the rest. */
+  /** 0: time-critical; 1: ending a chase, keeping in touch, or exploring; 2: the rest. */
   urgency: number;
   /** Expected value per minute of the rep's time (0 when the model has no say). */
   valuePerMinute: number;
@@ -29,7 +38,7 @@ export function agendaRank(decision: Decision): AgendaRank {
   return {
     urgency: TIME_CRITICAL.has(decision.rule)
       ? 0
-      : decision.action === 'break-up' || decision.rule === 'exploration'
+      : PROMISES.has(decision.action) || decision.rule === 'exploration'
         ? 1
         : 2,
     valuePerMinute: m === undefined || m.minutes === 0 ? 0 : m.expectedValue / m.minutes,

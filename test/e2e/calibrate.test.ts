@@ -26,7 +26,11 @@ describe.skipIf(!browserAvailable)('calibrating from the dashboard in Chromium',
     const page = await signedInPage(env.browser, env.base, 'avery@northwind.test', { errors: consoleErrors });
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('button', { name: 'Check a calibration on our history' }).click();
-    await page.getByText(/calibrated@1 would change \d+ decisions?\./).waitFor();
+    await page
+      .getByText(
+        /calibrated@1 would change \d+ decisions?\. 5% of prospects are followed on to the hard maximum/,
+      )
+      .waitFor();
     await page.getByRole('button', { name: 'Put calibrated@1 in force' }).click();
     await page.getByText(/calibrated@1 is in force/).waitFor();
     await page.getByText(/Calibrated on [\d,]+ touches/).waitFor();

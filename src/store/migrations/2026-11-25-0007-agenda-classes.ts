@@ -1,7 +1,9 @@
-// The agenda gains a class between time-critical work and the rest: ending a chase the engine has
-// decided to end (the break-up) and the few touches a calibrated model makes only to keep learning
-// (rule `exploration`). Both rank below a value that the rest of the day would beat, so ranked by
-// value alone they were never reached in a full day. Stored ranks move from (0, 1) to (0, 1, 2).
+// The agenda's classes (core/agenda.ts) become three: time-critical work (now with securing the
+// next step after a conversation), then the short messages that keep Pursuit's promises (break-up,
+// disqualify, close-out, a customer's check-in, a nurture touch, and exploring touches), then the
+// rest by value per minute. Ranked by value alone, the middle class was never reached in a full
+// day. Stored ranks move from (0, 1) to (0, 1, 2). The lists are written out here: a migration must
+// not depend on today's code.
 
 import type { Kysely } from 'kysely';
 
@@ -11,9 +13,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .updateTable('decisions')
     .set({ urgency: 1 })
-    .where((eb) => eb.or([eb('action', '=', 'break-up'), eb('rule', '=', 'exploration')]))
+    .where((eb) =>
+      eb.or([
+        eb('action', 'in', ['break-up', 'disqualify', 'close-out', 'check-in', 'nurture']),
+        eb('rule', '=', 'exploration'),
+      ]),
+    )
     .where('urgency', '=', 2)
     .execute();
+  await db.updateTable('decisions').set({ urgency: 0 }).where('rule', '=', 'schedule-next-step').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -5,11 +5,14 @@
 import { useState } from 'react';
 import { api, problem } from '../api.js';
 import type { User } from '../types.js';
+import { explorationWords } from './exploration.js';
+import type { Exploring } from './exploration.js';
 
 interface Result {
   applied: boolean;
   version: number | null;
   changed: number;
+  exploring: Exploring;
   calibration: {
     /** Absent when the model earned its place. */
     refusal?: string;
@@ -58,7 +61,7 @@ export function CalibrateAction({ user, onApplied }: { user: User; onApplied: ()
             : `${c.trials.toLocaleString()} touches, ${c.responses.toLocaleString()} responses; held-out log loss ${c.heldOut.logLoss.toFixed(3)} against ${c.heldOut.priorLogLoss.toFixed(3)} for the published figures. ` +
               (result.applied
                 ? `calibrated@${result.version ?? '?'} is in force: ${decisions(result.changed)} changed.`
-                : `calibrated@${result.version ?? '?'} would change ${decisions(result.changed)}.`)}
+                : `calibrated@${result.version ?? '?'} would change ${decisions(result.changed)}. ${explorationWords(result.exploring, true)}`)}
         </p>
       )}
       {result !== null && !result.applied && c?.refusal === undefined && user.role === 'admin' && (

@@ -6,6 +6,8 @@ import { api, problem } from '../api.js';
 import { Chart } from './Chart.js';
 import { SimulationChart } from './SimulationChart.js';
 import { CalibrateAction } from './CalibrateAction.js';
+import { explorationWords } from './exploration.js';
+import type { Exploring } from './exploration.js';
 import type { User } from '../types.js';
 
 interface Curve {
@@ -24,18 +26,7 @@ export interface ModelView {
   trials: number | null;
   responses: number | null;
   heldOut: { trials: number; logLoss: number; priorLogLoss: number } | null;
-  exploring: { share: number; prospects: number; shortfall: number; minutes: number };
-}
-
-const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
-
-/** What exploring costs today, in words. */
-function explorationWords(e: ModelView['exploring']): string {
-  const share = `${Math.round(e.share * 1000) / 10}% of prospects are followed on to the hard maximum so that late touches keep being learned`;
-  if (e.share === 0)
-    return 'Exploration is off (playbook model.exploration), so late touches are no longer learned.';
-  if (e.prospects === 0) return `${share}; today none of them is past the point where the model would stop.`;
-  return `${share}; today that keeps ${e.prospects.toLocaleString('en-US')} prospect${e.prospects === 1 ? '' : 's'} the model alone would stop, whose next touches take ${Math.round(e.minutes)} minutes and cost ${money(e.shortfall)} more than they are expected to earn.`;
+  exploring: Exploring;
 }
 
 const pct = (p: number) => Math.round(p * 1000) / 10;
