@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../store/database.js';
 import type { User } from '../store/records.js';
@@ -407,5 +408,13 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
       events: { added: 3000, duplicates: 0 },
       decided: 3000,
     });
+    if (dialect === 'postgres') {
+      // A bulk load leaves the planner's statistics fresh, not waiting for autovacuum.
+      const analyzed = await sql<{ relname: string }>`
+        select relname from pg_stat_user_tables where last_analyze is not null`.execute(t.db.kysely);
+      expect(analyzed.rows.map((r) => r.relname)).toEqual(
+        expect.arrayContaining(['prospects', 'contacts', 'events', 'decisions', 'external_ids']),
+      );
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { PursuitError } from '../core/errors.js';
@@ -49,6 +49,11 @@ export interface Db {
    * it (SQLite serves one connection's statements one at a time). Close it after.
    */
   longReader(): Db;
+  /**
+   * Brings the planner's statistics up to date after a bulk load (PostgreSQL's ANALYZE), so that the
+   * first reads after it do not wait for autovacuum to notice. SQLite keeps no such statistics here.
+   */
+  refreshStatistics(tables: readonly (keyof Database)[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -126,6 +131,7 @@ function openSqlite(path: string, options: OpenOptions): Db {
     changes,
     listenForChanges: () => Promise.resolve(),
     longReader: () => openSqlite(path, options),
+    refreshStatistics: () => Promise.resolve(),
     close: () => kysely.destroy(),
   };
 }
@@ -147,6 +153,9 @@ function openPostgres(url: string): Db {
     },
     // The pool has connections enough: a long read takes one of them.
     longReader: () => ({ ...db, close: () => Promise.resolve() }),
+    refreshStatistics: async (tables) => {
+      if (tables.length > 0) await sql.raw(`ANALYZE ${tables.join(', ')}`).execute(kysely);
+    },
     close: async () => {
       await listener?.close();
       await kysely.destroy();

@@ -43,7 +43,7 @@ export interface Report {
   comparisons: Comparison[];
   /**
    * The bound against the best fixed rule: what perfect knowledge of the world would add over it,
-   * with the day worked in the agenda's order (when the bound was run).
+   * with the day worked in the same order (when the bound was run).
    */
   headroom: Comparison | undefined;
   /** What exploration cost the calibrated engine (when it ran). */
