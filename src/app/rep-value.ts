@@ -27,12 +27,13 @@ async function computeFor(q: Q, rep: User, now: number, playbook: Playbook): Pro
   // The rep's day as the agenda reads it (two index ranges), not every decision they own.
   const candidates = (
     await decisions.agenda(q, { orgId: rep.orgId, ownerId: rep.id, dueBefore: dayEnd })
-  ).flatMap((d) => {
+  ).map((d) => {
     const decision = d.decision as unknown as Decision;
-    const model = decision.model;
-    if (model === undefined) return [];
-    const minutes = actionMinutes(decision, playbook.doc.model.minutesPerTouch);
-    return [{ expectedValue: model.expectedValue, minutes }];
+    return {
+      expectedValue: decision.model?.expectedValue ?? 0,
+      minutes: actionMinutes(decision, playbook.doc.model.minutesPerTouch),
+      urgency: d.urgency,
+    };
   });
   return Math.round(opportunityHourlyValue(candidates, working) * 100) / 100;
 }

@@ -216,4 +216,20 @@ describe("the value of a rep's time", () => {
     // Everything fits: idle time costs nothing.
     expect(opportunityHourlyValue(day, 60)).toBe(0);
   });
+
+  it("takes the work that comes first whatever it earns (replies, committed calls, break-ups) out of the day's minutes", () => {
+    const day = [
+      { expectedValue: 100, minutes: 5 },
+      { expectedValue: 10, minutes: 5 },
+      // A reply to answer (no model: no value of its own) and a break-up: done first.
+      { expectedValue: 0, minutes: 4, urgency: 0 },
+      { expectedValue: 1, minutes: 4, urgency: 1 },
+    ];
+    // 13 minutes: 8 go to the reply and the break-up, 5 to the best touch; the next is the margin.
+    expect(opportunityHourlyValue(day, 13)).toBeCloseTo(120, 10);
+    // Without them the same minutes fit both touches: idle time.
+    expect(opportunityHourlyValue(day.slice(0, 2), 13)).toBe(0);
+    // A day of urgent work alone: the best touch is what the rep's time is worth.
+    expect(opportunityHourlyValue(day, 6)).toBeCloseTo(1200, 10);
+  });
 });

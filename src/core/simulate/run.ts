@@ -11,6 +11,7 @@ import { decide } from '../decide.js';
 import type { Decision } from '../decision.js';
 import { calibratedModel } from '../model/calibrated-model.js';
 import { opportunityHourlyValue } from '../model/opportunity.js';
+import type { Candidate } from '../model/opportunity.js';
 import { explorationShare, priorModel } from '../model/stopping-model.js';
 import type { StoppingModel } from '../model/stopping-model.js';
 import type { Playbook } from '../playbook/load.js';
@@ -235,9 +236,13 @@ class PolicyRun {
     rep.active = rep.active.filter((c) => c.ending === 'active');
   }
 
-  private candidate(chase: Chase): { expectedValue: number; minutes: number } {
+  private candidate(chase: Chase): Candidate {
     const d = chase.decision as Decision;
-    return { expectedValue: d.model?.expectedValue ?? 0, minutes: actionMinutes(d, this.minutesPerTouch) };
+    return {
+      expectedValue: d.model?.expectedValue ?? 0,
+      minutes: actionMinutes(d, this.minutesPerTouch),
+      urgency: agendaRank(d).urgency,
+    };
   }
 
   private order(due: Chase[]): Chase[] {
