@@ -191,6 +191,10 @@ describe('the data commands', () => {
     expect(agenda.out).toContain('speed-to-lead');
     // Acme's next step is due by tomorrow.
     expect((await cli(['agenda', '--date', 'tomorrow'], dana)).out).toContain('Acme Corp');
+    // After working hours, nothing is said to fit in no time at all.
+    const late = await cli(['agenda'], { ...dana, PURSUIT_NOW: '2026-03-11T04:00:00Z' });
+    expect(late.out).toMatch(/No working time is left today: they would take \d+ (h|min)/);
+    expect(late.out).not.toContain('beyond today');
     const json = JSON.parse((await cli(['agenda', '--json'], dana)).out) as { items: unknown[] };
     expect(json.items.length).toBeGreaterThan(0);
     const pipeline = await cli(['pipeline'], dana);

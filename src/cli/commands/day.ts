@@ -29,14 +29,16 @@ export async function agendaCommand(
     if (day.items.length > 0) {
       const need = `${hours(day.totalMinutes)} at the playbook's minutes per touch`;
       out.push(
-        day.fitting === day.items.length
-          ? `All fit in the ${hours(day.availableMinutes)} of working time left (${need}).`
-          : `The first ${day.fitting} fit in the ${hours(day.availableMinutes)} of working time left (all would take ${need}).`,
+        day.availableMinutes <= 0
+          ? `No working time is left today: they would take ${need}.`
+          : day.fitting === day.items.length
+            ? `All fit in the ${hours(day.availableMinutes)} of working time left (${need}).`
+            : `The first ${day.fitting} fit in the ${hours(day.availableMinutes)} of working time left (all would take ${need}).`,
       );
     }
     out.push('');
     day.items.forEach((item, i) => {
-      if (i === day.fitting && day.fitting < day.items.length)
+      if (i === day.fitting && day.fitting < day.items.length && day.availableMinutes > 0)
         out.push("--- beyond today's working hours ---\n");
       out.push(
         formatDecision(item.decision, {

@@ -151,8 +151,12 @@ export function Today({ user }: { user: User }) {
         {agenda.items.length === 0
           ? 'Nothing is due today.'
           : `${agenda.items.length} action${agenda.items.length === 1 ? '' : 's'}, ${minutes(agenda.totalMinutes)} of work; ${
-              agenda.fitting === agenda.items.length ? 'all fit' : `the first ${agenda.fitting} fit`
-            } in the ${minutes(agenda.availableMinutes)} of working time left (${user.timezone}).`}
+              agenda.availableMinutes <= 0
+                ? `no working time is left today (${user.timezone}).`
+                : `${
+                    agenda.fitting === agenda.items.length ? 'all fit' : `the first ${agenda.fitting} fit`
+                  } in the ${minutes(agenda.availableMinutes)} of working time left (${user.timezone}).`
+            }`}
       </p>
       <ol className="agenda">
         {agenda.items.map((item) => (
