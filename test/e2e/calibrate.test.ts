@@ -73,6 +73,23 @@ describe.skipIf(!browserAvailable)('calibrating from the dashboard in Chromium',
     await page.getByText(/With perfect knowledge, bound: engine knowing the truth vs/).waitFor();
     await page.getByText('Last simulation').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'team-simulation.png'), fullPage: true });
+
+    // The same, every policy working oldest first (`pursuit simulate --order oldest --save`).
+    const oldest = await runSimulation({
+      world: { name: 'default' },
+      days: 15,
+      reps: 2,
+      seeds: 2,
+      order: 'oldest',
+      defaultPlaybookText: DEFAULT_PLAYBOOK_TEXT,
+    });
+    // Saved a minute later (the tests' clock stands still): the latest is this one.
+    const later = { ...env.ctx, now: () => env.ctx.now() + 60_000 };
+    await saveSimulation(later, avery as User, 'default', oldest);
+    await page.reload();
+    await page
+      .getByText('Last simulation (default world, 2 seeds, every policy working oldest first)')
+      .waitFor();
     await page.close();
     expect(faults(consoleErrors)).toEqual([]);
   }, 90_000);

@@ -32,6 +32,8 @@ interface Saved {
   report: {
     rows: (Row & { bound?: boolean })[];
     seeds: number[];
+    /** Absent in reports saved before `--order` existed: the agenda's order. */
+    order?: 'agenda' | 'oldest';
     bestFixedRule?: string;
     comparisons?: Comparison[];
     headroom?: Comparison;
@@ -97,8 +99,9 @@ export function SimulationChart() {
   return (
     <figure>
       <figcaption>
-        Last simulation ({saved.world} world, {saved.report.seeds.length} seeds): revenue per rep-hour by
-        policy
+        Last simulation ({saved.world} world, {saved.report.seeds.length} seeds
+        {saved.report.order === 'oldest' ? ', every policy working oldest first' : ''}): revenue per rep-hour
+        by policy
       </figcaption>
       <Chart option={option} label="Revenue per rep-hour by policy in the last simulation" />
       <table className="list">
