@@ -11,8 +11,8 @@ export interface EnginePolicy {
   name: string;
   /**
    * `calibrated`: recalibrates on the simulated history every `calibrateEveryDays`; `prior`: the
-   * playbook's prior throughout; `truth`: the world's own truth (truth.ts), the bound of what any
-   * stopping model could earn, which no team could have.
+   * playbook's prior throughout; `truth`: the world's own truth (truth.ts), which no team could
+   * have: what perfect knowledge would earn under the same playbook and order.
    */
   model: 'calibrated' | 'prior' | 'truth';
   order: Order;
