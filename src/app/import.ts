@@ -53,7 +53,7 @@ export async function importFiles(
       await importer.decide();
       importer.report.committed = true;
       return importer.report;
-    }).then(afterBulkLoad(ctx));
+    }).then((report) => afterBulkLoad(ctx, report));
   } catch (error) {
     if (error instanceof Rollback && importer !== undefined) return importer.report;
     throw error;
@@ -64,16 +64,14 @@ export async function importFiles(
 const BULK_ROWS = 5000;
 
 /** After a bulk load, the planner's statistics are brought up to date (see Db.refreshStatistics). */
-function afterBulkLoad(ctx: AppContext) {
-  return async (report: ImportReport): Promise<ImportReport> => {
-    if (report.committed && report.rowsRead >= BULK_ROWS) {
-      // Only an optimisation: should it fail, autovacuum catches up in its own time.
-      await ctx.db
-        .refreshStatistics(['prospects', 'contacts', 'events', 'decisions', 'external_ids'])
-        .catch(() => undefined);
-    }
-    return report;
-  };
+async function afterBulkLoad(ctx: AppContext, report: ImportReport): Promise<ImportReport> {
+  if (report.committed && report.rowsRead >= BULK_ROWS) {
+    // Only an optimisation: should it fail, autovacuum catches up in its own time.
+    await ctx.db
+      .refreshStatistics(['prospects', 'contacts', 'events', 'decisions', 'external_ids'])
+      .catch(() => undefined);
+  }
+  return report;
 }
 
 /**
@@ -102,7 +100,7 @@ export async function importInBatches(
     for (const source of sources) await importer.read(source, mapContext, mapping);
     importer.finish();
     await importer.decide();
-    return await afterBulkLoad(ctx)(importer.report);
+    return await afterBulkLoad(ctx, importer.report);
   } catch (error) {
     importer.finish();
     // Rows already written are decided all the same, unless the database itself failed.

@@ -3,7 +3,6 @@
 // prospects dropped who would have answered, with 95% intervals over seeds. A progress bar on a
 // terminal.
 
-import cliProgress from 'cli-progress';
 import { runSimulation } from '../../app/simulate.js';
 import type { WorldChoice } from '../../app/simulate.js';
 import { PursuitError } from '../../core/errors.js';
@@ -12,6 +11,7 @@ import { formatReport } from '../../core/simulate/table.js';
 import { EXIT } from '../exit.js';
 import { readTextFile } from '../io.js';
 import type { Io } from '../program.js';
+import { progressBar } from '../progress.js';
 import { readDefaultPlaybook } from '../resources.js';
 import { asActor, printJson } from '../session.js';
 import { saveSimulation } from '../../app/simulations.js';
@@ -53,10 +53,6 @@ function worldChoice(world: string | undefined): WorldChoice {
   return { file: world, text: readTextFile(world, 'world file') };
 }
 
-function isTerminal(stream: unknown): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
-}
-
 export async function simulateCommand(options: SimulateOptions, io: Io): Promise<number> {
   const seeds = whole(options.seeds, 'seeds', 1000);
   const days = whole(options.days, 'days', 1000);
@@ -65,18 +61,12 @@ export async function simulateCommand(options: SimulateOptions, io: Io): Promise
   const world = worldChoice(options.world);
   const playbookText =
     options.playbook === undefined ? undefined : readTextFile(options.playbook, 'playbook');
-  const bar =
-    isTerminal(io.stderr) && options.json !== true
-      ? new cliProgress.SingleBar(
-          {
-            format: 'simulating |{bar}| {percentage}% · seed {seed} · {policy} · {eta_formatted} left',
-            stream: io.stderr as NodeJS.WriteStream,
-            hideCursor: true,
-            etaBuffer: 200,
-          },
-          cliProgress.Presets.shades_classic,
-        )
-      : undefined;
+  const bar = progressBar(
+    io,
+    options.json,
+    'simulating |{bar}| {percentage}% · seed {seed} · {policy} · {eta_formatted} left',
+    { etaBuffer: 200 },
+  );
   let started = false;
   try {
     const report = await runSimulation({

@@ -1,7 +1,6 @@
 // `pursuit import FILE...` (HubSpot, Salesforce, Pipedrive, generic CSV, Pursuit's own export) and
 // `pursuit export`. Imports show a progress bar on a terminal, and Ctrl-C leaves the database as it was.
 
-import cliProgress from 'cli-progress';
 import { exportData } from '../../app/export.js';
 import type { ExportFormat } from '../../app/export.js';
 import { importFiles } from '../../app/import.js';
@@ -11,6 +10,7 @@ import type { FormatName } from '../../integrations/csv/unit.js';
 import { FORMATS } from '../../integrations/csv/formats.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
+import { progressBar } from '../progress.js';
 import { asActor, printJson } from '../session.js';
 import type { GlobalOptions } from '../session.js';
 
@@ -21,10 +21,6 @@ export interface ImportCliOptions extends GlobalOptions {
   skipBad?: boolean;
   rejects?: string;
   zone?: string;
-}
-
-function isTerminal(stream: unknown): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
 }
 
 function describe(report: ImportReport): string {
@@ -71,17 +67,11 @@ export async function importCommand(files: string[], options: ImportCliOptions, 
     );
   }
   return asActor(io, options, async ({ ctx }, actor) => {
-    const bar =
-      isTerminal(io.stderr) && options.json !== true
-        ? new cliProgress.SingleBar(
-            {
-              format: 'importing {file} |{bar}| {percentage}% · {rows} rows · {rejected} rejected',
-              stream: io.stderr as NodeJS.WriteStream,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : undefined;
+    const bar = progressBar(
+      io,
+      options.json,
+      'importing {file} |{bar}| {percentage}% · {rows} rows · {rejected} rejected',
+    );
     const abort = new AbortController();
     const onInterrupt = () => abort.abort();
     process.once('SIGINT', onInterrupt);

@@ -18,13 +18,14 @@ const VALUE_RANKED = 2;
 
 /** The rep's hourly value: 60 x the expected value per minute of the marginal action of the day. */
 export function opportunityHourlyValue(candidates: Candidate[], availableMinutes: number): number {
-  const timed = candidates.filter((c) => c.minutes > 0);
   let used = 0;
-  for (const c of timed) if ((c.urgency ?? VALUE_RANKED) < VALUE_RANKED) used += c.minutes;
-  const ranked = timed
-    .filter((c) => (c.urgency ?? VALUE_RANKED) >= VALUE_RANKED)
-    .map((c) => ({ perMinute: c.expectedValue / c.minutes, minutes: c.minutes }))
-    .sort((a, b) => b.perMinute - a.perMinute);
+  const ranked: { perMinute: number; minutes: number }[] = [];
+  for (const c of candidates) {
+    if (c.minutes <= 0) continue;
+    if ((c.urgency ?? VALUE_RANKED) < VALUE_RANKED) used += c.minutes;
+    else ranked.push({ perMinute: c.expectedValue / c.minutes, minutes: c.minutes });
+  }
+  ranked.sort((a, b) => b.perMinute - a.perMinute);
   for (const c of ranked) {
     if (used + c.minutes > availableMinutes) return 60 * c.perMinute;
     used += c.minutes;
