@@ -1,6 +1,8 @@
-// Lint rules, including the layer boundaries of DESIGN.md: core/ imports nothing outside core/.
+// Lint rules, including the layer boundaries of DESIGN.md (layers.js): core/ imports nothing of ours
+// outside core/, store/ only core/, app/ store/, core/ and integrations/, api/ and cli/ only app/ and core/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layers } from './layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
@@ -29,19 +31,23 @@ export default tseslint.config(
       ],
     },
   },
-  ...[
-    // core/ imports only core/ and pure libraries: no path out of core/, no Node built-ins.
-    { files: ['src/core/*.ts'], up: '../*' },
-    { files: ['src/core/*/*.ts'], up: '../../*' },
-  ].map(({ files, up }) => ({
-    files,
+  {
+    // The layers of DESIGN.md, and the feature folders of app/ (see layers.js).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    plugins: { pursuit: { rules: { layers } } },
+    rules: { 'pursuit/layers': 'error' },
+  },
+  {
+    // core/ is pure: no Node built-ins, no clock, no randomness, no environment.
+    files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: [up, 'node:*'], message: 'core/ is pure: it imports only core/ and pure libraries' },
+            { group: ['node:*'], message: 'core/ is pure: it imports only core/ and pure libraries' },
           ],
         },
       ],
@@ -50,42 +56,6 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'core/ takes the clock as a parameter' },
         { object: 'Math', property: 'random', message: 'core/ takes randomness as a parameter' },
         { object: 'process', property: 'env', message: 'config is read once, outside core/' },
-      ],
-    },
-  })),
-  {
-    // store/ only moves data: it never reaches up into the use cases or the interfaces.
-    files: ['src/store/**/*.ts'],
-    ignores: ['src/store/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/app/*', '**/api/*', '**/cli/*'],
-              message: 'store/ never imports app/, api/ or cli/',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The interfaces (HTTP, command line) go through the use cases of app/, never the repositories.
-    files: ['src/api/**/*.ts', 'src/cli/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/store/repositories/*'],
-              message: 'api/ and cli/ call app/ use cases; only app/ combines core/ and store/',
-            },
-          ],
-        },
       ],
     },
   },

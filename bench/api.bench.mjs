@@ -22,12 +22,12 @@ import autocannon from 'autocannon';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
 const { openDatabase } = await import(dist('store/database.js'));
-const { init } = await import(dist('app/workspace.js'));
+const { init } = await import(dist('app/accounts/workspace.js'));
 const { users } = await import(dist('store/repositories/people.repository.js'));
 const { prospects, contacts } = await import(dist('store/repositories/prospects.repository.js'));
-const { events } = await import(dist('store/repositories/history.repository.js'));
+const { events } = await import(dist('store/repositories/events.repository.js'));
 const { credentials } = await import(dist('store/repositories/accounts.repository.js'));
-const { refreshDecisions } = await import(dist('app/decisions.js'));
+const { refreshDecisions } = await import(dist('app/decisions/decisions.js'));
 const { hash } = await import('@node-rs/argon2');
 const { readFileSync } = await import('node:fs');
 
@@ -297,7 +297,7 @@ const hello = await start(
 const api = await start(
   [
     ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profile')}`] : []),
-    dist('cli/main.js'),
+    dist('main.js'),
     'serve',
   ],
   {

@@ -72,7 +72,7 @@ const floorTimes = [];
 let output;
 for (let run = 0; run < RUNS; run += 1) {
   floorTimes.push(timed([floorScript]).seconds);
-  const decided = timed([join(root, 'dist/cli/main.js'), 'decide', '--jsonl']);
+  const decided = timed([join(root, 'dist/main.js'), 'decide', '--jsonl']);
   decideTimes.push(decided.seconds);
   output = decided.stdout;
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
-const { lessonsFromHistory } = await import(dist('app/calibrate.js'));
+const { lessonsFromHistory } = await import(dist('app/model/calibrate.js'));
 const { Evidence, calibrate } = await import(dist('core/model/calibrate.js'));
 const { loadPlaybook } = await import(dist('core/playbook/load.js'));
 const { seeded } = await import(dist('core/simulate/random.js'));

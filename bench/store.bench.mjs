@@ -24,12 +24,12 @@ import { NOW, prospect as syntheticProspect, reps as syntheticReps } from './syn
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
 const { openDatabase } = await import(dist('store/database.js'));
-const { init, addUser } = await import(dist('app/workspace.js'));
-const { importFiles } = await import(dist('app/import.js'));
-const { redecideAll } = await import(dist('app/playbook.js'));
-const { agenda } = await import(dist('app/agenda.js'));
-const { exportRows } = await import(dist('integrations/csv/pursuit-format.js'));
-const { EXPORT_COLUMNS } = await import(dist('integrations/csv/generic.js'));
+const { init, addUser } = await import(dist('app/accounts/workspace.js'));
+const { importFiles } = await import(dist('app/import/import.js'));
+const { redecideAll } = await import(dist('app/decisions/playbook.js'));
+const { agenda } = await import(dist('app/day/agenda.js'));
+const { exportRows } = await import(dist('integrations/crm/pursuit-format.js'));
+const { EXPORT_COLUMNS } = await import(dist('integrations/crm/generic.js'));
 const { csvLine } = await import(dist('integrations/csv/write.js'));
 const { readFileSync } = await import('node:fs');
 

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from '../app/context.js';
-import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { createDemo, DEMO_PASSWORD } from '../app/demo/demo.js';
 import { call, caller, signIn as signInTo } from '../../test/support/api.js';
 import type { Caller, Method } from '../../test/support/api.js';
-import { saveSimulation } from '../app/simulations.js';
-import { actorFor } from '../app/workspace.js';
+import { saveSimulation } from '../app/model/simulations.js';
+import { actorFor } from '../app/accounts/workspace.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 

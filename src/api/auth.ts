@@ -3,8 +3,8 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PursuitError } from '../core/errors.js';
-import type { User } from '../store/records.js';
-import { sessionUser, tokenUser } from '../app/accounts.js';
+import type { User } from '../core/records.js';
+import { sessionUser, tokenUser } from '../app/accounts/credentials.js';
 import type { AppContext } from '../app/context.js';
 
 export const SESSION_COOKIE = 'pursuit_session';

@@ -26,7 +26,7 @@ import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
 import { modelRoutes } from './routes/model.routes.js';
-import { stopImports } from '../app/import-jobs.js';
+import { stopImports } from '../app/import/jobs.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadRoutes } from './routes/leads.routes.js';
 import { playbookRoutes } from './routes/playbook.routes.js';

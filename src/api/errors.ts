@@ -3,8 +3,7 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '../core/errors.js';
-import { errorBody } from '../app/decider.js';
-import { storeError } from '../store/database.js';
+import { errorBody } from '../app/errors.js';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_SCENARIO: 400,
@@ -53,7 +52,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (typeof error.statusCode === 'number' && error.statusCode < 500 && error.code?.startsWith('FST_')) {
     return reply.status(error.statusCode).send({ code: 'INVALID_INPUT', message: error.message });
   }
-  const body = errorBody(storeError(error));
+  const body = errorBody(error);
   const status = HTTP_STATUS[body.code];
   if (status >= 500) request.log.error({ err: error }, body.message);
   return reply.status(status).send(body);

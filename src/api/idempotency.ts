@@ -4,7 +4,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PursuitError } from '../core/errors.js';
-import { sha256 } from '../app/accounts.js';
+import { sha256 } from '../app/accounts/credentials.js';
 import type { AppContext } from '../app/context.js';
 import { rememberResponse, rememberedResponse } from '../app/idempotency.js';
 

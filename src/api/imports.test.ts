@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
-import { createDemo } from '../app/demo.js';
+import { createDemo } from '../app/demo/demo.js';
 import { caller, headersOf } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
-import { actorFor } from '../app/workspace.js';
-import { snooze } from '../app/logging.js';
+import { actorFor } from '../app/accounts/workspace.js';
+import { snooze } from '../app/prospects/logging.js';
 import type { AppContext } from '../app/context.js';
-import { createDemo } from '../app/demo.js';
+import { createDemo } from '../app/demo/demo.js';
 import type { Db } from '../store/database.js';
 import { caller } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';

@@ -8,7 +8,7 @@ import { call, caller, headersOf, signIn } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
-import { createDemo } from '../app/demo.js';
+import { createDemo } from '../app/demo/demo.js';
 import type { Db } from '../store/database.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';

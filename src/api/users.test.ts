@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
-import { createDemo, DEMO_PASSWORD } from '../app/demo.js';
+import { createDemo, DEMO_PASSWORD } from '../app/demo/demo.js';
 import { call, callerOf, signIn as signInTo } from '../../test/support/api.js';
 import type { Caller, Method } from '../../test/support/api.js';
 import { buildApp } from './build-app.js';

@@ -3,14 +3,15 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PursuitError } from '../core/errors.js';
-import type { User } from '../store/records.js';
+import type { User } from '../core/records.js';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from './context.js';
-import { agenda, pipeline } from './agenda.js';
-import { logEvent, snooze, undoLast } from './logging.js';
-import { addContact, addProspect, editProspect, listProspects, showProspect } from './prospects.js';
-import { actorFor, addUser, init } from './workspace.js';
+import { agenda, pipeline } from './day/agenda.js';
+import { logEvent, snooze, undoLast } from './prospects/logging.js';
+import { addContact, addProspect, editProspect } from './prospects/prospects.js';
+import { listProspects, showProspect } from './prospects/reading.js';
+import { actorFor, addUser, init } from './accounts/workspace.js';
 
 async function code(
   promise: Promise<unknown>,

@@ -1,9 +1,9 @@
 // Remembered answers to writes sent with an Idempotency-Key (see api/idempotency.ts), per user.
 
-import type { StoredResponse } from '../store/records.js';
+import type { StoredResponse } from '../core/records.js';
 import { idempotencyKeys } from '../store/repositories/accounts.repository.js';
 import type { AppContext } from './context.js';
-import { inTransaction } from './workspace.js';
+import { inTransaction } from './context.js';
 
 /** How long a key is remembered. */
 export const IDEMPOTENCY_MS = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@
 
 import type { ErrorBody, ErrorCode } from '../core/errors.js';
 import type { Writable } from 'node:stream';
-import { errorBody } from '../app/decider.js';
+import { errorBody } from '../app/errors.js';
 
 export const EXIT = { ok: 0, someLinesFailed: 1, unusable: 2, unavailable: 3 } as const;
 

@@ -1,7 +1,9 @@
 // The CLI as CONTRACT.md specifies it: outputs, error JSON and exit statuses. Runs the program
 // in-process with real streams; one test runs the built executable.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,7 +155,7 @@ describe('pursuit with no command', () => {
 });
 
 describe('the built executable', () => {
-  const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+  const bin = new URL('../../dist/main.js', import.meta.url).pathname;
 
   it('runs decide --jsonl from standard input', () => {
     const out = execFileSync(process.execPath, [bin, 'decide', '--jsonl'], {
@@ -168,10 +170,28 @@ describe('the built executable', () => {
     expect(JSON.parse(result.stderr.toString())).toMatchObject({ code: 'INVALID_SCENARIO', path: 'now' });
   });
 
+  it('serves the API with `serve` and stops cleanly on SIGTERM', async () => {
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as { port: number }).port;
+    probe.close();
+    const env = { ...process.env, PURSUIT_DB: join(dir, 'serve.db'), PURSUIT_LOG_LEVEL: 'error' };
+    const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = once(child, 'exit');
+    while (!out.includes('Pursuit is open at')) await once(child.stdout, 'data');
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    child.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+  });
+
   it('is the package bin', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       bin: Record<string, string>;
     };
-    expect(pkg.bin.pursuit).toBe('dist/cli/main.js');
+    expect(pkg.bin.pursuit).toBe('dist/main.js');
   });
 });

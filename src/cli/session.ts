@@ -1,11 +1,11 @@
 // Opens what a data command needs, once: the configuration, the database and the acting user.
 
+import { openContext } from '../app/context.js';
 import type { AppContext } from '../app/context.js';
 import { readConfig } from '../app/config.js';
 import type { Config } from '../app/config.js';
-import { actorFor } from '../app/workspace.js';
-import { openDatabase } from '../store/database.js';
-import type { User } from '../store/records.js';
+import { actorFor } from '../app/accounts/workspace.js';
+import type { User } from '../core/records.js';
 import type { Io } from './program.js';
 import { readDefaultPlaybook } from './resources.js';
 
@@ -22,17 +22,11 @@ export interface Session {
 /** Runs `fn` with an open database, closing it afterwards whatever happens. */
 export async function withSession<T>(io: Io, fn: (s: Session) => Promise<T>): Promise<T> {
   const config = readConfig(io.env);
-  const db = await openDatabase(config.database);
-  const fixed = config.now;
-  const ctx: AppContext = {
-    db,
-    now: fixed === undefined ? () => Date.now() : () => fixed,
-    defaultPlaybookText: readDefaultPlaybook(),
-  };
+  const ctx = await openContext(config, readDefaultPlaybook());
   try {
     return await fn({ ctx, config });
   } finally {
-    await db.close();
+    await ctx.db.close();
   }
 }
 

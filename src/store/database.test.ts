@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { PursuitError } from '../core/errors.js';
 import { TestClock, appContext } from '../../test/support/databases.js';
-import { init } from '../app/workspace.js';
+import { init } from '../app/accounts/workspace.js';
 import { openDatabase } from './database.js';
 
 const path = () => join(mkdtempSync(join(tmpdir(), 'pursuit-open-')), 'p.db');

@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { PursuitError } from '../core/errors.js';
+import { storeError } from './errors.js';
 import * as initial from './migrations/2026-11-23-0001-initial.js';
 import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
 import * as accounts from './migrations/2026-11-24-0003-accounts.js';
@@ -60,33 +61,6 @@ export interface Db {
 // PostgreSQL returns bigint (int8) as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
-
-/** Maps a driver error to the catalogue; anything unknown is returned as it is. */
-export function storeError(error: unknown): unknown {
-  if (error instanceof PursuitError) return error;
-  const e = error as { code?: string; message?: string };
-  const message = e.message ?? String(error);
-  switch (e.code) {
-    case 'SQLITE_BUSY':
-    case 'SQLITE_LOCKED':
-    case '55P03':
-      return new PursuitError('DATABASE_LOCKED', `the database is locked by another process: ${message}`);
-    case 'SQLITE_READONLY':
-    case 'SQLITE_READONLY_DBMOVED':
-    case '25006':
-      return new PursuitError('DATABASE_READ_ONLY', `the database cannot be written: ${message}`);
-    case 'SQLITE_CANTOPEN':
-    case 'SQLITE_NOTADB':
-    case 'SQLITE_CORRUPT':
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case '3D000':
-    case '28P01':
-      return new PursuitError('DATABASE_UNAVAILABLE', `the database cannot be opened: ${message}`);
-    default:
-      return error;
-  }
-}
 
 export interface OpenOptions {
   /** How long a SQLite writer waits for another process's lock before giving up. */

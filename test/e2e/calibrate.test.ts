@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
-import { runSimulation } from '../../src/app/simulate.js';
-import { saveSimulation } from '../../src/app/simulations.js';
-import type { User } from '../../src/store/records.js';
+import { runSimulation } from '../../src/app/model/simulate.js';
+import { saveSimulation } from '../../src/app/model/simulations.js';
+import type { User } from '../../src/core/records.js';
 import { users } from '../../src/store/repositories/people.repository.js';
 import { DEFAULT_PLAYBOOK_TEXT } from '../support/scenario.js';
 

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/app/demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/demo.js';
 import { SHOTS, browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
 

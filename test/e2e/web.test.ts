@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/build-app.js';
 import type { Api } from '../../src/api/build-app.js';
-import { createDemo, DEMO_PASSWORD } from '../../src/app/demo.js';
+import { createDemo, DEMO_PASSWORD } from '../../src/app/demo/demo.js';
 import {
   ROOT,
   SHOTS,

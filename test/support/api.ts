@@ -2,7 +2,7 @@
 // its anti-forgery token), and calling a route as them.
 
 import type { Api } from '../../src/api/build-app.js';
-import { DEMO_PASSWORD } from '../../src/app/demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/demo.js';
 
 export interface Caller {
   cookie: string;

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../src/api/build-app.js';
 import type { Api } from '../../src/api/build-app.js';
-import { DEMO_PASSWORD, createDemo } from '../../src/app/demo.js';
+import { DEMO_PASSWORD, createDemo } from '../../src/app/demo/demo.js';
 import { TestClock, appContext, freshDatabase } from './databases.js';
 import type { TestDb } from './databases.js';
 import type { AppContext } from '../../src/app/context.js';

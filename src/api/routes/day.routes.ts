@@ -2,8 +2,8 @@
 
 import { gzipSync } from 'node:zlib';
 import { Type } from 'typebox';
-import { fitDay, pipeline, readAgenda } from '../../app/agenda.js';
-import type { AgendaRead } from '../../app/agenda.js';
+import { fitDay, pipeline, readAgenda } from '../../app/day/agenda.js';
+import type { AgendaRead } from '../../app/day/agenda.js';
 import type { ReadCache } from '../../app/read-cache.js';
 import { cacheFor, changeMark } from '../../app/read-cache.js';
 import type { AppContext } from '../../app/context.js';

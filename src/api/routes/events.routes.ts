@@ -3,8 +3,8 @@
 
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
-import { logEvent, undoLast } from '../../app/logging.js';
-import type { Logged } from '../../app/logging.js';
+import { logEvent, undoLast } from '../../app/prospects/logging.js';
+import type { Logged } from '../../app/prospects/logging.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { decisionView, eventView, prospectView } from './views.js';

@@ -3,9 +3,9 @@
 
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
-import { intakeLead, listNotifications, markNotificationsRead } from '../../app/leads.js';
-import { showProspect } from '../../app/prospects.js';
-import type { Notification } from '../../store/records.js';
+import { intakeLead, listNotifications, markNotificationsRead } from '../../app/prospects/leads.js';
+import { showProspect } from '../../app/prospects/reading.js';
+import type { Notification } from '../../core/records.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { ContactBody } from './prospects.routes.js';

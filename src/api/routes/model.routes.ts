@@ -3,8 +3,8 @@
 // last policy simulation the team saved.
 
 import { Type } from 'typebox';
-import { calibrateModel, modelView } from '../../app/calibrate.js';
-import { latestSimulation } from '../../app/simulations.js';
+import { calibrateModel, modelView } from '../../app/model/calibrate.js';
+import { latestSimulation } from '../../app/model/simulations.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';

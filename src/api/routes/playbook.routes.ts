@@ -3,8 +3,8 @@
 
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
-import { activePlaybook, usePlaybook } from '../../app/playbook.js';
-import type { PlaybookVersion } from '../../store/records.js';
+import { activePlaybook, usePlaybook } from '../../app/decisions/playbook.js';
+import type { PlaybookVersion } from '../../core/records.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 

@@ -4,16 +4,10 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../app/context.js';
-import { inviteFor } from '../../app/invite.js';
-import { snooze } from '../../app/logging.js';
-import {
-  addContact,
-  addProspect,
-  editContact,
-  editProspect,
-  listProspects,
-  showProspect,
-} from '../../app/prospects.js';
+import { inviteFor } from '../../app/prospects/invite.js';
+import { snooze } from '../../app/prospects/logging.js';
+import { addContact, addProspect, editContact, editProspect } from '../../app/prospects/prospects.js';
+import { listProspects, showProspect } from '../../app/prospects/reading.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { contactView, decisionView, eventView, prospectView } from './views.js';

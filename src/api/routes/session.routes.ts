@@ -2,7 +2,7 @@
 // sends back on every change).
 
 import { Type } from 'typebox';
-import { signIn, signOut, sessionUser } from '../../app/accounts.js';
+import { signIn, signOut, sessionUser } from '../../app/accounts/credentials.js';
 import type { AppContext } from '../../app/context.js';
 import { PursuitError } from '../../core/errors.js';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.js';

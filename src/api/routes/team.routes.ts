@@ -1,6 +1,6 @@
 // The team dashboard's numbers (managers see their team, admins everyone, a rep themselves).
 
-import { teamDashboard } from '../../app/team.js';
+import { teamDashboard } from '../../app/day/team.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';

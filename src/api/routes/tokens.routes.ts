@@ -1,9 +1,9 @@
 // Personal API tokens for scripts: created (the value is shown once), listed, revoked.
 
 import { Type } from 'typebox';
-import { createToken, listTokens, revokeToken } from '../../app/accounts.js';
+import { createToken, listTokens, revokeToken } from '../../app/accounts/credentials.js';
 import type { AppContext } from '../../app/context.js';
-import type { ApiToken } from '../../store/records.js';
+import type { ApiToken } from '../../core/records.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 

@@ -3,12 +3,12 @@
 // own password with the current one.
 
 import { Type } from 'typebox';
-import { signIn } from '../../app/accounts.js';
+import { signIn } from '../../app/accounts/credentials.js';
 import type { AppContext } from '../../app/context.js';
-import { changePassword, createUser, updateUser } from '../../app/users.js';
-import { listUsers } from '../../app/workspace.js';
+import { changePassword, createUser, updateUser } from '../../app/accounts/users.js';
+import { listUsers } from '../../app/accounts/workspace.js';
 import { PursuitError } from '../../core/errors.js';
-import type { User } from '../../store/records.js';
+import type { User } from '../../core/records.js';
 import { actorOf, setSessionCookie } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { publicUser } from './views.js';

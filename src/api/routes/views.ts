@@ -1,6 +1,6 @@
 // What the API shows of stored records: no internal fields, times as ISO 8601.
 
-import type { Prospect, StoredDecision, StoredEvent, User } from '../../store/records.js';
+import type { Prospect, StoredDecision, StoredEvent, User } from '../../core/records.js';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
@@ -34,7 +34,7 @@ export function prospectView(p: Prospect) {
   };
 }
 
-export { contractContact as contactView } from '../../app/scenario-from-store.js';
+export { contractContact as contactView } from '../../app/decisions/scenario.js';
 
 export function eventView(e: StoredEvent) {
   return { ...e.data, id: e.id, loggedBy: e.loggedBy, loggedAt: iso(e.loggedAt) };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
-import type { Exploring } from '../../app/calibrate.js';
+import type { Exploring } from '../../app/model/calibrate.js';
 import { explorationCost } from './calibrate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pursuit-cli-calibrate-'));

@@ -2,8 +2,8 @@
 // attempt with its uncertainty, the win rates, the held-out check and the calibration by decile, and
 // how many decisions change; puts the model in force unless refused or --dry-run.
 
-import { calibrateModel } from '../../app/calibrate.js';
-import type { CalibrateResult, Exploring } from '../../app/calibrate.js';
+import { calibrateModel } from '../../app/model/calibrate.js';
+import type { CalibrateResult, Exploring } from '../../app/model/calibrate.js';
 import { money } from '../../core/rules/words.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';

@@ -1,6 +1,6 @@
 // `pursuit agenda` and `pursuit pipeline`.
 
-import { agenda, pipeline } from '../../app/agenda.js';
+import { agenda, pipeline } from '../../app/day/agenda.js';
 import { EXIT } from '../exit.js';
 import { formatDecision } from '../format.js';
 import type { Io } from '../program.js';

@@ -1,7 +1,7 @@
 // `pursuit decide FILE|-  [--jsonl] [--playbook FILE]`: the contract's command (CONTRACT.md).
 
-import { createDecider, parseScenarioText } from '../../app/decider.js';
-import type { Decider } from '../../app/decider.js';
+import { createDecider, parseScenarioText } from '../../app/decisions/decider.js';
+import type { Decider } from '../../app/decisions/decider.js';
 import { mapLines } from '../../app/lines.js';
 import { EXIT } from '../exit.js';
 import { openTextStream, readInput, readTextFile } from '../io.js';

@@ -1,8 +1,8 @@
 // `pursuit demo` (and `npm start`): a realistic demo organisation in its own database, then one
 // rep's agenda and the logins, so a newcomer sees every kind of decision at once.
 
-import { createDemo, demoLogins, DEMO_ORGANISATION, DEMO_PASSWORD } from '../../app/demo.js';
-import { listOrganisations } from '../../app/workspace.js';
+import { createDemo, demoLogins, DEMO_ORGANISATION, DEMO_PASSWORD } from '../../app/demo/demo.js';
+import { listOrganisations } from '../../app/accounts/workspace.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';

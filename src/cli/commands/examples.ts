@@ -3,7 +3,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenarioText } from '../../app/decider.js';
+import { parseScenarioText } from '../../app/decisions/decider.js';
 import { EXIT } from '../exit.js';
 import { formatDecision } from '../format.js';
 import { readTextFile } from '../io.js';

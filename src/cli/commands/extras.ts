@@ -1,7 +1,7 @@
 // `pursuit ics` (a calendar invite for a committed call) and `pursuit playbook show|use`.
 
-import { inviteFor } from '../../app/invite.js';
-import { activePlaybook, usePlaybook } from '../../app/playbook.js';
+import { inviteFor } from '../../app/prospects/invite.js';
+import { activePlaybook, usePlaybook } from '../../app/decisions/playbook.js';
 import { EXIT } from '../exit.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import type { Io } from '../program.js';

@@ -1,8 +1,9 @@
 // `pursuit log call|email|meeting|response|commitment|prep|touch|deal`, `pursuit undo`, `pursuit snooze`.
 
 import type { Decision } from '../../core/decision.js';
-import { logEvent, snooze, undoLast } from '../../app/logging.js';
-import type { LogInput, Logged } from '../../app/logging.js';
+import { logEvent, snooze, undoLast } from '../../app/prospects/logging.js';
+import type { LogInput } from '../../app/prospects/event-input.js';
+import type { Logged } from '../../app/prospects/logging.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';

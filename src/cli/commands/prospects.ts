@@ -1,16 +1,10 @@
 // `pursuit prospect add|edit|show|list` and `pursuit contact add|edit`.
 
 import type { Decision } from '../../core/decision.js';
-import {
-  addContact,
-  addProspect,
-  editContact,
-  editProspect,
-  listProspects,
-  showProspect,
-} from '../../app/prospects.js';
-import type { ContactInput, ProspectInput } from '../../app/prospects.js';
-import type { StoredEvent } from '../../store/records.js';
+import { addContact, addProspect, editContact, editProspect } from '../../app/prospects/prospects.js';
+import { listProspects, showProspect } from '../../app/prospects/reading.js';
+import type { ContactInput, ProspectInput } from '../../app/prospects/prospects.js';
+import type { StoredEvent } from '../../core/records.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';

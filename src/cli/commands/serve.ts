@@ -1,15 +1,11 @@
 // `pursuit serve`: the API and the web app on one port, on the same database as the CLI. On SIGINT
 // or SIGTERM it stops taking new requests, finishes the ones in flight, and closes the database.
 
-import { fileURLToPath } from 'node:url';
-import { buildApp } from '../../api/build-app.js';
 import type { LogLevel } from '../../app/config.js';
+import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { withSession } from '../session.js';
-
-/** The built web app (vite build writes it here). */
-export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 function stopSignal(io: Io): AbortSignal {
   if (io.shutdown !== undefined) return io.shutdown;
@@ -26,6 +22,10 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
+  const { startServer } = io;
+  if (startServer === undefined) {
+    throw new PursuitError('INVALID_ARGUMENTS', 'this program was started without its HTTP server');
+  }
   const env = {
     ...io.env,
     ...(options.port === undefined ? {} : { PURSUIT_PORT: options.port }),
@@ -33,21 +33,20 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   };
   const stop = stopSignal(io);
   return withSession({ ...io, env }, async ({ ctx, config }) => {
-    const { app, state } = await buildApp(ctx, {
+    const server = await startServer(ctx, {
       logLevel: options.logLevel ?? config.logLevel,
-      webRoot: WEB_ROOT,
+      host: config.server.host,
+      port: config.server.port,
     });
-    const address = await app.listen({ host: config.server.host, port: config.server.port });
     io.stdout.write(
-      `Pursuit is open at ${address} (API documentation: ${address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
+      `Pursuit is open at ${server.address} (API documentation: ${server.address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
     );
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();
       else stop.addEventListener('abort', () => resolve(), { once: true });
     });
-    state.closing = true;
     io.stderr.write('Stopping: finishing requests in flight...\n');
-    await app.close();
+    await server.stop();
     return EXIT.ok;
   });
 }

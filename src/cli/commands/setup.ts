@@ -1,8 +1,8 @@
 // `pursuit init` and `pursuit user add|list`.
 
-import { setPassword } from '../../app/accounts.js';
-import { addUser, init, listUsers } from '../../app/workspace.js';
-import type { User } from '../../store/records.js';
+import { setPassword } from '../../app/accounts/credentials.js';
+import { addUser, init, listUsers } from '../../app/accounts/workspace.js';
+import type { User } from '../../core/records.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { readSecret } from '../io.js';

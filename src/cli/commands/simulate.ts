@@ -3,8 +3,8 @@
 // prospects dropped who would have answered, with 95% intervals over seeds. A progress bar on a
 // terminal.
 
-import { runSimulation } from '../../app/simulate.js';
-import type { WorldChoice } from '../../app/simulate.js';
+import { runSimulation } from '../../app/model/simulate.js';
+import type { WorldChoice } from '../../app/model/simulate.js';
 import { PursuitError } from '../../core/errors.js';
 import type { Order } from '../../core/simulate/policies.js';
 import { formatReport } from '../../core/simulate/table.js';
@@ -14,7 +14,7 @@ import type { Io } from '../program.js';
 import { progressBar } from '../progress.js';
 import { readDefaultPlaybook } from '../resources.js';
 import { asActor, printJson } from '../session.js';
-import { saveSimulation } from '../../app/simulations.js';
+import { saveSimulation } from '../../app/model/simulations.js';
 
 export interface SimulateOptions {
   /** Keep the report with the acting user's organisation, for the team dashboard. */

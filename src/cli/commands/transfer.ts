@@ -1,13 +1,12 @@
 // `pursuit import FILE...` (HubSpot, Salesforce, Pipedrive, generic CSV, Pursuit's own export) and
 // `pursuit export`. Imports show a progress bar on a terminal, and Ctrl-C leaves the database as it was.
 
-import { exportData } from '../../app/export.js';
-import type { ExportFormat } from '../../app/export.js';
-import { importFiles } from '../../app/import.js';
-import type { ImportOptions, ImportReport } from '../../app/import.js';
+import { exportData } from '../../app/import/export.js';
+import type { ExportFormat } from '../../app/import/export.js';
+import { importFiles } from '../../app/import/import.js';
+import type { ImportOptions, ImportReport } from '../../app/import/import.js';
+import { checkFormat } from '../../app/import/preview.js';
 import { PursuitError } from '../../core/errors.js';
-import type { FormatName } from '../../integrations/csv/unit.js';
-import { FORMATS } from '../../integrations/csv/formats.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { progressBar } from '../progress.js';
@@ -58,14 +57,7 @@ function describe(report: ImportReport): string {
 }
 
 export async function importCommand(files: string[], options: ImportCliOptions, io: Io): Promise<number> {
-  const format = options.format as FormatName | undefined;
-  if (format !== undefined && !FORMATS.includes(format)) {
-    throw new PursuitError(
-      'INVALID_ARGUMENTS',
-      `expected one of ${FORMATS.join(', ')}, got "${format}"`,
-      'format',
-    );
-  }
+  const format = checkFormat(options.format, 'INVALID_ARGUMENTS');
   return asActor(io, options, async ({ ctx }, actor) => {
     const bar = progressBar(
       io,

@@ -191,3 +191,22 @@ export function firstId(value: string | undefined): string | undefined {
   const id = value.split(/[;,]/)[0]?.trim();
   return id === undefined || id === '' ? undefined : id;
 }
+
+/** One of the allowed words (any case), else a RowError naming the column. */
+export function parseChoice<T extends string>(
+  column: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (!(allowed as readonly string[]).includes(v)) bad(column, `one of ${allowed.join(', ')}`, value);
+  return v as T;
+}
+
+/** A checkbox that may also say it is not known (unknown, null, ?): null. */
+export function parseFlagOrUnknown(column: string, value: string | undefined): boolean | null | undefined {
+  if (value === undefined) return undefined;
+  if (/^(unknown|null|\?)$/i.test(value.trim())) return null;
+  return parseFlag(column, value);
+}

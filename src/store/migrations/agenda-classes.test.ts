@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
-import { createDemo } from '../../app/demo.js';
+import { createDemo } from '../../app/demo/demo.js';
 import { agendaRank } from '../../core/agenda.js';
 import type { Decision } from '../../core/decision.js';
 import { up } from './2026-11-25-0007-agenda-classes.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
-import type { User } from '../records.js';
+import type { User } from '../../core/records.js';
 import {
   apiTokens,
   credentials,

@@ -3,7 +3,7 @@
 
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiTokensTable, Database, NotificationsTable } from '../schema.js';
-import type { ApiToken, Notification, Session, StoredResponse } from '../records.js';
+import type { ApiToken, Notification, Session, StoredResponse } from '../../core/records.js';
 
 type Q = Kysely<Database>;
 

@@ -2,7 +2,7 @@
 
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ImportJobsTable } from '../schema.js';
-import type { ImportJob } from '../records.js';
+import type { ImportJob } from '../../core/records.js';
 
 type Q = Kysely<Database>;
 

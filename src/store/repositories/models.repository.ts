@@ -2,7 +2,7 @@
 
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ModelsTable } from '../schema.js';
-import type { StoredModel, StoredSimulation } from '../records.js';
+import type { StoredModel, StoredSimulation } from '../../core/records.js';
 
 type Q = Kysely<Database>;
 

@@ -2,7 +2,7 @@
 
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProductsTable, UsersTable } from '../schema.js';
-import type { Organisation, Product, User } from '../records.js';
+import type { Organisation, Product, User } from '../../core/records.js';
 
 type Q = Kysely<Database>;
 

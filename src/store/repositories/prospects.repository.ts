@@ -2,8 +2,8 @@
 
 import type { Kysely, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
-import type { Contact, Prospect } from '../records.js';
-import { insertRows } from './history.repository.js';
+import type { Contact, Prospect } from '../../core/records.js';
+import { insertRows } from './rows.js';
 
 type Q = Kysely<Database>;
 

@@ -1,4 +1,4 @@
-// What exploration costs, as the server reports it (app/calibrate.ts `Exploring`), in words: the
+// What exploration costs, as the server reports it (app/model/calibrate.ts `Exploring`), in words: the
 // share of prospects a calibrated model follows on to the hard maximum, and whom that keeps today.
 
 export interface Exploring {

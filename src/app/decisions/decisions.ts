@@ -1,0 +1,228 @@
+// Keeps every prospect's current decision up to date: after any change to its history, its
+// contacts or the playbook, and when time alone may have changed it (a wait ending, a due coming).
+
+import type { Kysely } from 'kysely';
+import { agendaRank } from '../../core/agenda.js';
+import type { Decision } from '../../core/decision.js';
+import { HOUR } from '../../core/calendar.js';
+import type { Database } from '../../store/schema.js';
+import type { Contact, Organisation, Product, Prospect, StoredDecision, User } from '../../core/records.js';
+import { organisations, products, users } from '../../store/repositories/people.repository.js';
+import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
+import { decisions } from '../../store/repositories/decisions.repository.js';
+import { events } from '../../store/repositories/events.repository.js';
+import { playbooks } from '../../store/repositories/playbooks.repository.js';
+import { models } from '../../store/repositories/models.repository.js';
+import type { ModelParams } from '../../core/model/fit.js';
+import { groupBy } from '../collections.js';
+import { createDecider } from './decider.js';
+import type { Decider } from './decider.js';
+import { decidePool, PARALLEL_MIN } from './pool.js';
+import { scenarioFromStore } from './scenario.js';
+import { withDayValues } from './rep-value.js';
+
+type Q = Kysely<Database>;
+
+/** How soon an overdue decision is looked at again, so a missed call or a lapsed hold is seen. */
+const RECHECK_OVERDUE = HOUR;
+
+/**
+ * Which playbook and model decide: the playbook's version id (or "default") and its text, when one
+ * is stored; the calibrated model in force, when there is one (else the playbook's prior).
+ */
+export interface PlaybookSource {
+  key: string;
+  document: string | undefined;
+  defaultText: string;
+  model?: { key: string; params: ModelParams };
+}
+
+const deciders = new Map<string, Decider>();
+
+/** The decider for a playbook version, compiled once per process (and once per worker). */
+export function deciderFor(source: PlaybookSource): Decider {
+  const key = `${source.key}|${source.model?.key ?? 'prior'}`;
+  let decider = deciders.get(key);
+  if (decider === undefined) {
+    decider = createDecider({
+      defaultPlaybookText: source.defaultText,
+      playbookText: source.document,
+      ...(source.model === undefined ? {} : { modelParams: source.model.params }),
+    });
+    deciders.set(key, decider);
+  }
+  return decider;
+}
+
+async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
+  const [stored, model] = await Promise.all([playbooks.active(q, orgId), models.active(q, orgId)]);
+  const source: PlaybookSource =
+    stored === undefined
+      ? { key: 'default', document: undefined, defaultText }
+      : { key: stored.id, document: stored.document, defaultText };
+  return model === undefined
+    ? source
+    : { ...source, model: { key: model.id, params: model.params as ModelParams } };
+}
+
+/** The organisation's active playbook and model, compiled once per version. */
+export async function activeEngine(q: Q, orgId: string, defaultPlaybookText: string): Promise<Decider> {
+  return deciderFor(await playbookSource(q, orgId, defaultPlaybookText));
+}
+
+export function toStored(p: Prospect, d: Decision, now: number): StoredDecision {
+  const due = d.due === undefined ? null : Date.parse(d.due);
+  let recheckAt = d.action === 'stop' ? null : due !== null && due > now ? due : now + RECHECK_OVERDUE;
+  if (p.snoozedUntil !== null && p.snoozedUntil > now)
+    recheckAt = Math.min(recheckAt ?? p.snoozedUntil, p.snoozedUntil);
+  const rank = agendaRank(d);
+  return {
+    prospectId: p.id,
+    orgId: p.orgId,
+    ownerId: p.ownerId,
+    action: d.action,
+    contactId: d.contactId ?? null,
+    channel: d.channel ?? null,
+    due,
+    rule: d.rule,
+    reason: d.reason,
+    activeList: d.activeList,
+    urgency: rank.urgency,
+    valuePerMinute: rank.valuePerMinute,
+    decision: d as unknown as Record<string, unknown>,
+    decidedAt: now,
+    recheckAt,
+    playbookVersion: d.playbookVersion,
+    modelVersion: d.modelVersion,
+  };
+}
+
+/**
+ * Everything needed to decide a batch of prospects, as plain data: it is decided in this thread
+ * or sent to a worker thread as it is.
+ */
+export interface DecideBatch {
+  now: number;
+  org: Organisation;
+  owners: User[];
+  products: Product[];
+  playbook: PlaybookSource;
+  items: { prospect: Prospect; contacts: Contact[]; history: string }[];
+}
+
+/** Decides a batch (see DecideBatch); the same in this thread and in a worker. */
+export function decideBatch(batch: DecideBatch): StoredDecision[] {
+  const decider = deciderFor(batch.playbook);
+  const owners = new Map(batch.owners.map((u) => [u.id, u]));
+  const productsById = new Map(batch.products.map((p) => [p.id, p]));
+  return batch.items.map(({ prospect: p, contacts: cs, history }) => {
+    const owner = owners.get(p.ownerId);
+    if (owner === undefined) throw new Error(`prospect ${p.id} has no owner`);
+    const scenario = scenarioFromStore({
+      now: batch.now,
+      org: batch.org,
+      owner,
+      prospect: p,
+      product: p.productId === null ? undefined : productsById.get(p.productId),
+      contacts: cs,
+      events: JSON.parse(history) as Record<string, unknown>[],
+    });
+    return toStored(p, decider.decide(scenario), batch.now);
+  });
+}
+
+/** Prospects read per round trip: well inside both drivers' limits on an IN list. */
+const BATCH = 500;
+
+export interface RefreshOptions {
+  /** Decide in worker threads; by default, when there are at least PARALLEL_MIN prospects. */
+  parallel?: boolean;
+}
+
+/** Decides the given prospects again and stores the decisions; returns them by prospect id. */
+export async function refreshDecisions(
+  q: Q,
+  orgId: string,
+  prospectIds: string[],
+  now: number,
+  defaultPlaybookText: string,
+  options: RefreshOptions = {},
+): Promise<Map<string, StoredDecision>> {
+  const out = new Map<string, StoredDecision>();
+  if (prospectIds.length === 0) return out;
+  const org = await organisations.findById(q, orgId);
+  if (org === undefined) throw new Error(`organisation ${orgId} is missing`);
+  const frame = {
+    now,
+    org,
+    products: await products.list(q, orgId),
+    playbook: await playbookSource(q, orgId, defaultPlaybookText),
+  };
+  // Owners are read as batches name them (one prospect's re-decision reads one user, not the team).
+  const owners = new Map<string, User>();
+  // With a calibrated model, a rep's time is worth what their own pipeline earns that day.
+  const calibrated = frame.playbook.model !== undefined;
+  const playbook = calibrated ? deciderFor(frame.playbook).playbook : undefined;
+  const ownersOf = async (ps: Prospect[]): Promise<User[]> => {
+    const missing = [...new Set(ps.map((p) => p.ownerId))].filter((id) => !owners.has(id));
+    let found = await users.findByIds(q, missing);
+    if (playbook !== undefined) found = await withDayValues(q, found, now, playbook);
+    for (const u of found) owners.set(u.id, u);
+    return [...new Set(ps.map((p) => p.ownerId))].flatMap((id) => owners.get(id) ?? []);
+  };
+  // Many prospects are decided in worker threads while this one reads and writes the database;
+  // a few are decided here, at once.
+  const parallel = options.parallel ?? prospectIds.length >= PARALLEL_MIN;
+  const pool = parallel ? decidePool() : undefined;
+  const inFlight: Promise<StoredDecision[]>[] = [];
+  const store = async (decided: StoredDecision[]) => {
+    for (const d of decided) out.set(d.prospectId, d);
+    await decisions.upsertMany(q, decided);
+  };
+  try {
+    for (let i = 0; i < prospectIds.length; i += BATCH) {
+      const ids = prospectIds.slice(i, i + BATCH);
+      const [ps, cs, histories] = await Promise.all([
+        prospects.findByIds(q, ids),
+        contacts.listByProspects(q, ids),
+        events.historiesOf(q, ids),
+      ]);
+      const contactsBy = groupBy(cs, (c) => c.prospectId);
+      const batch: DecideBatch = {
+        ...frame,
+        owners: await ownersOf(ps),
+        // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
+        items: ps.flatMap((p) => {
+          const list = contactsBy.get(p.id);
+          return list === undefined
+            ? []
+            : [{ prospect: p, contacts: list, history: histories.get(p.id) ?? '[]' }];
+        }),
+      };
+      if (pool === undefined) await store(decideBatch(batch));
+      else {
+        inFlight.push(pool.run(batch));
+        if (inFlight.length > pool.size * 3)
+          await store(await (inFlight.shift() as Promise<StoredDecision[]>));
+      }
+    }
+    while (inFlight.length > 0) await store(await (inFlight.shift() as Promise<StoredDecision[]>));
+  } finally {
+    // After a failure, let the batches still out settle before the transaction is rolled back.
+    await Promise.allSettled(inFlight);
+  }
+  return out;
+}
+
+/** Re-decides what time alone may have changed, before anyone reads it. */
+export async function refreshStale(
+  q: Q,
+  orgId: string,
+  now: number,
+  defaultPlaybookText: string,
+  ownerId?: string,
+): Promise<number> {
+  const ids = await decisions.staleIds(q, orgId, now, ownerId);
+  await refreshDecisions(q, orgId, ids, now, defaultPlaybookText);
+  return ids.length;
+}

@@ -1,0 +1,107 @@
+// Logging what happened (touches, responses, commitments, prep notes, deals), taking back the last
+// thing logged, and snoozing. Each writes in one transaction and re-decides the prospect.
+
+import { randomUUID } from 'node:crypto';
+import { PursuitError } from '../../core/errors.js';
+import type { Prospect, StoredDecision, StoredEvent, User } from '../../core/records.js';
+import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
+import { decisions } from '../../store/repositories/decisions.repository.js';
+import { events } from '../../store/repositories/events.repository.js';
+import { inTransaction } from '../context.js';
+import type { AppContext, Q } from '../context.js';
+import { resolveProspect } from '../accounts/actors.js';
+import { refreshDecisions } from '../decisions/decisions.js';
+import { when } from '../inputs.js';
+import { buildEvent, pickContact } from './event-input.js';
+import type { LogInput } from './event-input.js';
+
+export interface Logged {
+  event: StoredEvent;
+  prospect: Prospect;
+  decision: StoredDecision | undefined;
+}
+
+/**
+ * Re-decides the prospect with the new event stored. The engine validates the whole history again,
+ * so an event that would make it invalid fails here, naming the field, and the transaction (and
+ * so the event) is rolled back.
+ */
+async function decideWith(q: Q, ctx: AppContext, prospect: Prospect, now: number) {
+  try {
+    return await refreshDecisions(q, prospect.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+  } catch (error) {
+    if (error instanceof PursuitError && error.code === 'INVALID_SCENARIO') {
+      throw new PursuitError('INVALID_INPUT', error.detail, error.path?.replace(/^events\.\d+\./, ''));
+    }
+    throw error;
+  }
+}
+
+export async function logEvent(
+  ctx: AppContext,
+  actor: User,
+  typedProspect: string,
+  input: LogInput,
+): Promise<Logged> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const prospect = await resolveProspect(q, actor, typedProspect);
+    const all = await contacts.listByProspect(q, prospect.id);
+    if (all.length === 0)
+      throw new PursuitError('INVALID_INPUT', `${prospect.name} has no contacts: add one first`, 'contact');
+    const history = await events.listByProspect(q, prospect.id);
+    const current = await decisions.findByProspect(q, prospect.id);
+    const contact = pickContact(all, input.contact, current);
+    const data = buildEvent(input, now, actor.timezone, contact, all, history, current);
+    const id = randomUUID();
+    const event: StoredEvent = {
+      id,
+      orgId: actor.orgId,
+      prospectId: prospect.id,
+      type: input.type,
+      at: Date.parse(String(data.at)),
+      contactId: typeof data.contactId === 'string' ? data.contactId : null,
+      data: { ...data, id },
+      loggedBy: actor.id,
+      loggedAt: now,
+      logSeq: await events.nextLogSeq(q, actor.orgId),
+      sourceKey: null,
+    };
+    await events.insert(q, event);
+    const decided = await decideWith(q, ctx, prospect, now);
+    return { event, prospect, decision: decided.get(prospect.id) };
+  });
+}
+
+/** Takes back the last event the actor logged. */
+export async function undoLast(ctx: AppContext, actor: User): Promise<Logged> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const last = await events.lastLoggedBy(q, actor.orgId, actor.id);
+    if (last === undefined)
+      throw new PursuitError('CONFLICT', 'you have logged nothing to take back', 'undo');
+    const prospect = await prospects.findById(q, last.prospectId);
+    if (prospect === undefined) throw new Error('event without prospect');
+    await events.delete(q, last.id);
+    const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+    return { event: last, prospect, decision: decided.get(prospect.id) };
+  });
+}
+
+export async function snooze(
+  ctx: AppContext,
+  actor: User,
+  typedProspect: string,
+  until: string,
+): Promise<Prospect> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    const prospect = await resolveProspect(q, actor, typedProspect);
+    const at = when('until', until, now, actor.timezone) as number;
+    if (at <= now) throw new PursuitError('INVALID_INPUT', 'expected a time in the future', 'until');
+    const next = { ...prospect, snoozedUntil: at, updatedAt: now };
+    await prospects.update(q, next);
+    await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
+    return next;
+  });
+}

@@ -1,0 +1,117 @@
+// A prospect as its page shows it (timeline, contacts, the current decision and the response curve
+// behind it), and the list of prospects the acting user may see, each decision brought up to date.
+
+import type { Decision } from '../../core/decision.js';
+import { PursuitError } from '../../core/errors.js';
+import { isConversation } from '../../core/history.js';
+import { responseCurve } from '../../core/model/curve.js';
+import type { ResponseCurve } from '../../core/model/curve.js';
+import type { StoppingModel } from '../../core/model/stopping-model.js';
+import type { HistoryEvent } from '../../core/scenario/state.js';
+import type { Contact, Prospect, StoredDecision, StoredEvent, User } from '../../core/records.js';
+import { users } from '../../store/repositories/people.repository.js';
+import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
+import { decisions } from '../../store/repositories/decisions.repository.js';
+import { events } from '../../store/repositories/events.repository.js';
+import { inTransaction } from '../context.js';
+import type { AppContext } from '../context.js';
+import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
+import { activeEngine, refreshDecisions } from '../decisions/decisions.js';
+
+export interface ProspectView {
+  prospect: Prospect;
+  owner: User | undefined;
+  contacts: Contact[];
+  events: StoredEvent[];
+  decision: StoredDecision | undefined;
+  /** The response curve behind a decision that weighed the next touch (rule 9). */
+  curve: ResponseCurve | undefined;
+}
+
+/** The model's curve for this prospect's conditions, when its decision carries model numbers. */
+function curveOf(
+  model: StoppingModel,
+  prospect: Prospect,
+  history: StoredEvent[],
+  stored: StoredDecision | undefined,
+): ResponseCurve | undefined {
+  const decision = stored?.decision as unknown as Decision | undefined;
+  if (decision?.model === undefined) return undefined;
+  const events = history.map((e) => e.data as unknown as HistoryEvent);
+  const touches = history.filter((e) => e.type === 'touch');
+  const last = touches.at(-1);
+  const due = decision.due === undefined ? undefined : Date.parse(decision.due);
+  return responseCurve(
+    model,
+    {
+      reached: events.some(isConversation),
+      channel: decision.channel ?? 'call',
+      source: prospect.source,
+      dealValue: decision.model.dealValue,
+      sinceLastTouch: last === undefined || due === undefined ? undefined : Math.max(0, due - last.at),
+    },
+    decision.model,
+  );
+}
+
+export async function showProspect(ctx: AppContext, actor: User, typed: string): Promise<ProspectView> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    // resolveProspect only finds prospects the actor may see.
+    const prospect = await resolveProspect(q, actor, typed);
+    let decision = await decisions.findByProspect(q, prospect.id);
+    if (decision === undefined || (decision.recheckAt !== null && decision.recheckAt <= now)) {
+      decision = (await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText)).get(
+        prospect.id,
+      );
+    }
+    const history = await events.listByProspect(q, prospect.id);
+    const { model } = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
+    return {
+      prospect,
+      owner: await users.findById(q, prospect.ownerId),
+      contacts: await contacts.listByProspect(q, prospect.id),
+      events: history,
+      decision,
+      curve: curveOf(model, prospect, history, decision),
+    };
+  });
+}
+
+export interface ProspectRow {
+  prospect: Prospect;
+  decision: StoredDecision | undefined;
+}
+
+export async function listProspects(
+  ctx: AppContext,
+  actor: User,
+  filter: { search?: string; owner?: string; limit?: number; offset?: number },
+): Promise<ProspectRow[]> {
+  const now = ctx.now();
+  return inTransaction(ctx, async (q) => {
+    let owners = await visibleOwners(q, actor);
+    if (filter.owner !== undefined) {
+      const owner = resolveName(await users.list(q, actor.orgId), filter.owner, 'user', 'owner');
+      if (owners !== undefined && !owners.includes(owner.id))
+        throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
+      owners = [owner.id];
+    }
+    const list = await prospects.list(q, {
+      orgId: actor.orgId,
+      ...(owners === undefined ? {} : { ownerIds: owners }),
+      ...(filter.search === undefined ? {} : { nameLike: `%${filter.search}%` }),
+      ...(filter.limit === undefined ? {} : { limit: filter.limit, offset: filter.offset ?? 0 }),
+    });
+    const ids = list.map((p) => p.id);
+    const byId = new Map((await decisions.findByProspects(q, ids)).map((d) => [d.prospectId, d]));
+    // Only what is shown is brought up to date (time may have changed it), not the whole organisation.
+    const stale = ids.filter((id) => {
+      const d = byId.get(id);
+      return d !== undefined && d.recheckAt !== null && d.recheckAt <= now;
+    });
+    for (const [id, d] of await refreshDecisions(q, actor.orgId, stale, now, ctx.defaultPlaybookText))
+      byId.set(id, d);
+    return list.map((prospect) => ({ prospect, decision: byId.get(prospect.id) }));
+  });
+}

@@ -1,0 +1,90 @@
+// The commands that log what happened, take it back, or snooze (commander wiring only).
+
+import type { Command } from 'commander';
+import { logCommand, snoozeCommand, undoCommand } from '../commands/log.js';
+import type { LogOptions } from '../commands/log.js';
+import type { Io } from '../program.js';
+import type { GlobalOptions } from '../session.js';
+import { common } from './common.js';
+import type { Done } from './common.js';
+
+export function historyCommands(program: Command, io: Io, done: Done): void {
+  const log = program
+    .command('log')
+    .description('log what happened: pursuit log call acme --outcome voicemail')
+    .addHelpText(
+      'after',
+      '\nEvery log re-decides the prospect and prints the next action. Take one back with pursuit undo.',
+    );
+  const touchOptions = (c: Command) =>
+    c
+      .option(
+        '--outcome <outcome>',
+        'call: connected|voicemail|no-answer; email/sms/social: sent|bounced; meeting: held|no-show',
+      )
+      .option('--purpose <purpose>', 'what it was for (default: the action Pursuit proposed, else follow-up)')
+      .option('--duration <minutes>', 'how long it took')
+      .option('--objective <text>', 'a conversation: its objective')
+      .option('--agenda-shared', 'a conversation: the agenda was shared with them')
+      .option(
+        '--powns <list>',
+        'a conversation: their problems, opportunities, wants, needs (separate with ;)',
+      )
+      .option('--objections <list>', 'a conversation: objections raised (separate with ;)')
+      .option('--info-tailored', 'information sent was tied to what they said');
+  const logOptions = (c: Command) =>
+    common(c)
+      .argument('<prospect>', 'name (or part of it) or id')
+      .option('--contact <name>', 'who (default: the contact Pursuit proposed, else the primary)')
+      .option('--at <time>', 'when it happened (default: now); e.g. "2026-03-10 14:30", -2h');
+  const touchVerbs = {
+    call: 'log a call (outcome: connected, voicemail or no-answer)',
+    email: 'log an email you sent',
+    sms: 'log a text message you sent',
+    social: 'log a social message (LinkedIn and the like) you sent',
+    meeting: 'log a meeting (outcome: held or no-show)',
+  } as const;
+  for (const [verb, description] of Object.entries(touchVerbs) as [keyof typeof touchVerbs, string][]) {
+    touchOptions(logOptions(log.command(verb).description(description))).action(
+      async (p: string, o: LogOptions) => done(await logCommand(verb, p, o, io)),
+    );
+  }
+  touchOptions(logOptions(log.command('touch').description('log any outbound touch')))
+    .option('--channel <channel>', 'call, email, sms, social or meeting')
+    .action(async (p: string, o: LogOptions) => done(await logCommand('touch', p, o, io)));
+  logOptions(log.command('response').description('log their response'))
+    .requiredOption(
+      '--sentiment <kind>',
+      'positive|neutral|objection|referral|not-now|not-interested|out-of-office|unsubscribe',
+    )
+    .option('--channel <channel>', 'how it came (default: email)')
+    .option('--until <date>', 'out-of-office: back on; not-now: talk after')
+    .option('--referred <contact>', 'referral: the contact they pointed you to')
+    .action(async (p: string, o: LogOptions) => done(await logCommand('response', p, o, io)));
+  logOptions(log.command('commitment').description('log a dated next step'))
+    .option('--kind <kind>', 'call, meeting, reply-by, other or cancelled', 'call')
+    .option('--due <time>', 'when: "2026-03-17 10:00" (their time zone), or a date for reply-by')
+    .option('--by <who>', 'who committed: prospect, rep or both', 'both')
+    .option('--description <text>', 'what was agreed')
+    .option('--replaces <id>', 'the commitment it reschedules or cancels (default for cancelled: latest)')
+    .action(async (p: string, o: LogOptions) => done(await logCommand('commitment', p, o, io)));
+  logOptions(log.command('prep').description('log the preparation for a committed call'))
+    .option('--commitment <id>', 'the commitment (default: the latest call or meeting)')
+    .option('--objective <text>', 'the objective of the call')
+    .option('--agenda <list>', 'the agenda (separate with ;)')
+    .action(async (p: string, o: LogOptions) => done(await logCommand('prep', p, o, io)));
+  logOptions(log.command('deal').description('log a won or lost deal'))
+    .requiredOption('--result <result>', 'won or lost')
+    .action(async (p: string, o: LogOptions) => done(await logCommand('deal', p, o, io)));
+
+  common(program.command('undo').description('take back the last event you logged')).action(
+    async (o: GlobalOptions) => done(await undoCommand(o, io)),
+  );
+  common(
+    program
+      .command('snooze')
+      .description('keep a prospect off your agenda until a date')
+      .argument('<prospect>', 'name (or part of it) or id')
+      .requiredOption('--until <date>', 'e.g. 2026-03-20, tomorrow, +3d'),
+  ).action(async (p: string, o: GlobalOptions & { until: string }) => done(await snoozeCommand(p, o, io)));
+}

@@ -1,0 +1,149 @@
+// The commands about people and records: init, user, prospect and contact (commander wiring only).
+
+import type { Command } from 'commander';
+import {
+  contactAddCommand,
+  contactEditCommand,
+  prospectAddCommand,
+  prospectEditCommand,
+  prospectListCommand,
+  prospectShowCommand,
+} from '../commands/prospects.js';
+import type { ContactOptions, ListOptions, ProspectOptions } from '../commands/prospects.js';
+import { initCommand, userAddCommand, userListCommand, userPasswordCommand } from '../commands/setup.js';
+import type { InitOptions, UserAddOptions } from '../commands/setup.js';
+import type { Io } from '../program.js';
+import type { GlobalOptions } from '../session.js';
+import { common } from './common.js';
+import type { Done } from './common.js';
+
+export function peopleCommands(program: Command, io: Io, done: Done): void {
+  common(
+    program
+      .command('init')
+      .description('create the database, the first organisation and its admin')
+      .requiredOption('--org <name>', 'the organisation')
+      .requiredOption('--name <name>', "the admin's name")
+      .requiredOption('--email <email>', "the admin's email")
+      .option('--timezone <iana>', "the admin's time zone (default: this machine's)"),
+  ).action(async (o: InitOptions) => done(await initCommand(o, io)));
+
+  const user = program.command('user').description('users: reps, managers, admins');
+  common(
+    user
+      .command('add')
+      .description('add a user (admins only)')
+      .argument('<name>', 'full name')
+      .requiredOption('--email <email>', 'email, also their sign-in')
+      .option('--role <role>', 'rep, manager or admin', 'rep')
+      .option('--manager <user>', 'the manager whose team they are in')
+      .option('--timezone <iana>', 'their time zone (default: yours)')
+      .option('--phone <phone>', 'their phone, for voicemail scripts')
+      .option('--hourly-value <amount>', "what an hour of their time earns (default: the playbook's)"),
+  ).action(async (name: string, o: UserAddOptions) => done(await userAddCommand(name, o, io)));
+  common(
+    user
+      .command('password')
+      .description("set a user's password for the web app: yours, or anyone's for an admin (typed, or piped)")
+      .argument('[user]', 'name or email (default: you)'),
+  ).action(async (typed: string | undefined, o: GlobalOptions) =>
+    done(await userPasswordCommand(typed, o, io)),
+  );
+  common(user.command('list').description('list the users')).action(async (o: GlobalOptions) =>
+    done(await userListCommand(o, io)),
+  );
+
+  const prospectOptions = (c: Command) =>
+    c
+      .option('--owner <user>', 'the rep who owns it (default: you)')
+      .option('--relationship <kind>', 'prospect, customer or ex-customer')
+      .option('--source <source>', 'inbound, outbound, referral or event')
+      .option('--deal-value <amount>', 'expected deal value')
+      .option('--icp-fit <fit>', 'fit, partial, poor or unknown')
+      .option('--serious <yes|no|unknown>', 'are they serious about changing?')
+      .option('--goals-clear <yes|no|unknown>', 'are their goals clear?')
+      .option('--price-only <yes|no|unknown>', 'does it stay on price alone?')
+      .option('--product-fit <fit>', 'fit, no-fit or unknown')
+      .option('--do-not-contact', 'never contact anyone there');
+  const prospect = program.command('prospect').description('prospects: add, edit, show, list');
+  common(
+    prospectOptions(
+      prospect
+        .command('add')
+        .description('add a prospect with its first contact')
+        .argument('<name>', 'the company or person')
+        .requiredOption('--contact <name>', 'the primary contact')
+        .option('--email <email>', "the contact's email")
+        .option('--phone <phone>', "the contact's phone")
+        .option('--timezone <iana>', "the contact's time zone (default: the owner's)")
+        .option('--created <time>', 'when the lead came in (default: now)'),
+    ),
+  ).action(async (name: string, o: ProspectOptions & { created?: string }) =>
+    done(
+      await prospectAddCommand(
+        name,
+        { ...o, ...(o.created === undefined ? {} : { createdAt: o.created }) },
+        io,
+      ),
+    ),
+  );
+  common(
+    prospectOptions(
+      prospect
+        .command('edit')
+        .description('change a prospect; its decision is updated at once')
+        .argument('<prospect>', 'name (or part of it) or id')
+        .option('--rename <name>', 'a new name'),
+    ),
+  ).action(async (typed: string, o: ProspectOptions & { rename?: string }) =>
+    done(await prospectEditCommand(typed, o, io)),
+  );
+  common(
+    prospect
+      .command('show')
+      .description(
+        'timeline, contacts, and the current decision with its reason, model numbers and diagnosis',
+      )
+      .argument('<prospect>', 'name (or part of it) or id'),
+  ).action(async (typed: string, o: GlobalOptions) => done(await prospectShowCommand(typed, o, io)));
+  common(
+    prospect
+      .command('list')
+      .description('your prospects (a manager: the team; an admin: everyone) with their next action')
+      .option('--search <text>', 'names containing this')
+      .option('--owner <user>', "one rep's prospects")
+      .option('--limit <n>', 'at most this many'),
+  ).action(async (o: ListOptions) => done(await prospectListCommand(o, io)));
+
+  const contact = program.command('contact').description("a prospect's contacts");
+  const contactOptions = (c: Command) =>
+    c
+      .option('--email <email>', 'email')
+      .option('--phone <phone>', 'phone')
+      .option('--timezone <iana>', 'time zone')
+      .option('--role <role>', 'primary or stakeholder')
+      .option('--do-not-contact', 'they opted out: never contact them');
+  common(
+    contactOptions(
+      contact
+        .command('add')
+        .description('add a contact')
+        .argument('<prospect>', 'the prospect')
+        .argument('<name>', 'their name'),
+    ),
+  ).action(async (p: string, name: string, o: ContactOptions) =>
+    done(await contactAddCommand(p, name, o, io)),
+  );
+  common(
+    contactOptions(
+      contact
+        .command('edit')
+        .description('change a contact')
+        .argument('<prospect>', 'the prospect')
+        .argument('<contact>', 'the contact')
+        .option('--rename <name>', 'a new name'),
+    ),
+  ).action(async (p: string, name: string, o: ContactOptions) =>
+    done(await contactEditCommand(p, name, o, io)),
+  );
+}

@@ -1,0 +1,190 @@
+// Events (touches, responses, commitments, prep notes, deals): rows in, records out.
+
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, EventsTable } from '../schema.js';
+import type { StoredEvent } from '../../core/records.js';
+import { chunks, insertRows } from './rows.js';
+
+type Q = Kysely<Database>;
+
+const EVENT_COLUMNS = [
+  'id',
+  'org_id',
+  'prospect_id',
+  'type',
+  'at',
+  'contact_id',
+  'data',
+  'logged_by',
+  'logged_at',
+  'log_seq',
+  'source_key',
+] as const;
+
+function toEvent(r: Selectable<EventsTable>): StoredEvent {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    prospectId: r.prospect_id,
+    type: r.type,
+    at: Number(r.at),
+    contactId: r.contact_id,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    loggedBy: r.logged_by,
+    loggedAt: Number(r.logged_at),
+    logSeq: r.log_seq === null ? null : Number(r.log_seq),
+    sourceKey: r.source_key,
+  };
+}
+
+export const events = {
+  async insert(q: Q, e: StoredEvent): Promise<void> {
+    await q
+      .insertInto('events')
+      .values({
+        id: e.id,
+        org_id: e.orgId,
+        prospect_id: e.prospectId,
+        type: e.type,
+        at: e.at,
+        contact_id: e.contactId,
+        data: JSON.stringify(e.data),
+        logged_by: e.loggedBy,
+        logged_at: e.loggedAt,
+        log_seq: e.logSeq ?? null,
+        source_key: e.sourceKey,
+      })
+      .execute();
+  },
+  /**
+   * Inserts many events, many rows per statement; an event whose source key the organisation
+   * already has is skipped. Returns how many were inserted.
+   */
+  async insertMany(q: Q, list: StoredEvent[]): Promise<number> {
+    let inserted = 0;
+    for (const part of chunks(list, 1000)) {
+      const rows = part.map((e) => [
+        e.id,
+        e.orgId,
+        e.prospectId,
+        e.type,
+        e.at,
+        e.contactId,
+        JSON.stringify(e.data),
+        e.loggedBy,
+        e.loggedAt,
+        e.logSeq ?? null,
+        e.sourceKey,
+      ]);
+      inserted += await insertRows(q, 'events', EVENT_COLUMNS, rows, 'skip');
+    }
+    return inserted;
+  },
+  /** The organisation's events with these source keys, by source key. */
+  async idsBySourceKey(
+    q: Q,
+    orgId: string,
+    keys: string[],
+  ): Promise<Map<string, { id: string; prospectId: string; type: string }>> {
+    const out = new Map<string, { id: string; prospectId: string; type: string }>();
+    for (const part of chunks([...new Set(keys)])) {
+      const rows = await q
+        .selectFrom('events')
+        .select(['id', 'prospect_id', 'type', 'source_key'])
+        .where('org_id', '=', orgId)
+        .where('source_key', 'in', part)
+        .execute();
+      for (const r of rows)
+        out.set(r.source_key as string, { id: r.id, prospectId: r.prospect_id, type: r.type });
+    }
+    return out;
+  },
+  /** Which of these ids are taken by events (of any organisation), with their owners. */
+  async ownersOf(
+    q: Q,
+    ids: string[],
+  ): Promise<Map<string, { orgId: string; prospectId: string; type: string }>> {
+    const out = new Map<string, { orgId: string; prospectId: string; type: string }>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await q
+        .selectFrom('events')
+        .select(['id', 'org_id', 'prospect_id', 'type'])
+        .where('id', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.id, { orgId: r.org_id, prospectId: r.prospect_id, type: r.type });
+    }
+    return out;
+  },
+  async listByProspect(q: Q, prospectId: string): Promise<StoredEvent[]> {
+    const rows = await q
+      .selectFrom('events')
+      .selectAll()
+      .where('prospect_id', '=', prospectId)
+      .orderBy('at')
+      .orderBy('logged_at')
+      .execute();
+    return rows.map(toEvent);
+  },
+  /**
+   * Each prospect's history in the contract's form, in order, as JSON array text: only what
+   * deciding needs, read in bulk and left unparsed (re-deciding everyone reads every event).
+   */
+  async historiesOf(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
+    const parts = new Map<string, string[]>();
+    if (prospectIds.length === 0) return new Map();
+    const rows = await q
+      .selectFrom('events')
+      .select(['prospect_id', 'data'])
+      .where('prospect_id', 'in', prospectIds)
+      .orderBy('prospect_id')
+      .orderBy('at')
+      .orderBy('logged_at')
+      .execute();
+    for (const r of rows) {
+      const list = parts.get(r.prospect_id);
+      if (list === undefined) parts.set(r.prospect_id, [r.data]);
+      else list.push(r.data);
+    }
+    return new Map([...parts].map(([id, list]) => [id, `[${list.join(',')}]`]));
+  },
+  async listByProspects(q: Q, prospectIds: string[]): Promise<StoredEvent[]> {
+    if (prospectIds.length === 0) return [];
+    const rows = await q
+      .selectFrom('events')
+      .selectAll()
+      .where('prospect_id', 'in', prospectIds)
+      .orderBy('prospect_id')
+      .orderBy('at')
+      .orderBy('logged_at')
+      .execute();
+    return rows.map(toEvent);
+  },
+  /** The last event the user logged by hand (imports have no log order). */
+  async lastLoggedBy(q: Q, orgId: string, userId: string): Promise<StoredEvent | undefined> {
+    const r = await q
+      .selectFrom('events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('logged_by', '=', userId)
+      .where('log_seq', 'is not', null)
+      .orderBy('log_seq', 'desc')
+      .executeTakeFirst();
+    return r === undefined ? undefined : toEvent(r);
+  },
+  /** The next number in the organisation's logging order. */
+  async nextLogSeq(q: Q, orgId: string): Promise<number> {
+    const r = await q
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('log_seq').as('last'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
+    return Number(r?.last ?? 0) + 1;
+  },
+  async findById(q: Q, id: string): Promise<StoredEvent | undefined> {
+    const r = await q.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toEvent(r);
+  },
+  async delete(q: Q, id: string): Promise<void> {
+    await q.deleteFrom('events').where('id', '=', id).execute();
+  },
+};

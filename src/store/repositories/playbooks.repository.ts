@@ -1,0 +1,59 @@
+// Playbook versions: rows in, records out.
+
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PlaybooksTable } from '../schema.js';
+import type { PlaybookVersion } from '../../core/records.js';
+
+type Q = Kysely<Database>;
+
+function toPlaybook(r: Selectable<PlaybooksTable>): PlaybookVersion {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    version: Number(r.version),
+    name: r.name,
+    document: r.document,
+    createdAt: Number(r.created_at),
+    createdBy: r.created_by,
+    active: Number(r.active) === 1,
+  };
+}
+
+export const playbooks = {
+  async insert(q: Q, p: PlaybookVersion): Promise<void> {
+    await q
+      .insertInto('playbooks')
+      .values({
+        id: p.id,
+        org_id: p.orgId,
+        version: p.version,
+        name: p.name,
+        document: p.document,
+        created_at: p.createdAt,
+        created_by: p.createdBy,
+        active: p.active ? 1 : 0,
+      })
+      .execute();
+  },
+  async deactivateAll(q: Q, orgId: string): Promise<void> {
+    await q.updateTable('playbooks').set({ active: 0 }).where('org_id', '=', orgId).execute();
+  },
+  async active(q: Q, orgId: string): Promise<PlaybookVersion | undefined> {
+    const r = await q
+      .selectFrom('playbooks')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return r === undefined ? undefined : toPlaybook(r);
+  },
+  async list(q: Q, orgId: string): Promise<PlaybookVersion[]> {
+    const rows = await q
+      .selectFrom('playbooks')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('version')
+      .execute();
+    return rows.map(toPlaybook);
+  },
+};
