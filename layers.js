@@ -25,7 +25,7 @@ const FOUNDATIONS = ['accounts', 'decisions'];
 const FEATURES = {
   accounts: [],
   decisions: [],
-  day: FOUNDATIONS,
+  day: [...FOUNDATIONS, 'prospects'],
   demo: FOUNDATIONS,
   import: FOUNDATIONS,
   model: FOUNDATIONS,

@@ -10,6 +10,7 @@ import { createDemo, DEMO_PASSWORD } from '../app/demo/demo.js';
 import { call, caller, signIn as signInTo } from '../../test/support/api.js';
 import type { Caller, Method } from '../../test/support/api.js';
 import { saveSimulation } from '../app/model/simulations.js';
+import { runSimulation } from '../app/model/simulate.js';
 import { actorFor } from '../app/accounts/workspace.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
@@ -31,7 +32,7 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
     t = await freshDatabase(dialect);
     ctx = appContext(t.db, new TestClock(NOW));
     await createDemo(ctx, { prospects: 90 });
-    app = (await buildApp(ctx)).app;
+    app = (await buildApp(ctx, { checkAnswers: true })).app;
     for (const name of ['dana', 'luis', 'morgan', 'avery']) {
       callers[name] = await caller(app, `${name}@northwind.test`);
     }
@@ -200,9 +201,22 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
   it("shows the team's last saved simulation, and none before one is saved", async () => {
     expect((await as('dana', 'GET', '/api/simulations/latest')).json()).toEqual({ simulation: null });
     const avery = await actorFor(ctx, 'avery@northwind.test');
-    await saveSimulation(ctx, avery, 'default', { rows: [], seeds: [1, 2] });
+    const report = await runSimulation({
+      world: { name: 'default' },
+      seeds: 2,
+      days: 5,
+      reps: 2,
+      defaultPlaybookText: ctx.defaultPlaybookText,
+    });
+    await saveSimulation(ctx, avery, 'default', report);
     const latest = await as('dana', 'GET', '/api/simulations/latest');
-    expect(latest.json()).toMatchObject({ simulation: { world: 'default', report: { seeds: [1, 2] } } });
+    expect(latest.json()).toMatchObject({
+      simulation: {
+        world: 'default',
+        createdAt: '2026-03-10T15:00:00.000Z',
+        report: { seeds: report.seeds },
+      },
+    });
   });
 
   it('takes a lead from a form with an API token, and tells its owner at once', async () => {

@@ -20,6 +20,8 @@ import type {
 import type { LogLevel } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.js';
+import { checkAnswer, declareAnswers } from './answers.js';
+import type { ApiRoute } from './answers.js';
 import { errorHandler } from './errors.js';
 import { registerIdempotency } from './idempotency.js';
 import { dayRoutes } from './routes/day.routes.js';
@@ -49,12 +51,16 @@ export interface ApiOptions {
   logLevel?: LogLevel;
   /** The built web app (index.html and assets), served at /. */
   webRoot?: string;
+  /** Check every JSON answer against the schema its route declares; one that differs is a fault (tests). */
+  checkAnswers?: boolean;
 }
 
 export interface BuiltApp {
   app: Api;
   /** Readiness turns false while the server drains for a graceful shutdown. */
   state: { closing: boolean };
+  /** The API's routes (under /api/, and health), as registered: what tests go through route by route. */
+  routes: ApiRoute[];
 }
 
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
@@ -98,6 +104,17 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
 
+  // Every route declares its answers: the OpenAPI document shows them, and checkAnswers holds them.
+  const routes: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const declared = declareAnswers(route);
+    if (declared !== undefined) routes.push(declared);
+  });
+  // Answers are written as they are (JSON.stringify), never trimmed to a schema: an answer that
+  // differs from its declared schema is found by the check, not hidden.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  if (options.checkAnswers === true) app.addHook('onSend', checkAnswer);
+
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
     reply
@@ -132,5 +149,5 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
       reply.sendFile('index.html'),
     );
   }
-  return { app, state };
+  return { app, state, routes };
 }

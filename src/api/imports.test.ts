@@ -61,7 +61,7 @@ describe.each(DIALECTS)('imports and exports over HTTP on %s', (dialect) => {
     t = await freshDatabase(dialect);
     const ctx = appContext(t.db, new TestClock(NOW));
     await createDemo(ctx, { prospects: 40 });
-    app = (await buildApp(ctx)).app;
+    app = (await buildApp(ctx, { checkAnswers: true })).app;
     for (const name of ['dana', 'luis']) callers[name] = await caller(app, `${name}@northwind.test`);
   });
 

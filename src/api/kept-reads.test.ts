@@ -52,7 +52,7 @@ describe.each(DIALECTS)('kept reads on %s', (dialect) => {
     clock = new TestClock(NOW);
     ctx = appContext(t.db, clock);
     await createDemo(ctx, { prospects: 60 });
-    app = (await buildApp(ctx)).app;
+    app = (await buildApp(ctx, { checkAnswers: true })).app;
     other = await t.another();
     otherCtx = appContext(other, clock);
     cookie = (await caller(app, 'dana@northwind.test')).cookie;

@@ -31,8 +31,8 @@ describe.each(DIALECTS)('two server processes on one %s database', (dialect) => 
     const clock = new TestClock(NOW);
     await createDemo(appContext(t.db, clock), { prospects: 40 });
     second = await t.another();
-    one = (await buildApp(appContext(t.db, clock))).app;
-    two = (await buildApp(appContext(second, clock))).app;
+    one = (await buildApp(appContext(t.db, clock), { checkAnswers: true })).app;
+    two = (await buildApp(appContext(second, clock), { checkAnswers: true })).app;
     dana = await caller(one, 'dana@northwind.test');
   });
 

@@ -46,7 +46,7 @@ describe.each(DIALECTS)('the people API on %s', (dialect) => {
     t = await freshDatabase(dialect);
     const ctx = appContext(t.db, new TestClock(NOW));
     await createDemo(ctx, { prospects: 12 });
-    app = (await buildApp(ctx)).app;
+    app = (await buildApp(ctx, { checkAnswers: true })).app;
     for (const name of ['avery', 'morgan', 'dana', 'luis', 'priya', 'tom'])
       await signInAs(name, `${name}@northwind.test`);
     const people = (await as('avery', 'GET', '/api/users')).json<Person[]>();

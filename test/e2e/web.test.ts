@@ -52,7 +52,7 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
     // "overdue by" from the server's clock, so they show the same whenever the tests run.
     const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
     await createDemo(ctx, { prospects: 90 });
-    app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
+    app = (await buildApp(ctx, { webRoot: WEB_ROOT, checkAnswers: true })).app;
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();
   }, 60_000);

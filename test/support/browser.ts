@@ -93,7 +93,7 @@ export async function startBrowserApp(prospects: number): Promise<BrowserApp> {
   const t = await freshDatabase('sqlite');
   const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
   await createDemo(ctx, { prospects });
-  const app = (await buildApp(ctx, { webRoot: WEB_ROOT })).app;
+  const app = (await buildApp(ctx, { webRoot: WEB_ROOT, checkAnswers: true })).app;
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();
   return {

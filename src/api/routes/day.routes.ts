@@ -9,7 +9,8 @@ import { cacheFor, changeMark } from '../../app/read-cache.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
-import { contactView, prospectView, publicUser } from './views.js';
+import { AgendaView, PipelineView, agendaItemView, pipelineView } from '../../app/day/views.js';
+import { userView } from '../../app/accounts/views.js';
 
 /**
  * An agenda as read, with its JSON written once: each item up to its `fits`, which (with the time
@@ -41,7 +42,7 @@ function answerAt(kept: SerializedAgenda, minute: number): void {
 
 function serializeAgenda(read: AgendaRead): SerializedAgenda {
   const head = JSON.stringify({
-    rep: publicUser(read.rep),
+    rep: userView(read.rep),
     date: read.date,
     totalMinutes: read.totalMinutes,
   });
@@ -51,16 +52,7 @@ function serializeAgenda(read: AgendaRead): SerializedAgenda {
     body: '',
     gzip: undefined,
     head: head.slice(1, -1),
-    items: read.items.map((item) => {
-      const json = JSON.stringify({
-        prospect: prospectView(item.prospect),
-        contact: item.contact === undefined ? null : contactView(item.contact),
-        decision: item.decision,
-        due: new Date(item.due).toISOString(),
-        minutes: item.minutes,
-      });
-      return `${json.slice(0, -1)},"fits":`;
-    }),
+    items: read.items.map((item) => `${JSON.stringify(agendaItemView(item)).slice(0, -1)},"fits":`),
   };
 }
 
@@ -95,6 +87,7 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: AgendaView },
       },
     },
     async (request, reply) => {
@@ -112,10 +105,11 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
       const minute = Math.floor(now / MINUTE) * MINUTE;
       if (kept.minute !== minute) answerAt(kept, minute);
       reply.header('vary', 'accept-encoding').type('application/json; charset=utf-8');
-      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(kept.body);
+      // The body is written already, in AgendaView's shape (serializeAgenda), so it goes out as it is.
+      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(kept.body as never);
       // About 14 times smaller: an agenda's drafts repeat each other.
       kept.gzip ??= gzipSync(kept.body);
-      return reply.header('content-encoding', 'gzip').send(kept.gzip);
+      return reply.header('content-encoding', 'gzip').send(kept.gzip as never);
     },
   );
 
@@ -129,11 +123,9 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
           { owner: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })) },
           { additionalProperties: false },
         ),
+        response: { 200: PipelineView },
       },
     },
-    async (request) => {
-      const p = await pipeline(ctx, actorOf(request), request.query);
-      return { counts: p.counts, total: p.total, noNextStep: p.noNextStep.map(prospectView) };
-    },
+    async (request) => pipelineView(await pipeline(ctx, actorOf(request), request.query)),
   );
 }

@@ -7,7 +7,7 @@ import { logEvent, undoLast } from '../../app/prospects/logging.js';
 import type { Logged } from '../../app/prospects/logging.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
-import { decisionView, eventView, prospectView } from './views.js';
+import { LoggedView, loggedView } from '../../app/prospects/views.js';
 
 const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 const Opt = (max?: number) => Type.Optional(Text(max));
@@ -41,14 +41,6 @@ export const LogBody = Type.Object(
   { additionalProperties: false },
 );
 
-function loggedView(l: Logged) {
-  return {
-    event: eventView(l.event),
-    prospect: prospectView(l.prospect),
-    decision: decisionView(l.decision),
-  };
-}
-
 export function eventRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/prospects/:id/events',
@@ -58,6 +50,7 @@ export function eventRoutes(app: Api, ctx: AppContext): void {
         summary: 'Log an event; the answer carries the next decision',
         params: Type.Object({ id: Text(200) }),
         body: LogBody,
+        response: { 201: LoggedView },
       },
     },
     async (request, reply) => {
@@ -72,7 +65,13 @@ export function eventRoutes(app: Api, ctx: AppContext): void {
 
   app.post(
     '/api/undo',
-    { schema: { tags: ['events'], summary: 'Take back the last event you logged' } },
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Take back the last event you logged',
+        response: { 200: LoggedView },
+      },
+    },
     async (request) => loggedView(await undoLast(ctx, actorOf(request))),
   );
 }

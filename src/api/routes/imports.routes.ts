@@ -12,7 +12,9 @@ import { exportData } from '../../app/import/export.js';
 import { cancelImport, importJob, listImports, startImport } from '../../app/import/jobs.js';
 import { previewImport } from '../../app/import/preview.js';
 import { PursuitError } from '../../core/errors.js';
+import { ImportJobView, ImportPreviewView } from '../../app/import/views.js';
 import { actorOf } from '../auth.js';
+import { ExportFile } from '../answers.js';
 import type { Api } from '../build-app.js';
 
 const Options = {
@@ -42,6 +44,7 @@ export function importRoutes(app: Api, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: ImportPreviewView },
       },
     },
     async (request) => previewImport(actorOf(request), request.body, ctx.now()),
@@ -61,6 +64,7 @@ export function importRoutes(app: Api, ctx: AppContext): void {
           { name: Type.String({ minLength: 1, maxLength: 300 }), ...Options },
           { additionalProperties: false },
         ),
+        response: { 202: ImportJobView },
       },
     },
     async (request, reply) => {
@@ -83,7 +87,15 @@ export function importRoutes(app: Api, ctx: AppContext): void {
 
   app.get(
     '/api/imports',
-    { schema: { tags: ['import'], summary: 'The latest imports you may see, newest first' } },
+    {
+      schema: {
+        tags: ['import'],
+        summary: 'The latest imports you may see, newest first',
+        response: {
+          200: Type.Object({ items: Type.Array(ImportJobView) }, { additionalProperties: false }),
+        },
+      },
+    },
     async (request) => ({ items: await listImports(ctx, actorOf(request)) }),
   );
 
@@ -94,6 +106,7 @@ export function importRoutes(app: Api, ctx: AppContext): void {
         tags: ['import'],
         summary: "An import's progress, and its report once it has ended",
         params: Id,
+        response: { 200: ImportJobView },
       },
     },
     async (request) => importJob(ctx, actorOf(request), request.params.id),
@@ -106,6 +119,7 @@ export function importRoutes(app: Api, ctx: AppContext): void {
         tags: ['import'],
         summary: 'Ask a running import to stop after its current batch',
         params: Id,
+        response: { 200: ImportJobView },
       },
     },
     async (request) => cancelImport(ctx, actorOf(request), request.params.id),
@@ -121,6 +135,7 @@ export function importRoutes(app: Api, ctx: AppContext): void {
           { format: Type.Union([Type.Literal('csv'), Type.Literal('jsonl')], { default: 'csv' }) },
           { additionalProperties: false },
         ),
+        response: { 200: ExportFile },
       },
     },
     async (request, reply) => {
@@ -136,10 +151,13 @@ export function importRoutes(app: Api, ctx: AppContext): void {
           out.destroy(error as Error);
         })
         .finally(() => void reader.close());
-      return reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="pursuit-export.${format}"`)
-        .send(out);
+      return (
+        reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+          .header('content-disposition', `attachment; filename="pursuit-export.${format}"`)
+          // A stream of the declared text, written as it is read.
+          .send(out as never)
+      );
     },
   );
 }

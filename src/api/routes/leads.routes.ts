@@ -5,21 +5,12 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { intakeLead, listNotifications, markNotificationsRead } from '../../app/prospects/leads.js';
 import { showProspect } from '../../app/prospects/reading.js';
-import type { Notification } from '../../core/records.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { ContactBody } from './prospects.routes.js';
-import { decisionView, prospectView } from './views.js';
-
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-const view = (n: Notification) => ({
-  id: n.id,
-  kind: n.kind,
-  prospectId: n.prospectId,
-  message: n.message,
-  createdAt: iso(n.createdAt),
-  readAt: iso(n.readAt),
-});
+import { decisionView } from '../../app/decisions/views.js';
+import { LeadAnswer, NotificationView, notificationView, prospectView } from '../../app/prospects/views.js';
+import { Done } from '../answers.js';
 
 const Lead = Type.Object(
   {
@@ -38,14 +29,21 @@ const Lead = Type.Object(
 export function leadRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/leads',
-    { schema: { tags: ['leads'], summary: 'A new inbound lead; its owner is notified at once', body: Lead } },
+    {
+      schema: {
+        tags: ['leads'],
+        summary: 'A new inbound lead; its owner is notified at once',
+        body: Lead,
+        response: { 201: LeadAnswer },
+      },
+    },
     async (request, reply) => {
       const { prospect, notification } = await intakeLead(ctx, actorOf(request), request.body);
       const listed = await showProspect(ctx, actorOf(request), prospect.id);
       return reply.status(201).send({
         prospect: prospectView(prospect),
         decision: decisionView(listed.decision),
-        notification: view(notification),
+        notification: notificationView(notification),
       });
     },
   );
@@ -57,10 +55,11 @@ export function leadRoutes(app: Api, ctx: AppContext): void {
         tags: ['leads'],
         summary: 'Your notifications, newest first',
         querystring: Type.Object({ unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 200: Type.Array(NotificationView) },
       },
     },
     async (request) =>
-      (await listNotifications(ctx, actorOf(request), request.query.unread === true)).map(view),
+      (await listNotifications(ctx, actorOf(request), request.query.unread === true)).map(notificationView),
   );
 
   app.post(
@@ -73,11 +72,12 @@ export function leadRoutes(app: Api, ctx: AppContext): void {
           { ids: Type.Array(Type.String(), { maxItems: 500 }) },
           { additionalProperties: false },
         ),
+        response: { 204: Done },
       },
     },
     async (request, reply) => {
       await markNotificationsRead(ctx, actorOf(request), request.body.ids);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

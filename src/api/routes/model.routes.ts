@@ -8,6 +8,14 @@ import { latestSimulation } from '../../app/model/simulations.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
+import {
+  CalibrationAnswer,
+  LatestSimulation,
+  ModelAnswer,
+  calibrationAnswer,
+  latestSimulationAnswer,
+  modelAnswer,
+} from '../../app/model/views.js';
 
 export function modelRoutes(app: Api, ctx: AppContext): void {
   app.get(
@@ -17,9 +25,10 @@ export function modelRoutes(app: Api, ctx: AppContext): void {
         tags: ['model'],
         summary:
           'The stopping model in force: its response curve against the prior, win rates, held-out check',
+        response: { 200: ModelAnswer },
       },
     },
-    async (request) => modelView(ctx, actorOf(request)),
+    async (request) => modelAnswer(await modelView(ctx, actorOf(request))),
   );
 
   app.post(
@@ -32,9 +41,13 @@ export function modelRoutes(app: Api, ctx: AppContext): void {
           'Refused (applied: false, with the reason) when the history is too thin or the fit does not beat the ' +
           'prior on held-out prospects. Putting a model in force is for admins; anyone may ask for a dry run.',
         body: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 200: CalibrationAnswer },
       },
     },
-    async (request) => calibrateModel(ctx, actorOf(request), { dryRun: request.body.dryRun === true }),
+    async (request) =>
+      calibrationAnswer(
+        await calibrateModel(ctx, actorOf(request), { dryRun: request.body.dryRun === true }),
+      ),
   );
 
   app.get(
@@ -43,14 +56,11 @@ export function modelRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ['model'],
         summary: 'The last policy simulation the team saved (pursuit simulate --save), or null',
+        description:
+          'None yet is an answer (simulation: null), not an error: the dashboard says how to run one.',
+        response: { 200: LatestSimulation },
       },
     },
-    async (request) => {
-      const saved = await latestSimulation(ctx, actorOf(request));
-      // None yet is an answer, not an error: the dashboard says how to run one.
-      if (saved === undefined) return { simulation: null };
-      const { world, createdAt, report } = saved;
-      return { simulation: { world, createdAt: new Date(createdAt).toISOString(), report } };
-    },
+    async (request) => latestSimulationAnswer(await latestSimulation(ctx, actorOf(request))),
   );
 }

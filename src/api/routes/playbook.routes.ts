@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { activePlaybook, usePlaybook } from '../../app/decisions/playbook.js';
-import type { PlaybookVersion } from '../../core/records.js';
+import { PlaybookChange, PlaybookPreview, PlaybookView, playbookView } from '../../app/decisions/views.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 
@@ -13,18 +13,11 @@ const Document = Type.Object(
   { additionalProperties: false },
 );
 
-const view = (v: PlaybookVersion) => ({
-  version: v.version,
-  name: v.name,
-  document: v.document,
-  createdAt: new Date(v.createdAt).toISOString(),
-});
-
 export function playbookRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/playbook',
-    { schema: { tags: ['playbook'], summary: 'The playbook in force' } },
-    async (request) => view(await activePlaybook(ctx, actorOf(request))),
+    { schema: { tags: ['playbook'], summary: 'The playbook in force', response: { 200: PlaybookView } } },
+    async (request) => playbookView(await activePlaybook(ctx, actorOf(request))),
   );
 
   app.post(
@@ -34,6 +27,7 @@ export function playbookRoutes(app: Api, ctx: AppContext): void {
         tags: ['playbook'],
         summary: 'Check a new version and count the prospects whose decision would change (nothing is kept)',
         body: Document,
+        response: { 200: PlaybookPreview },
       },
     },
     async (request) => {
@@ -49,11 +43,12 @@ export function playbookRoutes(app: Api, ctx: AppContext): void {
         tags: ['playbook'],
         summary: 'Put a new version in force and re-decide every prospect',
         body: Document,
+        response: { 200: PlaybookChange },
       },
     },
     async (request) => {
       const r = await usePlaybook(ctx, actorOf(request), request.body.document);
-      return { ...view(r.version), changed: r.changed };
+      return { ...playbookView(r.version), changed: r.changed };
     },
   );
 }

@@ -10,7 +10,9 @@ import { addContact, addProspect, editContact, editProspect } from '../../app/pr
 import { listProspects, showProspect } from '../../app/prospects/reading.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
-import { contactView, decisionView, eventView, prospectView } from './views.js';
+import { ProspectListItem, ProspectPage, prospectPage, prospectView } from '../../app/prospects/views.js';
+import { decisionView } from '../../app/decisions/views.js';
+import { Invite } from '../answers.js';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 const Text = (max = 200) => Type.String({ minLength: 1, maxLength: max });
@@ -76,6 +78,17 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
         tags: ['prospects'],
         summary: 'Prospects you may see, with their decisions',
         querystring: ListQuery,
+        response: {
+          200: Type.Object(
+            {
+              items: Type.Array(ProspectListItem),
+              nextOffset: Type.Union([Type.Integer(), Type.Null()], {
+                description: 'the offset of the next page, or null on the last',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+        },
       },
     },
     async (request) => {
@@ -93,49 +106,66 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/prospects',
     {
-      schema: { tags: ['prospects'], summary: 'Add a prospect (and its first contact)', body: ProspectBody },
+      schema: {
+        tags: ['prospects'],
+        summary: 'Add a prospect (and its first contact)',
+        body: ProspectBody,
+        response: { 201: ProspectPage },
+      },
     },
     async (request, reply) => {
       const p = await addProspect(ctx, actorOf(request), typed(request.body));
-      return reply.status(201).send(await prospectPage(p.id, request));
+      return reply.status(201).send(await page(p.id, request));
     },
   );
 
-  const prospectPage = async (id: string, request: Parameters<typeof actorOf>[0]) => {
-    const view = await showProspect(ctx, actorOf(request), id);
-    return {
-      now: new Date(ctx.now()).toISOString(),
-      ...prospectView(view.prospect),
-      owner: view.owner === undefined ? null : { id: view.owner.id, name: view.owner.name },
-      contacts: view.contacts.map(contactView),
-      events: view.events.map(eventView),
-      decision: decisionView(view.decision),
-      // The response curve behind a decision that weighed the next touch, else null.
-      responseCurve: view.curve ?? null,
-    };
-  };
+  const page = async (id: string, request: Parameters<typeof actorOf>[0]) =>
+    prospectPage(await showProspect(ctx, actorOf(request), id), ctx.now());
 
   app.get(
     '/api/prospects/:id',
-    { schema: { tags: ['prospects'], summary: 'Timeline, contacts and the current decision', params: Id } },
-    async (request) => prospectPage(request.params.id, request),
+    {
+      schema: {
+        tags: ['prospects'],
+        summary: 'Timeline, contacts and the current decision',
+        params: Id,
+        response: { 200: ProspectPage },
+      },
+    },
+    async (request) => page(request.params.id, request),
   );
 
   app.patch(
     '/api/prospects/:id',
-    { schema: { tags: ['prospects'], summary: 'Change a prospect', params: Id, body: ProspectBody } },
+    {
+      schema: {
+        tags: ['prospects'],
+        summary: 'Change a prospect',
+        params: Id,
+        body: ProspectBody,
+        response: { 200: ProspectPage },
+      },
+    },
     async (request) => {
       const p = await editProspect(ctx, actorOf(request), request.params.id, typed(request.body));
-      return prospectPage(p.id, request);
+      return page(p.id, request);
     },
   );
 
   app.post(
     '/api/prospects/:id/contacts',
-    { schema: { tags: ['prospects'], summary: 'Add a contact', params: Id, body: ContactBody } },
+    {
+      schema: {
+        tags: ['prospects'],
+        summary: 'Add a contact',
+        params: Id,
+        body: ContactBody,
+        response: { 201: ProspectPage },
+      },
+    },
     async (request, reply) => {
       await addContact(ctx, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send(await prospectPage(request.params.id, request));
+      return reply.status(201).send(await page(request.params.id, request));
     },
   );
 
@@ -147,11 +177,12 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
         summary: 'Change a contact',
         params: Type.Object({ id: Text(), contact: Text() }),
         body: ContactBody,
+        response: { 200: ProspectPage },
       },
     },
     async (request) => {
       await editContact(ctx, actorOf(request), request.params.id, request.params.contact, request.body);
-      return prospectPage(request.params.id, request);
+      return page(request.params.id, request);
     },
   );
 
@@ -163,11 +194,12 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
         summary: 'Keep a prospect off the agenda until a time',
         params: Id,
         body: Type.Object({ until: Text(100) }, { additionalProperties: false }),
+        response: { 200: ProspectPage },
       },
     },
     async (request) => {
       await snooze(ctx, actorOf(request), request.params.id, request.body.until);
-      return prospectPage(request.params.id, request);
+      return page(request.params.id, request);
     },
   );
 
@@ -178,6 +210,7 @@ export function prospectRoutes(app: Api, ctx: AppContext): void {
         tags: ['prospects'],
         summary: "The invite (.ics) for the prospect's committed call",
         params: Id,
+        response: { 200: Invite },
       },
     },
     async (request, reply) => {

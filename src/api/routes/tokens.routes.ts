@@ -3,22 +3,16 @@
 import { Type } from 'typebox';
 import { createToken, listTokens, revokeToken } from '../../app/accounts/credentials.js';
 import type { AppContext } from '../../app/context.js';
-import type { ApiToken } from '../../core/records.js';
+import { NewTokenView, TokenView, tokenView } from '../../app/accounts/views.js';
+import { Done } from '../answers.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-const view = (t: ApiToken) => ({
-  id: t.id,
-  name: t.name,
-  createdAt: iso(t.createdAt),
-  lastUsedAt: iso(t.lastUsedAt),
-  revokedAt: iso(t.revokedAt),
-});
-
 export function tokenRoutes(app: Api, ctx: AppContext): void {
-  app.get('/api/tokens', { schema: { tags: ['tokens'], summary: 'Your API tokens' } }, async (request) =>
-    (await listTokens(ctx, actorOf(request))).map(view),
+  app.get(
+    '/api/tokens',
+    { schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: Type.Array(TokenView) } } },
+    async (request) => (await listTokens(ctx, actorOf(request))).map(tokenView),
   );
 
   app.post(
@@ -31,20 +25,28 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
           { name: Type.String({ minLength: 1, maxLength: 100 }) },
           { additionalProperties: false },
         ),
+        response: { 201: NewTokenView },
       },
     },
     async (request, reply) => {
       const made = await createToken(ctx, actorOf(request), request.body.name);
-      return reply.status(201).send({ ...view(made.record), token: made.token });
+      return reply.status(201).send({ ...tokenView(made.record), token: made.token });
     },
   );
 
   app.delete(
     '/api/tokens/:id',
-    { schema: { tags: ['tokens'], summary: 'Revoke a token', params: Type.Object({ id: Type.String() }) } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke a token',
+        params: Type.Object({ id: Type.String() }),
+        response: { 204: Done },
+      },
+    },
     async (request, reply) => {
       await revokeToken(ctx, actorOf(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

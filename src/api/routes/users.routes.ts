@@ -8,10 +8,9 @@ import type { AppContext } from '../../app/context.js';
 import { changePassword, createUser, updateUser } from '../../app/accounts/users.js';
 import { listUsers } from '../../app/accounts/workspace.js';
 import { PursuitError } from '../../core/errors.js';
-import type { User } from '../../core/records.js';
 import { actorOf, setSessionCookie } from '../auth.js';
 import type { Api } from '../build-app.js';
-import { publicUser } from './views.js';
+import { SessionView, UserView, userView } from '../../app/accounts/views.js';
 
 const Role = Type.Enum(['rep', 'manager', 'admin'], { description: 'rep, manager or admin' });
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -65,15 +64,16 @@ const NewPassword = Type.Object(
   { additionalProperties: false },
 );
 
-/** What everyone sees of a colleague; an admin also sees the hourly value they can change. */
-function userView(u: User, actor: User) {
-  return actor.role === 'admin' ? { ...publicUser(u), hourlyValue: u.hourlyValue } : publicUser(u);
-}
-
 export function userRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: "The organisation's people, by name" } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: "The organisation's people, by name",
+        response: { 200: Type.Array(UserView) },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       return (await listUsers(ctx, actor)).map((u) => userView(u, actor));
@@ -87,6 +87,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
         tags: ['users'],
         summary: 'Add a user (admins only), with a first password to sign in with',
         body: NewUser,
+        response: { 201: UserView },
       },
     },
     async (request, reply) => {
@@ -104,6 +105,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
         summary: "Change a user's role, manager, time zone, name or hourly value (admins only)",
         params: Id,
         body: Changes,
+        response: { 200: UserView },
       },
     },
     async (request) => {
@@ -121,6 +123,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
           "Set a password: an admin sets anyone's, everyone their own with the current one; it signs that user out everywhere (your own browser is signed in again)",
         params: Id,
         body: NewPassword,
+        response: { 200: SessionView },
       },
     },
     async (request, reply) => {

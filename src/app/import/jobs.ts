@@ -24,6 +24,8 @@ import { prepare } from './sources.js';
 import type { Source } from './sources.js';
 import { visibleOwners } from '../accounts/actors.js';
 import { inTransaction } from '../context.js';
+import { importJobView } from './views.js';
+import type { ImportJobView } from './views.js';
 
 /** A running job writes at least this often; one silent for much longer was cut off. */
 const HEARTBEAT_MS = 10_000;
@@ -40,11 +42,6 @@ export interface ImportRequest extends TypedImportOptions {
   onFault?: (error: unknown) => void;
 }
 
-/** A job as shown: `interrupted` is a running job whose process stopped writing. */
-export type ImportJobView = Omit<ImportJob, 'status'> & {
-  status: ImportJob['status'] | 'interrupted';
-};
-
 interface Running {
   controller: AbortController;
   done: Promise<void>;
@@ -52,10 +49,7 @@ interface Running {
 
 const running = new WeakMap<AppContext, Map<string, Running>>();
 
-function view(job: ImportJob, now: number): ImportJobView {
-  const silent = job.status === 'running' && now - job.updatedAt > SILENT_MS;
-  return { ...job, status: silent ? 'interrupted' : job.status };
-}
+const view = (job: ImportJob, now: number): ImportJobView => importJobView(job, now, SILENT_MS);
 
 /** The largest file an import takes (a million prospects with their history fit in far less). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;

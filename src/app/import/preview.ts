@@ -56,7 +56,7 @@ export interface ImportPreview {
   /** The first rows, as read. */
   sample: string[][];
   /** Pursuit's fields, for a mapping. */
-  fields: readonly GenericField[];
+  fields: GenericField[];
   /** A mapping guessed from the column names (for a generic CSV). */
   suggested: Mapping;
   /** Why the file cannot be imported as it stands (then a format or a mapping is needed). */
@@ -132,7 +132,7 @@ export function previewImport(
   now: number,
 ): ImportPreview {
   const options = checkOptions(input);
-  const empty = { kind: null, columns: [], sample: [], fields: GENERIC_FIELDS, suggested: {} };
+  const empty = { kind: null, columns: [], sample: [], fields: [...GENERIC_FIELDS], suggested: {} };
   if (
     options.format === 'jsonl' ||
     (options.format === undefined && looksLikeJsonl(input.name, input.head))

@@ -18,7 +18,7 @@ import type { AppContext } from '../context.js';
 import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
 import { activeEngine, refreshDecisions } from '../decisions/decisions.js';
 
-export interface ProspectView {
+export interface ProspectDetails {
   prospect: Prospect;
   owner: User | undefined;
   contacts: Contact[];
@@ -54,7 +54,7 @@ function curveOf(
   );
 }
 
-export async function showProspect(ctx: AppContext, actor: User, typed: string): Promise<ProspectView> {
+export async function showProspect(ctx: AppContext, actor: User, typed: string): Promise<ProspectDetails> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     // resolveProspect only finds prospects the actor may see.

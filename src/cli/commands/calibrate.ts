@@ -5,6 +5,7 @@
 import { calibrateModel } from '../../app/model/calibrate.js';
 import type { CalibrateResult, Exploring } from '../../app/model/calibrate.js';
 import { money } from '../../core/rules/words.js';
+import { calibrationAnswer } from '../../app/model/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { asActor, printJson } from '../session.js';
@@ -83,7 +84,7 @@ export async function calibrateCommand(
 ): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const result = await calibrateModel(ctx, actor, { dryRun: options.dryRun === true });
-    if (options.json === true) printJson(io, result);
+    if (options.json === true) printJson(io, calibrationAnswer(result));
     else io.stdout.write(`${describe(result)}\n`);
     return EXIT.ok;
   });

@@ -1,6 +1,7 @@
 // `pursuit agenda` and `pursuit pipeline`.
 
 import { agenda, pipeline } from '../../app/day/agenda.js';
+import { agendaView, pipelineView } from '../../app/day/views.js';
 import { EXIT } from '../exit.js';
 import { formatDecision } from '../format.js';
 import type { Io } from '../program.js';
@@ -22,7 +23,7 @@ export async function agendaCommand(
       ...(options.date === undefined ? {} : { date: options.date }),
     });
     if (options.json === true) {
-      printJson(io, day);
+      printJson(io, agendaView(day, ctx.now()));
       return EXIT.ok;
     }
     const out: string[] = [`Agenda for ${day.rep.name}, ${day.date}: ${day.items.length} action(s).`];
@@ -60,7 +61,7 @@ export async function pipelineCommand(options: GlobalOptions & { owner?: string 
   return asActor(io, options, async ({ ctx }, actor) => {
     const p = await pipeline(ctx, actor, options.owner === undefined ? {} : { owner: options.owner });
     if (options.json === true) {
-      printJson(io, p);
+      printJson(io, pipelineView(p));
       return EXIT.ok;
     }
     const c = p.counts;

@@ -4,6 +4,7 @@
 import { createDemo, demoLogins, DEMO_ORGANISATION, DEMO_PASSWORD } from '../../app/demo/demo.js';
 import { listOrganisations } from '../../app/accounts/workspace.js';
 import { PursuitError } from '../../core/errors.js';
+import { organisationView, userView } from '../../app/accounts/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { printJson, withSession } from '../session.js';
@@ -51,7 +52,14 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<number>
   if (options.json === true) {
     printJson(io, {
       database: env.DATABASE_URL === undefined ? env.PURSUIT_DB : 'DATABASE_URL',
-      created,
+      created:
+        created === undefined
+          ? undefined
+          : {
+              ...created,
+              organisation: organisationView(created.organisation),
+              users: created.users.map((u) => userView(u)),
+            },
       logins,
       password: DEMO_PASSWORD,
     });

@@ -2,6 +2,7 @@
 
 import { inviteFor } from '../../app/prospects/invite.js';
 import { activePlaybook, usePlaybook } from '../../app/decisions/playbook.js';
+import { playbookView } from '../../app/decisions/views.js';
 import { EXIT } from '../exit.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import type { Io } from '../program.js';
@@ -31,7 +32,7 @@ export async function icsCommand(
 export async function playbookShowCommand(options: GlobalOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const active = await activePlaybook(ctx, actor);
-    if (options.json === true) printJson(io, active);
+    if (options.json === true) printJson(io, playbookView(active));
     else
       io.stdout.write(
         `# version ${active.version} of this organisation's playbook: ${active.name}\n${active.document}`,
@@ -43,7 +44,7 @@ export async function playbookShowCommand(options: GlobalOptions, io: Io): Promi
 export async function playbookUseCommand(file: string, options: GlobalOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const { version, changed } = await usePlaybook(ctx, actor, readTextFile(file, 'playbook'));
-    if (options.json === true) printJson(io, { version, changed });
+    if (options.json === true) printJson(io, { ...playbookView(version), changed });
     else {
       io.stdout.write(
         `Playbook version ${version.version} (${version.name}) is in force; ${changed} prospect(s) now have a different next action.\n`,

@@ -4,6 +4,7 @@ import type { Decision } from '../../core/decision.js';
 import { logEvent, snooze, undoLast } from '../../app/prospects/logging.js';
 import type { LogInput } from '../../app/prospects/event-input.js';
 import type { Logged } from '../../app/prospects/logging.js';
+import { loggedView, prospectView } from '../../app/prospects/views.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';
@@ -58,7 +59,7 @@ export async function logCommand(
     const { as: _as, json: _json, ...fields } = options;
     const input: LogInput = { ...LOG_VERBS[verb], ...fields } as LogInput;
     const logged = await logEvent(ctx, actor, prospect, input);
-    if (options.json === true) printJson(io, logged);
+    if (options.json === true) printJson(io, loggedView(logged));
     else io.stdout.write(`Logged ${summary(logged, actor.timezone, ctx.now())}`);
     return EXIT.ok;
   });
@@ -67,7 +68,7 @@ export async function logCommand(
 export async function undoCommand(options: GlobalOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const undone = await undoLast(ctx, actor);
-    if (options.json === true) printJson(io, undone);
+    if (options.json === true) printJson(io, loggedView(undone));
     else io.stdout.write(`Took back the ${summary(undone, actor.timezone, ctx.now())}`);
     return EXIT.ok;
   });
@@ -80,7 +81,7 @@ export async function snoozeCommand(
 ): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const p = await snooze(ctx, actor, prospect, options.until);
-    if (options.json === true) printJson(io, p);
+    if (options.json === true) printJson(io, prospectView(p));
     else
       io.stdout.write(`Snoozed ${p.name} until ${formatWhen(p.snoozedUntil as number, actor.timezone)}.\n`);
     return EXIT.ok;

@@ -5,6 +5,8 @@ import { addContact, addProspect, editContact, editProspect } from '../../app/pr
 import { listProspects, showProspect } from '../../app/prospects/reading.js';
 import type { ContactInput, ProspectInput } from '../../app/prospects/prospects.js';
 import type { StoredEvent } from '../../core/records.js';
+import { contactView, prospectPage, prospectView } from '../../app/prospects/views.js';
+import { decisionView } from '../../app/decisions/views.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';
@@ -42,7 +44,7 @@ export async function prospectAddCommand(name: string, options: ProspectOptions,
   return asActor(io, options, async ({ ctx }, actor) => {
     const prospect = await addProspect(ctx, actor, prospectInput(name, options));
     const view = await showProspect(ctx, actor, prospect.id);
-    if (options.json === true) printJson(io, view);
+    if (options.json === true) printJson(io, prospectPage(view, ctx.now()));
     else {
       io.stdout.write(`Added ${prospect.name}.\n\n`);
       io.stdout.write(`${decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now())}\n`);
@@ -61,7 +63,7 @@ export async function prospectEditCommand(
     delete input.contact;
     const prospect = await editProspect(ctx, actor, typed, input);
     const view = await showProspect(ctx, actor, prospect.id);
-    if (options.json === true) printJson(io, view);
+    if (options.json === true) printJson(io, prospectPage(view, ctx.now()));
     else
       io.stdout.write(
         `Updated ${prospect.name}.\n\n${decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now())}\n`,
@@ -120,7 +122,7 @@ export async function prospectShowCommand(typed: string, options: GlobalOptions,
   return asActor(io, options, async ({ ctx }, actor) => {
     const view = await showProspect(ctx, actor, typed);
     if (options.json === true) {
-      printJson(io, view);
+      printJson(io, prospectPage(view, ctx.now()));
       return EXIT.ok;
     }
     const p = view.prospect;
@@ -160,7 +162,10 @@ export async function prospectListCommand(options: ListOptions, io: Io): Promise
       ...(options.limit === undefined ? {} : { limit: Number(options.limit) }),
     });
     if (options.json === true) {
-      printJson(io, rows);
+      printJson(
+        io,
+        rows.map((r) => ({ ...prospectView(r.prospect), decision: decisionView(r.decision) })),
+      );
       return EXIT.ok;
     }
     if (rows.length === 0)
@@ -199,7 +204,7 @@ export async function contactAddCommand(
 ): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const contact = await addContact(ctx, actor, prospect, contactChanges(options, name));
-    if (options.json === true) printJson(io, contact);
+    if (options.json === true) printJson(io, contactView(contact));
     else io.stdout.write(`Added ${contact.name} (${contact.role}).\n`);
     return EXIT.ok;
   });
@@ -213,7 +218,7 @@ export async function contactEditCommand(
 ): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const contact = await editContact(ctx, actor, prospect, name, contactChanges(options, options.rename));
-    if (options.json === true) printJson(io, contact);
+    if (options.json === true) printJson(io, contactView(contact));
     else io.stdout.write(`Updated ${contact.name}.\n`);
     return EXIT.ok;
   });

@@ -3,6 +3,7 @@
 import { setPassword } from '../../app/accounts/credentials.js';
 import { addUser, init, listUsers } from '../../app/accounts/workspace.js';
 import type { User } from '../../core/records.js';
+import { organisationView, userView } from '../../app/accounts/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { readSecret } from '../io.js';
@@ -26,7 +27,8 @@ export async function initCommand(options: InitOptions, io: Io): Promise<number>
       email: options.email,
       timezone: options.timezone ?? systemZone(),
     });
-    if (options.json === true) printJson(io, { organisation: org, admin });
+    if (options.json === true)
+      printJson(io, { organisation: organisationView(org), admin: userView(admin, admin) });
     else {
       const where = config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
       io.stdout.write(
@@ -52,7 +54,7 @@ export interface UserAddOptions extends GlobalOptions {
 export async function userAddCommand(name: string, options: UserAddOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const user = await addUser(ctx, actor, { ...options, name });
-    if (options.json === true) printJson(io, user);
+    if (options.json === true) printJson(io, userView(user, actor));
     else io.stdout.write(`Added ${user.role} ${user.name} <${user.email}> (${user.timezone}).\n`);
     return EXIT.ok;
   });
@@ -66,7 +68,11 @@ function describeUser(u: User, all: User[]): string {
 export async function userListCommand(options: GlobalOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const all = await listUsers(ctx, actor);
-    if (options.json === true) printJson(io, all);
+    if (options.json === true)
+      printJson(
+        io,
+        all.map((u) => userView(u, actor)),
+      );
     else io.stdout.write(`${all.map((u) => describeUser(u, all)).join('\n')}\n`);
     return EXIT.ok;
   });

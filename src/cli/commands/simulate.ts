@@ -8,6 +8,7 @@ import type { WorldChoice } from '../../app/model/simulate.js';
 import { PursuitError } from '../../core/errors.js';
 import type { Order } from '../../core/simulate/policies.js';
 import { formatReport } from '../../core/simulate/table.js';
+import { simulationReport } from '../../app/model/views.js';
 import { EXIT } from '../exit.js';
 import { readTextFile } from '../io.js';
 import type { Io } from '../program.js';
@@ -87,7 +88,7 @@ export async function simulateCommand(options: SimulateOptions, io: Io): Promise
       },
     });
     bar?.stop();
-    if (options.json === true) printJson(io, report);
+    if (options.json === true) printJson(io, simulationReport(report));
     else io.stdout.write(formatReport(report));
     if (options.save === true) {
       const name = 'name' in world ? world.name : world.file;

@@ -38,6 +38,6 @@ export interface Job {
   cancelRequested: boolean;
   report: Report | null;
   error: string | null;
-  createdAt: number;
-  finishedAt: number | null;
+  createdAt: string;
+  finishedAt: string | null;
 }

@@ -1,0 +1,176 @@
+// Every route of the API declares its answers (the OpenAPI document shows them with the error body),
+// and answers as it declares: a tour calls every route of the route table on the demo, and each
+// JSON answer is checked against its route's schema (buildApp's checkAnswers). A new route without
+// a call here fails the tour; one without a declared answer cannot even be registered.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import type { TestDb } from '../../test/support/databases.js';
+import { call, caller, headersOf } from '../../test/support/api.js';
+import type { Caller, Method } from '../../test/support/api.js';
+import { createDemo } from '../app/demo/demo.js';
+import { runSimulation } from '../app/model/simulate.js';
+import { saveSimulation } from '../app/model/simulations.js';
+import { actorFor } from '../app/accounts/workspace.js';
+import type { AppContext } from '../app/context.js';
+import { buildApp } from './build-app.js';
+import type { Api } from './build-app.js';
+import type { ApiRoute } from './answers.js';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+const CSV = 'Company,Full Name,E-mail\nInitech,Bill Lumbergh,bill@initech.test\n';
+
+describe('the answers of the API', () => {
+  let t: TestDb;
+  let ctx: AppContext;
+  let app: Api;
+  let routes: ApiRoute[];
+  const answered = new Map<string, number[]>();
+  let dana: Caller;
+  let avery: Caller;
+
+  beforeAll(async () => {
+    t = await freshDatabase('sqlite');
+    ctx = appContext(t.db, new TestClock(NOW));
+    await createDemo(ctx, { prospects: 90 });
+    const built = await buildApp(ctx, { checkAnswers: true });
+    app = built.app;
+    routes = built.routes;
+    app.addHook('onResponse', async (request, reply) => {
+      const key = `${request.method} ${request.routeOptions.url ?? '?'}`;
+      answered.set(key, [...(answered.get(key) ?? []), reply.statusCode]);
+    });
+    dana = await caller(app, 'dana@northwind.test');
+    avery = await caller(app, 'avery@northwind.test');
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it('declares, for every route, its answers and the error body, in the OpenAPI document', async () => {
+    const doc = (await app.inject('/docs/json')).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    for (const route of routes.filter((r) => r.url.startsWith('/api/'))) {
+      const path = route.url.replace(/:(\w+)/g, '{$1}');
+      for (const method of route.method.split(',')) {
+        const responses = doc.paths[path]?.[method.toLowerCase()]?.responses;
+        expect(responses, `${method} ${route.url}`).toBeDefined();
+        const statuses = Object.keys(responses ?? {});
+        expect(
+          statuses.some((s) => /^2\d\d$/.test(s)),
+          `${method} ${route.url}`,
+        ).toBe(true);
+        expect(statuses, `${method} ${route.url}`).toEqual(expect.arrayContaining(['4XX', '5XX']));
+      }
+    }
+  });
+
+  it('answers every route as it declares', async () => {
+    const as = (c: Caller, method: Method, url: string, payload?: unknown) =>
+      call(app, c, method, url, payload);
+    const ok = async (c: Caller, method: Method, url: string, payload?: unknown) => {
+      const r = await as(c, method, url, payload);
+      expect(r.statusCode, `${method} ${url}: ${r.body.slice(0, 300)}`).toBeLessThan(300);
+      return r;
+    };
+    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    expect((await app.inject('/readyz')).statusCode).toBe(200);
+    await ok(dana, 'GET', '/api/session');
+    await ok(dana, 'GET', '/api/users');
+    await ok(dana, 'GET', '/api/agenda');
+    await ok(dana, 'GET', '/api/pipeline');
+    await ok(dana, 'GET', '/api/team');
+    await ok(dana, 'GET', '/api/model');
+    await ok(avery, 'POST', '/api/model/calibrate', { dryRun: true });
+    await ok(dana, 'GET', '/api/simulations/latest');
+    const report = await runSimulation({
+      world: { name: 'default' },
+      seeds: 1,
+      days: 3,
+      reps: 1,
+      defaultPlaybookText: ctx.defaultPlaybookText,
+    });
+    await saveSimulation(ctx, await actorFor(ctx, 'avery@northwind.test'), 'default', report);
+    await ok(dana, 'GET', '/api/simulations/latest');
+    await ok(dana, 'GET', '/api/playbook');
+    const playbook = '{"extends": "default", "name": "tour"}';
+    await ok(avery, 'POST', '/api/playbook/preview', { document: playbook });
+    await ok(avery, 'PUT', '/api/playbook', { document: playbook });
+
+    const list = await ok(dana, 'GET', '/api/prospects?limit=3');
+    expect(list.json<{ items: unknown[] }>().items).toHaveLength(3);
+    const added = await ok(dana, 'POST', '/api/prospects', {
+      name: 'Tour Co',
+      contact: { name: 'Tina Tour', email: 'tina@tour.test', phone: '+1 555 0101' },
+    });
+    const id = added.json<{ id: string }>().id;
+    await ok(dana, 'GET', `/api/prospects/${id}`);
+    await ok(dana, 'PATCH', `/api/prospects/${id}`, { dealValue: 12000 });
+    const withTwo = await ok(dana, 'POST', `/api/prospects/${id}/contacts`, { name: 'Otto Other' });
+    const otto = withTwo
+      .json<{ contacts: { id: string; name: string }[] }>()
+      .contacts.find((c) => c.name === 'Otto Other');
+    await ok(dana, 'PATCH', `/api/prospects/${id}/contacts/${otto?.id ?? ''}`, { role: 'stakeholder' });
+    await ok(dana, 'POST', `/api/prospects/${id}/events`, {
+      type: 'commitment',
+      kind: 'call',
+      due: '2026-03-12 10:00',
+      description: 'a first call',
+    });
+    const invite = await as(dana, 'GET', `/api/prospects/${id}/invite.ics`);
+    expect(invite.statusCode).toBe(200);
+    expect(invite.headers['content-type']).toMatch(/^text\/calendar/);
+    await ok(dana, 'POST', '/api/undo');
+    await ok(dana, 'POST', `/api/prospects/${id}/snooze`, { until: '2026-03-20' });
+
+    const token = await ok(avery, 'POST', '/api/tokens', { name: 'tour' });
+    await ok(avery, 'GET', '/api/tokens');
+    const lead = await app.inject({
+      method: 'POST',
+      url: '/api/leads',
+      headers: { authorization: `Bearer ${token.json<{ token: string }>().token}` },
+      payload: { company: 'Lead Co', contact: { name: 'Lee Lead', email: 'lee@lead.test' }, owner: 'dana' },
+    });
+    expect(lead.statusCode, lead.body).toBe(201);
+    await ok(avery, 'DELETE', `/api/tokens/${token.json<{ id: string }>().id}`);
+    const notes = await ok(dana, 'GET', '/api/notifications');
+    await ok(dana, 'POST', '/api/notifications/read', {
+      ids: notes.json<{ id: string }[]>().map((n) => n.id),
+    });
+
+    const user = await ok(avery, 'POST', '/api/users', {
+      name: 'Tara Tour',
+      email: 'tara@northwind.test',
+      password: 'a long first password',
+    });
+    const userId = user.json<{ id: string }>().id;
+    await ok(avery, 'PATCH', `/api/users/${userId}`, { hourlyValue: 90 });
+    await ok(avery, 'PUT', `/api/users/${userId}/password`, { password: 'another long password' });
+
+    await ok(dana, 'POST', '/api/imports/preview', { name: 'list.csv', head: CSV, complete: true });
+    const job = await app.inject({
+      method: 'POST',
+      url: '/api/imports?name=list.csv&mapping=prospect%3DCompany%2Ccontact%3DFull%20Name%2Cemail%3DE-mail',
+      headers: { ...headersOf(dana), 'content-type': 'text/csv' },
+      payload: CSV,
+    });
+    expect(job.statusCode, job.body).toBe(202);
+    const jobId = job.json<{ id: string }>().id;
+    const cancel = await as(dana, 'DELETE', `/api/imports/${jobId}`);
+    // Whether it was still running is a race: either answer is declared.
+    expect([200, 409]).toContain(cancel.statusCode);
+    await ok(dana, 'GET', `/api/imports/${jobId}`);
+    await ok(dana, 'GET', '/api/imports');
+    const exported = await as(dana, 'GET', '/api/export?format=jsonl');
+    expect(exported.statusCode).toBe(200);
+    await ok(dana, 'DELETE', '/api/session');
+
+    const missed = routes
+      .flatMap((r) => r.method.split(',').map((m) => `${m} ${r.url}`))
+      .filter((key) => !(answered.get(key) ?? []).some((status) => status < 300));
+    expect(missed, 'routes the tour never called with success').toEqual([]);
+  });
+});

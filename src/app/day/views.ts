@@ -1,0 +1,108 @@
+// What the outside sees of a rep's day, the pipeline and the team dashboard.
+
+import Type from 'typebox';
+import type { Static } from 'typebox';
+import { Decision } from '../../core/decision.js';
+import { UserView, userView } from '../accounts/views.js';
+import { ContactView, ProspectView, contactView, prospectView } from '../prospects/views.js';
+import { Counts, Instant, Nullable, Shape, iso } from '../shapes.js';
+import type { Agenda, AgendaItem, Pipeline } from './agenda.js';
+import type { TeamView } from './team.js';
+
+const itemFields = {
+  prospect: ProspectView,
+  contact: Nullable(ContactView),
+  decision: Decision,
+  due: Instant,
+  minutes: Type.Number({ description: "the playbook's minutes for this action" }),
+};
+
+const AgendaItemView = Shape({
+  ...itemFields,
+  fits: Type.Boolean({ description: 'whether it fits in the working time left today, in this order' }),
+});
+
+/** An agenda item without `fits`, which the clock decides (the API adds it minute by minute). */
+export function agendaItemView(item: Omit<AgendaItem, 'fits'>): Omit<Static<typeof AgendaItemView>, 'fits'> {
+  return {
+    prospect: prospectView(item.prospect),
+    contact: item.contact === undefined ? null : contactView(item.contact),
+    decision: item.decision,
+    due: iso(item.due),
+    minutes: item.minutes,
+  };
+}
+
+export const AgendaView = Shape(
+  {
+    now: Instant,
+    rep: UserView,
+    date: Type.String({ description: "the day, in the rep's time zone (YYYY-MM-DD)" }),
+    totalMinutes: Type.Number(),
+    availableMinutes: Type.Number({ description: "working time left today, by the server's clock" }),
+    fitting: Type.Integer({ minimum: 0, description: 'how many of the items fit in it, in order' }),
+    items: Type.Array(AgendaItemView),
+  },
+  "A rep's actions for a day: time-critical first, then by value per minute",
+);
+export type AgendaView = Static<typeof AgendaView>;
+
+export function agendaView(a: Agenda, now: number): AgendaView {
+  return {
+    now: iso(now),
+    rep: userView(a.rep),
+    date: a.date,
+    totalMinutes: a.totalMinutes,
+    availableMinutes: a.availableMinutes,
+    fitting: a.fitting,
+    items: a.items.map((item) => ({ ...agendaItemView(item), fits: item.fits })),
+  };
+}
+
+const count = Type.Integer({ minimum: 0 });
+
+export const PipelineView = Shape(
+  {
+    counts: Shape({
+      active: count,
+      nurture: count,
+      brokenUp: count,
+      disqualified: count,
+      stopped: count,
+      customers: count,
+    }),
+    total: count,
+    noNextStep: Type.Array(ProspectView, { description: 'on the active list with no dated next step' }),
+  },
+  'Prospects by state, and those with no dated next step',
+);
+export type PipelineView = Static<typeof PipelineView>;
+
+export function pipelineView(p: Pipeline): PipelineView {
+  return { counts: p.counts, total: p.total, noNextStep: p.noNextStep.map(prospectView) };
+}
+
+export const TeamAnswer = Shape(
+  {
+    benchmarkTouches: Type.Number({ description: "the playbook's minimum touches before giving up" }),
+    speedToLeadMinutes: Type.Number(),
+    reps: Type.Array(
+      Shape({
+        ownerId: Type.String(),
+        breakUps: count,
+        touchesBeforeGivingUp: Type.Array(Type.Number()),
+        inboundLeads: count,
+        minutesToFirstCall: Type.Array(Type.Number()),
+        overdue: count,
+      }),
+    ),
+    byAttempt: Type.Array(Shape({ attempt: Type.Integer(), touches: count, responses: count })),
+    afterBreakUp: Shape({ sent: count, unanswered: count, answered: Counts }),
+    names: Type.Record(Type.String(), Type.String(), { description: "reps' names by id" }),
+  },
+  'Whether the team gives up too early or chases too long',
+);
+
+export function teamAnswer(t: TeamView): Static<typeof TeamAnswer> {
+  return t;
+}
