@@ -1,0 +1,88 @@
+// Whom a referral points to: the first e-mail address in the reply's own words, and the person's
+// name as written: the name the address belongs to ("Melissa Brooks ... mbrooks@"), else the name
+// right before the address ("Tom Carver (tcarver@...)"), else the name after the words that point
+// ("talk to Sue Park", "That's Bill Ng", "meine Kollegin Anna Schmidt", "Habla con Pedro Martín").
+
+import { matches } from './matches.js';
+
+export interface Referral {
+  email?: string;
+  name?: string;
+}
+
+// Starts only where a token starts: a long run of letters is not retried at every position.
+const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
+const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]+";
+const PARTICLE = '(?:van der|van den|van|von|de la|de|del|da|dos|das|di|du|le|la|ter|ten)';
+const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,2}`;
+const NAMES = new RegExp(NAME, 'gu');
+const NAME_BEFORE_EMAIL = new RegExp(
+  `(${NAME})\\s*[(<\\[,:.-]?\\s*(?:at\\s+|on\\s+|unter\\s+|à\\s+|en\\s+|em\\s+|op\\s+)?(?:mailto:)?$`,
+  'u',
+);
+const POINTERS =
+  /(?<!\p{L})(?:contact(?:ez|er|e|a|ar|eer)?|reach out to|talk to|speak (?:to|with)|ask for|ask|try|want|ping|looping in|loop in|cc'?(?:ing|'d)|copying|copied|adding|that's|that is|that would be|this is|sits with|goes to|lies with|is with|(?:my|our) (?:new )?(?:colleague|controller|manager|director|successor|replacement)|kolleg(?:in|en|e)|herrn?|frau|zuständig ist|wenden sie sich an|collègue|(?:avec|à)|habla con|hable con|contacta con|contacte con|compañer[oa]|colega|contact op met|collega|fale com|é o|é a|entre em contato com|entre em contacto com|contatti|kontakta|kollega|(?:something|one|question|topic|matter|job) for|luck with|(?:forwarded|forwarding|passed|passing|sent|sending|direct|redirect|send|forward|address) (?:this|it|them|your \p{L}+) (?:on |over |along )?to)(?!\p{L})/giu;
+/** Capitalised words that are no one's name: greetings, titles, roles, days, months, products. */
+const NOT_NAMES = new Set(
+  (
+    'I We The Our My Please Thanks Thank Hi Hello Hey Dear Best Regards Cheers Ich Wir Sie Bitte Danke Je Nous Merci Bonjour ' +
+    'Hola Gracias Por Ik Wij Bedankt Hoi Dag Eu Nós Oi Olá Obrigado Obrigada Head Director Manager VP Chief Officer Leiter ' +
+    'Leiterin Directeur Directrice Responsable Jefe Jefa Gerente Directora Hoofd Diretor Diretora Herr Herrn Frau Monsieur ' +
+    'Madame Señor Señora Sr Sra Dhr Mevr Mr Mrs Ms Dr CEO CTO CFO COO IT HR Finance Sales Marketing Procurement Purchasing ' +
+    'Controlling Controller Team Einkauf Geschäftsführer Monday Tuesday Wednesday Thursday Friday Saturday Sunday January ' +
+    'February March April May June July August September October November December LinkedIn Zoom Teams Slack She He They ' +
+    'Financial Planning Office Group Department Accounting Treasury Operations Board Business'
+  ).split(' '),
+);
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function cleanName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const parts = name.trim().split(/\s+/u);
+  while (parts.length > 0 && (NOT_NAMES.has(parts[0] as string) || /['’]s$/u.test(parts[0] as string)))
+    parts.shift();
+  while (parts.length > 0 && NOT_NAMES.has(parts[parts.length - 1] as string)) parts.pop();
+  return parts.length === 0 ? undefined : parts.join(' ');
+}
+
+/** A name written in the text whose last (or only) word is in the address: "Melissa Brooks" for mbrooks@. */
+function nameOfAddress(text: string, email: string): string | undefined {
+  const local = fold(email.slice(0, email.indexOf('@')));
+  for (const m of matches(NAMES, text)) {
+    const name = cleanName(m[0]);
+    const last = name?.split(/\s+/u).pop();
+    if (name !== undefined && last !== undefined && last.length > 1 && local.includes(fold(last)))
+      return name;
+  }
+  return undefined;
+}
+
+/** The first name written within the clause after a word that points. */
+function nameAfterPointer(text: string): string | undefined {
+  for (const pointer of matches(POINTERS, text)) {
+    const from = pointer.index + pointer[0].length;
+    const clause = text.slice(from, from + 80).split(/[.!?;\n]/u)[0] as string;
+    for (const m of matches(NAMES, clause)) {
+      const name = cleanName(m[0]);
+      if (name !== undefined) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The address (and name) the reply points to, if it names one. */
+export function referralTarget(text: string): Referral | undefined {
+  const first = text.includes('@') ? text.match(EMAIL)?.[0] : undefined;
+  const out: Referral = {};
+  if (first !== undefined) {
+    out.email = first;
+    const at = text.indexOf(first);
+    out.name =
+      nameOfAddress(text, first) ??
+      cleanName(NAME_BEFORE_EMAIL.exec(text.slice(Math.max(0, at - 60), at))?.[1]);
+  }
+  out.name ??= nameAfterPointer(text);
+  if (out.name === undefined) delete out.name;
+  return out.email === undefined && out.name === undefined ? undefined : out;
+}
