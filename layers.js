@@ -30,6 +30,7 @@ const FEATURES = {
   import: FOUNDATIONS,
   model: FOUNDATIONS,
   prospects: FOUNDATIONS,
+  mail: [...FOUNDATIONS, 'prospects'],
 };
 
 /** ['app', 'import'] for src/app/import/x.ts; ['app', ''] for src/app/x.ts; undefined outside src/. */

@@ -38,6 +38,8 @@ export interface ApiRoute {
   url: string;
   public: boolean;
   statuses: string[];
+  /** The OpenAPI tags: what part of the product it is (mail, prospects, ...). */
+  tags: string[];
 }
 
 /**
@@ -61,6 +63,7 @@ export function declareAnswers(route: RouteOptions): ApiRoute | undefined {
     url: route.url,
     public: route.config?.public === true,
     statuses: Object.keys(response),
+    tags: ((route.schema as { tags?: string[] } | undefined)?.tags ?? []).slice(),
   };
 }
 

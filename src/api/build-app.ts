@@ -37,6 +37,8 @@ import { sessionRoutes } from './routes/session.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { mailRoutes } from './routes/mail.routes.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.routes.js';
 
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -139,6 +141,8 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   playbookRoutes(app, ctx);
   importRoutes(app, ctx);
   modelRoutes(app, ctx);
+  mailRoutes(app, ctx);
+  unsubscribeRoutes(app, ctx);
   // A server stopping stops its imports after their current batch, and records how far they got.
   app.addHook('onClose', () => stopImports(ctx));
 

@@ -22,6 +22,9 @@ describe('readConfig', () => {
       now: undefined,
       server: { host: '127.0.0.1', port: 3000 },
       logLevel: 'info',
+      secretKey: undefined,
+      publicUrl: undefined,
+      mailPollSeconds: 60,
     });
   });
 
@@ -48,5 +51,16 @@ describe('readConfig', () => {
     expect(failure({ PURSUIT_PORT: 'http' }).path).toBe('PURSUIT_PORT');
     expect(failure({ PURSUIT_LOG_LEVEL: 'chatty' }).path).toBe('PURSUIT_LOG_LEVEL');
     expect(failure({ PURSUIT_NOW: 'yesterday' }).path).toBe('PURSUIT_NOW');
+    expect(failure({ PURSUIT_SECRET_KEY: 'too short' }).path).toBe('PURSUIT_SECRET_KEY');
+    expect(failure({ PURSUIT_PUBLIC_URL: 'pursuit.example.com' }).path).toBe('PURSUIT_PUBLIC_URL');
+    expect(failure({ PURSUIT_MAIL_POLL_SECONDS: '1' }).path).toBe('PURSUIT_MAIL_POLL_SECONDS');
+  });
+
+  it('takes the secret key and the public address for the email channel', () => {
+    const c = readConfig({
+      PURSUIT_SECRET_KEY: 'k'.repeat(40),
+      PURSUIT_PUBLIC_URL: 'https://pursuit.example.com/',
+    });
+    expect(c).toMatchObject({ secretKey: 'k'.repeat(40), publicUrl: 'https://pursuit.example.com' });
   });
 });

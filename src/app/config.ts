@@ -16,6 +16,18 @@ export interface Config {
   readonly server: { readonly host: string; readonly port: number };
   /** The server's log level (`PURSUIT_LOG_LEVEL`: info, the default, logs every request; warn; error). */
   readonly logLevel: LogLevel;
+  /**
+   * The key that encrypts mailbox passwords and tokens at rest and signs unsubscribe links
+   * (`PURSUIT_SECRET_KEY`, at least 32 characters); without it no mailbox can be connected.
+   */
+  readonly secretKey: string | undefined;
+  /** Where people reach this server (`PURSUIT_PUBLIC_URL`), for the links in emails (unsubscribe). */
+  readonly publicUrl: string | undefined;
+  /**
+   * How often `pursuit serve` reads each mailbox and sends what is due (`PURSUIT_MAIL_POLL_SECONDS`,
+   * default 60); new mail in INBOX is read at once where the server offers IMAP IDLE.
+   */
+  readonly mailPollSeconds: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/pursuit.db';
@@ -58,8 +70,36 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       'PURSUIT_LOG_LEVEL',
     );
   }
+  const secretKey = env.PURSUIT_SECRET_KEY?.trim() || undefined;
+  if (secretKey !== undefined && secretKey.length < 32) {
+    throw new PursuitError(
+      'CONFIG_INVALID',
+      `expected a key of at least 32 characters (for example: openssl rand -base64 32), got ${secretKey.length}`,
+      'PURSUIT_SECRET_KEY',
+    );
+  }
+  const publicUrl = env.PURSUIT_PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) {
+    throw new PursuitError(
+      'CONFIG_INVALID',
+      `expected the server's address as people reach it, like https://pursuit.example.com, got "${publicUrl.slice(0, 60)}"`,
+      'PURSUIT_PUBLIC_URL',
+    );
+  }
+  const pollText = env.PURSUIT_MAIL_POLL_SECONDS?.trim() || '60';
+  const mailPollSeconds = Number(pollText);
+  if (!/^\d+$/.test(pollText) || mailPollSeconds < 5 || mailPollSeconds > 3600) {
+    throw new PursuitError(
+      'CONFIG_INVALID',
+      `expected seconds from 5 to 3600, got "${pollText}"`,
+      'PURSUIT_MAIL_POLL_SECONDS',
+    );
+  }
   return Object.freeze({
     logLevel,
+    mailPollSeconds,
+    secretKey,
+    publicUrl,
     server: Object.freeze({ host: env.PURSUIT_HOST?.trim() || '127.0.0.1', port }),
     database: Object.freeze(database),
     user: env.PURSUIT_USER?.trim() || undefined,

@@ -14,13 +14,23 @@ export interface AppContext {
   readonly now: () => number;
   /** The built-in default playbook document (YAML), the base of `extends: default`. */
   readonly defaultPlaybookText: string;
+  /** The email channel's key (PURSUIT_SECRET_KEY): mailbox secrets, unsubscribe links. */
+  readonly secretKey?: string | undefined;
+  /** Where people reach the server (PURSUIT_PUBLIC_URL), for links in emails. */
+  readonly publicUrl?: string | undefined;
 }
 
 /** The configured database (migrated to this version) and clock. Close `ctx.db` when done. */
 export async function openContext(config: Config, defaultPlaybookText: string): Promise<AppContext> {
   const db = await openDatabase(config.database);
   const fixed = config.now;
-  return { db, now: fixed === undefined ? () => Date.now() : () => fixed, defaultPlaybookText };
+  return {
+    db,
+    now: fixed === undefined ? () => Date.now() : () => fixed,
+    defaultPlaybookText,
+    secretKey: config.secretKey,
+    publicUrl: config.publicUrl,
+  };
 }
 
 export type Q = Kysely<Database>;

@@ -18,8 +18,8 @@ export function iso(t: number | null): string | null {
   return t === null ? null : new Date(t).toISOString();
 }
 
-export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+export function Nullable<T extends TSchema>(schema: T, description?: string) {
+  return Type.Union([schema, Type.Null()], description === undefined ? {} : { description });
 }
 
 /** An object whose fields are all declared: an answer that grows a field must say so here first. */

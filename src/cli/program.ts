@@ -13,6 +13,7 @@ import { simulateCommand } from './commands/simulate.js';
 import type { SimulateOptions } from './commands/simulate.js';
 import { EXIT, reportError } from './exit.js';
 import { historyCommands } from './wiring/history.js';
+import { mailCommands } from './wiring/mail.js';
 import { peopleCommands } from './wiring/people.js';
 import { teamCommands } from './wiring/team.js';
 import type { AppContext } from '../app/context.js';
@@ -109,6 +110,7 @@ conversationMinutes, closeDays, calibrateEveryDays. See README "Simulating polic
   peopleCommands(program, io, setStatus);
   historyCommands(program, io, setStatus);
   teamCommands(program, io, setStatus);
+  mailCommands(program, io, setStatus);
   return program;
 }
 

@@ -62,6 +62,8 @@ export interface Contact {
   timezone: string | null;
   doNotContact: boolean;
   createdAt: number;
+  /** When mail to `email` bounced for good: no email is drafted to it until it changes. */
+  emailBouncedAt: number | null;
 }
 
 export interface StoredEvent {
@@ -194,4 +196,91 @@ export interface StoredSimulation {
   createdAt: number;
   world: string;
   report: unknown;
+}
+
+export type MailSecurity = 'tls' | 'starttls' | 'none';
+
+/** A rep's mailbox: SMTP to send from it, IMAP to read the replies; its secret stays sealed. */
+export interface Mailbox {
+  id: string;
+  orgId: string;
+  userId: string;
+  address: string;
+  displayName: string | null;
+  smtp: { host: string; port: number; security: MailSecurity };
+  imap: { host: string; port: number; security: MailSecurity };
+  username: string;
+  auth: 'password' | 'oauth2';
+  /** The password or OAuth2 client and tokens, sealed (app/mail/secrets.ts). */
+  secret: string;
+  /** Where Pursuit files a copy of what it sends (null: the provider files it itself). */
+  sentFolder: string | null;
+  status: 'ok' | 'failing';
+  lastError: string | null;
+  lastErrorAt: number | null;
+  lastSyncAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** How far a folder of a mailbox has been read. */
+export interface MailFolder {
+  mailboxId: string;
+  path: string;
+  uidValidity: number;
+  lastUid: number;
+  syncedAt: number;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'unconfirmed' | 'failed' | 'cancelled' | 'bounced';
+
+/** An email Pursuit sends (or sent) from a rep's mailbox. */
+export interface OutboxItem {
+  id: string;
+  orgId: string;
+  userId: string;
+  mailboxId: string;
+  prospectId: string;
+  contactId: string;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  body: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  action: string;
+  purpose: string;
+  mode: 'now' | 'window';
+  sendAfter: number;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  eventId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
+}
+
+/** A message read from a mailbox that belongs to a prospect: a reply, or a bounce of ours. */
+export interface MailMessage {
+  id: string;
+  orgId: string;
+  mailboxId: string;
+  folder: string;
+  uidValidity: number;
+  uid: number;
+  messageId: string;
+  prospectId: string;
+  contactId: string | null;
+  outboxId: string | null;
+  kind: 'reply' | 'bounce';
+  fromAddress: string;
+  subject: string;
+  text: string;
+  /** How it was read (core/replies: kind, confidence, phrases, dates), as stored. */
+  reading: Record<string, unknown>;
+  eventId: string | null;
+  receivedAt: number;
+  createdAt: number;
 }

@@ -39,6 +39,7 @@ describe('opening a SQLite database', () => {
       '2026-11-24-0005-import-jobs',
       '2026-11-24-0006-models',
       '2026-11-25-0007-agenda-classes',
+      '2026-12-03-0008-mail',
     ]);
     await again.close();
   });

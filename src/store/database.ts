@@ -16,6 +16,7 @@ import * as changeNotices from './migrations/2026-11-24-0004-change-notices.js';
 import * as importJobs from './migrations/2026-11-24-0005-import-jobs.js';
 import * as models from './migrations/2026-11-24-0006-models.js';
 import * as agendaClasses from './migrations/2026-11-25-0007-agenda-classes.js';
+import * as mail from './migrations/2026-12-03-0008-mail.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0005-import-jobs': importJobs,
   '2026-11-24-0006-models': models,
   '2026-11-25-0007-agenda-classes': agendaClasses,
+  '2026-12-03-0008-mail': mail,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

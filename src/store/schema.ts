@@ -60,6 +60,8 @@ export interface ContactsTable {
   timezone: string | null;
   do_not_contact: number;
   created_at: number;
+  /** When mail to its address bounced for good (null: it has not). */
+  email_bounced_at: number | null;
 }
 
 export interface EventsTable {
@@ -223,6 +225,90 @@ export interface SimulationsTable {
   report: string;
 }
 
+export interface MailboxesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  address: string;
+  display_name: string | null;
+  smtp_host: string;
+  smtp_port: number;
+  smtp_security: 'tls' | 'starttls' | 'none';
+  imap_host: string;
+  imap_port: number;
+  imap_security: 'tls' | 'starttls' | 'none';
+  username: string;
+  auth: 'password' | 'oauth2';
+  /** AES-256-GCM of the password or the OAuth2 client and tokens (JSON). */
+  secret: string;
+  sent_folder: string | null;
+  status: 'ok' | 'failing';
+  last_error: string | null;
+  last_error_at: number | null;
+  last_sync_at: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MailFoldersTable {
+  mailbox_id: string;
+  path: string;
+  uid_validity: number;
+  last_uid: number;
+  synced_at: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  mailbox_id: string;
+  prospect_id: string;
+  contact_id: string;
+  open_key: string | null;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  body: string;
+  message_id: string;
+  in_reply_to: string | null;
+  reference_ids: string | null;
+  action: string;
+  purpose: string;
+  mode: 'now' | 'window';
+  send_after: number;
+  status: 'queued' | 'sending' | 'sent' | 'unconfirmed' | 'failed' | 'cancelled' | 'bounced';
+  attempts: number;
+  last_error: string | null;
+  event_id: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface MailMessagesTable {
+  id: string;
+  org_id: string;
+  mailbox_id: string;
+  folder: string;
+  uid_validity: number;
+  uid: number;
+  message_id: string;
+  prospect_id: string;
+  contact_id: string | null;
+  outbox_id: string | null;
+  kind: 'reply' | 'bounce';
+  from_address: string;
+  subject: string;
+  text: string;
+  reading: string;
+  event_id: string | null;
+  received_at: number;
+  created_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -243,4 +329,8 @@ export interface Database {
   models: ModelsTable;
   rep_days: RepDaysTable;
   simulations: SimulationsTable;
+  mailboxes: MailboxesTable;
+  mail_folders: MailFoldersTable;
+  outbox: OutboxTable;
+  mail_messages: MailMessagesTable;
 }

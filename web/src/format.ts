@@ -40,3 +40,31 @@ export function minutes(m: number): string {
 export function actionLabel(action: string, channel: string | undefined): string {
   return `${action.toUpperCase()}${channel === undefined ? '' : ` by ${channel}`}`;
 }
+
+/** The time of day in the zone ("9:02 AM EDT"), with the day too when it is not the same day as `now`. */
+export function timeOf(iso: string, zone: string, now: number): string {
+  const day = (t: number) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(t));
+  if (day(Date.parse(iso)) !== day(now)) return when(iso, zone);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** A calendar day (YYYY-MM-DD) as "Mon, Mar 16". */
+export function calendarDay(date: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).format(new Date(`${date}T00:00:00Z`));
+}

@@ -64,6 +64,8 @@ export interface Contact {
   phone: string | null;
   timezone: string | null;
   doNotContact: boolean;
+  /** When mail to its address bounced for good: no email goes to it until it has a new one. */
+  emailBouncedAt: string | null;
 }
 
 export interface AgendaItem {
@@ -128,4 +130,111 @@ export interface Notification {
   message: string;
   createdAt: string;
   readAt: string | null;
+}
+
+export type Security = 'tls' | 'starttls' | 'none';
+
+export interface MailServer {
+  host: string;
+  port: number;
+  security: Security;
+}
+
+/** A rep's connected mailbox; its password or tokens are never shown. */
+export interface Mailbox {
+  id: string;
+  userId: string;
+  address: string;
+  displayName: string | null;
+  smtp: MailServer;
+  imap: MailServer;
+  username: string;
+  auth: 'password' | 'oauth2';
+  /** Where Pursuit files a copy of what it sends; null: the provider does (or nobody). */
+  sentFolder: string | null;
+  status: 'ok' | 'failing';
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** When its mail was last read. */
+  lastSyncAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The email channel as the signed-in person has it. */
+export interface MailSetup {
+  /** Whether the server has PURSUIT_SECRET_KEY, without which no mailbox is connected. */
+  canConnect: boolean;
+  /** Whether the server has PURSUIT_PUBLIC_URL, for one-click unsubscribe links. */
+  oneClickUnsubscribe: boolean;
+  mailbox: Mailbox | null;
+}
+
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'unconfirmed' | 'failed' | 'cancelled' | 'bounced';
+
+/** An email Pursuit sends, or sent, from a rep's mailbox. */
+export interface Email {
+  id: string;
+  userId: string;
+  prospectId: string;
+  contactId: string;
+  to: { address: string; name: string | null };
+  subject: string;
+  body: string;
+  messageId: string;
+  inReplyTo: string | null;
+  action: string;
+  /** now: the rep sent it; window: inside the contact's hours. */
+  mode: 'now' | 'window';
+  sendAfter: string;
+  status: EmailStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ReplyKind =
+  | 'positive'
+  | 'neutral'
+  | 'objection'
+  | 'referral'
+  | 'not-now'
+  | 'not-interested'
+  | 'out-of-office'
+  | 'unsubscribe';
+
+/** How Pursuit read a reply, and the rep's correction if any (kind and until are the corrected ones). */
+export interface Reading {
+  kind: ReplyKind;
+  confidence: number;
+  /** The words that decided it, as written in the reply. */
+  phrases: string[];
+  /** out-of-office: back on; not-now: talk after (YYYY-MM-DD). */
+  until: string | null;
+  language: string;
+  automatic: boolean;
+  /** Logged as their response (an automatic acknowledgement is not). */
+  counted: boolean;
+  corrected: { kind: ReplyKind; until: string | null; by: string; at: string } | null;
+}
+
+/** A message from a prospect read from the mailbox: a reply, or a bounce (no reading). */
+export interface Reply {
+  id: string;
+  kind: 'reply' | 'bounce';
+  contactId: string | null;
+  from: string;
+  subject: string;
+  /** Their own words (the quoted original cut off), or why it bounced. */
+  text: string;
+  receivedAt: string;
+  eventId: string | null;
+  reading: Reading | null;
+}
+
+export interface ProspectMail {
+  emails: Email[];
+  replies: Reply[];
 }

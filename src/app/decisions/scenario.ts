@@ -17,12 +17,13 @@ export interface ScenarioParts {
 }
 
 /** A stored contact in the contract's form (CONTRACT.md), as export and the API show it too. */
+/** A contact as the contract has them; an address that bounced for good is no address to write to. */
 export function contractContact(c: Contact) {
   return {
     id: c.id,
     name: c.name,
     role: c.role,
-    email: c.email,
+    email: c.emailBouncedAt === null ? c.email : null,
     phone: c.phone,
     timezone: c.timezone,
     doNotContact: c.doNotContact,

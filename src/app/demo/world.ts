@@ -97,6 +97,7 @@ export class World {
         // A third contact sometimes asked not to be contacted; the first two always may be.
         doNotContact: position === 2 && r.chance(0.25),
         createdAt: this.now,
+        emailBouncedAt: null,
       });
     }
     const story = new Story(this, prospect, contacts, zone ?? owner.timezone);

@@ -82,6 +82,7 @@ export function newContact(
     timezone: part.timezone ?? null,
     doNotContact: part.doNotContact === true,
     createdAt: base.now,
+    emailBouncedAt: null,
   };
 }
 
@@ -98,6 +99,8 @@ export function mergeContact(c: Contact, part: ContactPart): Contact | undefined
   set('timezone', part.timezone);
   set('role', part.role);
   if (part.doNotContact === true) set('doNotContact', true);
+  // A new address has not bounced.
+  if (next !== undefined && next.email !== c.email) next.emailBouncedAt = null;
   return next;
 }
 

@@ -56,6 +56,11 @@ const MESSAGE_ACTIONS = new Set([
   'nurture',
 ]);
 
+/** The purpose of a touch that carries out an action: its own, for a message; else follow-up. */
+export function purposeOf(action: string | undefined): string {
+  return action !== undefined && MESSAGE_ACTIONS.has(action) ? action : 'follow-up';
+}
+
 /** What was typed, when it is a bare date; else the instant it named. */
 function dateOrTime(typed: string | undefined, instant: number): string {
   const text = typed?.trim() ?? '';
@@ -133,8 +138,7 @@ export function buildEvent(
       }
       // A touch logged for the action Pursuit proposed carries its purpose, so the engine knows a
       // break-up or an empathy message went out.
-      const proposed =
-        decision !== undefined && MESSAGE_ACTIONS.has(decision.action) ? decision.action : 'follow-up';
+      const proposed = purposeOf(decision?.action);
       const meeting = {
         objective: text('objective', input.objective),
         agendaShared: flag('agenda-shared', input.agendaShared) ?? undefined,

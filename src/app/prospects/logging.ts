@@ -53,24 +53,46 @@ export async function logEvent(
     const current = await decisions.findByProspect(q, prospect.id);
     const contact = pickContact(all, input.contact, current);
     const data = buildEvent(input, now, actor.timezone, contact, all, history, current);
-    const id = randomUUID();
-    const event: StoredEvent = {
-      id,
-      orgId: actor.orgId,
-      prospectId: prospect.id,
-      type: input.type,
-      at: Date.parse(String(data.at)),
-      contactId: typeof data.contactId === 'string' ? data.contactId : null,
-      data: { ...data, id },
-      loggedBy: actor.id,
-      loggedAt: now,
-      logSeq: await events.nextLogSeq(q, actor.orgId),
-      sourceKey: null,
-    };
-    await events.insert(q, event);
-    const decided = await decideWith(q, ctx, prospect, now);
-    return { event, prospect, decision: decided.get(prospect.id) };
+    return recordEvent(q, ctx, prospect, data, { by: actor.id, undoable: true }, now);
   });
+}
+
+/**
+ * Stores an event in the contract's form (it gets its id here) and re-decides the prospect, inside
+ * the caller's transaction. What a person logs can be taken back (`undoable`); what Pursuit records
+ * of its own doing (an email it sent, a reply it read) cannot.
+ */
+export async function recordEvent(
+  q: Q,
+  ctx: AppContext,
+  prospect: Prospect,
+  data: Record<string, unknown>,
+  options: {
+    by: string | null;
+    undoable: boolean;
+    /** False when the caller re-decides many prospects at once afterwards (a batch of replies). */
+    decide?: boolean;
+  },
+  now: number,
+): Promise<Logged> {
+  const id = randomUUID();
+  const event: StoredEvent = {
+    id,
+    orgId: prospect.orgId,
+    prospectId: prospect.id,
+    type: data.type as StoredEvent['type'],
+    at: Date.parse(String(data.at)),
+    contactId: typeof data.contactId === 'string' ? data.contactId : null,
+    data: { ...data, id },
+    loggedBy: options.by,
+    loggedAt: now,
+    logSeq: options.undoable ? await events.nextLogSeq(q, prospect.orgId) : null,
+    sourceKey: null,
+  };
+  await events.insert(q, event);
+  if (options.decide === false) return { event, prospect, decision: undefined };
+  const decided = await decideWith(q, ctx, prospect, now);
+  return { event, prospect, decision: decided.get(prospect.id) };
 }
 
 /** Takes back the last event the actor logged. */

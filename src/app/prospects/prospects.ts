@@ -85,6 +85,7 @@ function blankContact(prospect: Prospect, position: number, now: number): Contac
     timezone: null,
     doNotContact: false,
     createdAt: now,
+    emailBouncedAt: null,
   };
 }
 
@@ -92,6 +93,8 @@ function applyContact(c: Contact, input: ContactInput): Contact {
   const next = { ...c };
   if (input.name !== undefined) next.name = text('contact', input.name) as string;
   if (input.email !== undefined) next.email = email('email', input.email) ?? null;
+  // A new address has not bounced.
+  if (next.email !== c.email) next.emailBouncedAt = null;
   if (input.phone !== undefined) next.phone = text('phone', input.phone) ?? null;
   if (input.timezone !== undefined) next.timezone = zone('timezone', input.timezone) ?? null;
   next.role = oneOf('role', input.role, ['primary', 'stakeholder'] as const) ?? c.role;

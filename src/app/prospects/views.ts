@@ -5,7 +5,6 @@ import Type from 'typebox';
 import type { Static, TObject } from 'typebox';
 import type { Contact, Notification, Prospect, StoredEvent } from '../../core/records.js';
 import { EVENT_SCHEMAS } from '../../core/scenario/schema.js';
-import { contractContact } from '../decisions/scenario.js';
 import { DecisionView, MaybeDecision, decisionView } from '../decisions/views.js';
 import { Instant, Nullable, Shape, iso } from '../shapes.js';
 import type { Logged } from './logging.js';
@@ -60,12 +59,24 @@ export const ContactView = Shape(
     phone: Nullable(Type.String()),
     timezone: Nullable(Type.String({ description: "an IANA time zone name; null: the owner's" })),
     doNotContact: Type.Boolean(),
+    emailBouncedAt: Nullable(Instant, 'when mail to it bounced for good: no email is drafted to it'),
   },
-  "A person at the prospect, as the decision contract's scenario has them",
+  'A person at the prospect',
 );
 export type ContactView = Static<typeof ContactView>;
 
-export const contactView: (c: Contact) => ContactView = contractContact;
+export function contactView(c: Contact): ContactView {
+  return {
+    id: c.id,
+    name: c.name,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    timezone: c.timezone,
+    doNotContact: c.doNotContact,
+    emailBouncedAt: iso(c.emailBouncedAt),
+  };
+}
 
 const logged = {
   loggedBy: Nullable(Type.String({ description: 'the user who logged it; null for an imported event' })),

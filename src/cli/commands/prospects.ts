@@ -7,6 +7,8 @@ import type { ContactInput, ProspectInput } from '../../app/prospects/prospects.
 import type { StoredEvent } from '../../core/records.js';
 import { contactView, prospectPage, prospectView } from '../../app/prospects/views.js';
 import { decisionView } from '../../app/decisions/views.js';
+import { prospectMail } from '../../app/mail/outbox.js';
+import { replyView } from '../../app/mail/views.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';
@@ -141,6 +143,22 @@ export async function prospectShowCommand(typed: string, options: GlobalOptions,
     if (view.events.length === 0) lines.push('  (nothing logged yet)');
     for (const e of view.events) {
       lines.push(`  ${formatWhen(e.at, actor.timezone)}  ${describeEvent(e, names, actor.timezone)}`);
+    }
+    const mail = await prospectMail(ctx, actor, p.id);
+    if (mail.replies.length > 0) {
+      lines.push(
+        '',
+        'Replies read from the mailbox (correct one: pursuit reply correct PROSPECT ID --kind KIND):',
+      );
+      for (const r of mail.replies.map(replyView)) {
+        const read =
+          r.reading === null
+            ? 'a bounce'
+            : `read as ${r.reading.kind}${r.reading.until === null ? '' : ` until ${r.reading.until}`}${r.reading.counted ? '' : ' (automatic, not counted)'}${r.reading.phrases.length === 0 ? '' : `: "${r.reading.phrases.slice(0, 2).join('", "')}"`}`;
+        lines.push(
+          `  ${r.id.slice(0, 8)}  ${formatWhen(Date.parse(r.receivedAt), actor.timezone)}  ${r.from}, ${read}`,
+        );
+      }
     }
     lines.push('', decisionBlock(view.decision?.decision, view, actor.timezone, ctx.now()));
     io.stdout.write(`${lines.join('\n')}\n`);

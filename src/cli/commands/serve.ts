@@ -2,6 +2,7 @@
 // or SIGTERM it stops taking new requests, finishes the ones in flight, and closes the database.
 
 import type { LogLevel } from '../../app/config.js';
+import { MailWorker } from '../../app/mail/worker.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
@@ -41,11 +42,18 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     io.stdout.write(
       `Pursuit is open at ${server.address} (API documentation: ${server.address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
     );
+    // Each connected mailbox: what is due is sent, new mail read (nothing to do until one is connected).
+    const mail = new MailWorker(ctx, {
+      pollMs: config.mailPollSeconds * 1000,
+      onError: (mailbox, message) => io.stderr.write(`mail: ${mailbox.address}: ${message}\n`),
+    });
+    mail.start();
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();
       else stop.addEventListener('abort', () => resolve(), { once: true });
     });
     io.stderr.write('Stopping: finishing requests in flight...\n');
+    await mail.stop();
     await server.stop();
     return EXIT.ok;
   });

@@ -134,6 +134,13 @@ export const PlaybookDocument = Type.Object(
         }),
       ),
     }),
+    // Absent in playbooks written before the email channel: the defaults of core/mail/schedule.ts.
+    email: Type.Optional(
+      Type.Object({
+        dailyCap: Positive("emails one mailbox sends at most in a day (the rep's day)"),
+        spacingSeconds: Count('seconds at least between two emails from one mailbox'),
+      }),
+    ),
     channels: Type.Object({
       respond: ChannelPolicy,
       'schedule-next-step': ChannelPolicy,

@@ -206,6 +206,7 @@ describe('what an import may change', () => {
       timezone: null,
       doNotContact: true,
       createdAt: 0,
+      emailBouncedAt: null,
     };
     expect(mergeContact(contact, { name: 'Peter', doNotContact: false })).toBeUndefined();
     expect(mergeContact(contact, { email: 'p@x.test' })).toMatchObject({

@@ -187,4 +187,12 @@ export const events = {
   async delete(q: Q, id: string): Promise<void> {
     await q.deleteFrom('events').where('id', '=', id).execute();
   },
+  /** What an event says, changed after the fact (a sent email that bounced, a reply read again). */
+  async replaceData(q: Q, id: string, data: Record<string, unknown>): Promise<void> {
+    await q
+      .updateTable('events')
+      .set({ data: JSON.stringify(data) })
+      .where('id', '=', id)
+      .execute();
+  },
 };

@@ -3,7 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../../core/records.js';
-import { insertRows } from './rows.js';
+import { chunks, insertRows } from './rows.js';
 
 type Q = Kysely<Database>;
 
@@ -67,6 +67,7 @@ function toContact(r: Selectable<ContactsTable>): Contact {
     timezone: r.timezone,
     doNotContact: Number(r.do_not_contact) === 1,
     createdAt: Number(r.created_at),
+    emailBouncedAt: r.email_bounced_at === null ? null : Number(r.email_bounced_at),
   };
 }
 
@@ -83,16 +84,8 @@ function contactRow(c: Contact): ContactsTable {
     timezone: c.timezone,
     do_not_contact: c.doNotContact ? 1 : 0,
     created_at: c.createdAt,
+    email_bounced_at: c.emailBouncedAt,
   };
-}
-
-/** Rows per multi-row INSERT, and values per IN list: well inside both drivers' parameter limits. */
-const CHUNK = 500;
-
-function chunks<T>(list: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 export interface ProspectFilter {

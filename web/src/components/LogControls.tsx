@@ -1,7 +1,10 @@
 // Logging what happened, in one or two clicks: a call's outcome, an email sent, a response and its
 // sentiment, a commitment with its date (which offers the invite). The answer is the next decision.
+// When Pursuit can send the email itself (`sends`), logging one as sent by hand is the quiet
+// choice, after `lead` (Review and send).
 
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { api, problem } from '../api.js';
 import type { Decision, Logged } from '../types.js';
 
@@ -20,9 +23,13 @@ interface Props {
   prospectId: string;
   decision: Decision;
   onLogged: (next: Decision | null, note: string) => void;
+  /** Pursuit can send this email itself. */
+  sends?: boolean;
+  /** The first button of the row: sending the email from Pursuit. */
+  lead?: ReactNode;
 }
 
-export function LogControls({ prospectId, decision, onLogged }: Props) {
+export function LogControls({ prospectId, decision, onLogged, sends = false, lead }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [panel, setPanel] = useState<'none' | 'response' | 'commitment'>('none');
@@ -46,11 +53,12 @@ export function LogControls({ prospectId, decision, onLogged }: Props) {
   };
 
   const channel = decision.channel ?? 'email';
-  const touch = (outcome: string, label: string) => (
+  const touch = (outcome: string, label: string, note = label) => (
     <button
       type="button"
+      className={sends ? 'quiet' : undefined}
       disabled={busy}
-      onClick={() => void log({ type: 'touch', channel, outcome }, label)}
+      onClick={() => void log({ type: 'touch', channel, outcome }, note)}
     >
       {label}
     </button>
@@ -65,8 +73,11 @@ export function LogControls({ prospectId, decision, onLogged }: Props) {
             {touch('no-answer', 'No answer')}
           </>
         )}
+        {lead}
         {(channel === 'email' || channel === 'sms' || channel === 'social') &&
-          touch('sent', `${channel === 'email' ? 'Email' : 'Message'} sent`)}
+          (sends
+            ? touch('sent', 'Log as sent', 'Email sent')
+            : touch('sent', `${channel === 'email' ? 'Email' : 'Message'} sent`))}
         {channel === 'meeting' && (
           <>
             {touch('held', 'Meeting held')}

@@ -1,5 +1,7 @@
-// A prospect: the current decision with its rule, reason, model numbers and diagnosis; contacts;
-// qualification and ICP fit; and the timeline of every touch, response and commitment.
+// A prospect: the current decision with its rule, reason, model numbers and diagnosis (its email
+// sent from here when the rep's mailbox is connected); the email sent and the replies read, with
+// how each was read; qualification and ICP fit; contacts; and the timeline of every touch,
+// response and commitment.
 
 import { useCallback, useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
@@ -7,8 +9,12 @@ import { CurveChart } from '../components/CurveChart.js';
 import { DecisionDetails } from '../components/DecisionDetails.js';
 import { Draft } from '../components/Draft.js';
 import { LogControls } from '../components/LogControls.js';
+import { EmailState } from '../components/mail/EmailState.js';
+import { ProspectMail } from '../components/mail/ProspectMail.js';
+import { SendButtons } from '../components/mail/SendButtons.js';
+import { useDraftOpener } from '../components/mail/useDraftOpener.js';
 import { when } from '../format.js';
-import type { ProspectPage, TimelineEvent, User } from '../types.js';
+import type { Email, MailSetup, ProspectPage, TimelineEvent, User } from '../types.js';
 
 function describe(e: TimelineEvent, zone: string): string {
   switch (e.type) {
@@ -36,6 +42,16 @@ const FLAGS = [
 export function ProspectView({ id, user }: { id: string; user: User }) {
   const [page, setPage] = useState<ProspectPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [setup, setSetup] = useState<MailSetup | null>(null);
+  // Bumped when an email is sent from this page: the email section reads the list again.
+  const [sent, setSent] = useState(0);
+  // The email just sent from this page, shown where it was sent.
+  const [email, setEmail] = useState<Email | null>(null);
+  const opener = useDraftOpener<HTMLElement>();
+
+  useEffect(() => {
+    api<MailSetup>('GET', '/api/mailbox').then(setSetup, () => undefined);
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -65,6 +81,8 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
     );
   if (page === null) return <p className="loading">Loading…</p>;
   const names = new Map(page.contacts.map((c) => [c.id, c.name]));
+  const canSend =
+    page.decision?.channel === 'email' && page.decision.message !== undefined && setup?.mailbox != null;
   return (
     <article className="prospect">
       <h1>{page.name}</h1>
@@ -73,20 +91,85 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
         {page.dealValue !== null && <> · deal ${page.dealValue.toLocaleString('en-US')}</>} · owner{' '}
         {page.owner?.name ?? '?'}
       </p>
-      <section aria-labelledby="decision">
+      <section ref={opener.holder} aria-labelledby="decision">
         <h2 id="decision">What to do next</h2>
         {page.decision === null ? (
           <p>No decision yet: add a contact.</p>
         ) : (
           <>
+            {email !== null && (
+              <div className={`email-result ${email.status}`}>
+                <EmailState
+                  email={email}
+                  zone={user.timezone}
+                  now={Date.parse(page.now)}
+                  onChange={(e) => {
+                    setEmail(e);
+                    setSent((n) => n + 1);
+                    void load();
+                  }}
+                />
+              </div>
+            )}
             <DecisionDetails decision={page.decision} zone={user.timezone} now={Date.parse(page.now)} />
             {page.responseCurve !== null && <CurveChart curve={page.responseCurve} />}
-            {page.decision.message !== undefined && <Draft message={page.decision.message} />}
+            {page.decision.message !== undefined && (
+              <Draft
+                // A new decision brings a new draft.
+                key={`${page.decision.action}:${page.decision.message.subject}`}
+                message={page.decision.message}
+                open={opener.open}
+                onToggle={opener.setOpen}
+                actions={
+                  canSend
+                    ? (draft) => (
+                        <SendButtons
+                          prospectId={page.id}
+                          draft={draft}
+                          onSent={(e) => {
+                            setEmail(e);
+                            opener.setOpen(false);
+                            opener.sent();
+                            setSent((n) => n + 1);
+                            void load();
+                          }}
+                        />
+                      )
+                    : undefined
+                }
+              />
+            )}
             {page.decision.action !== 'wait' && page.decision.action !== 'stop' && (
-              <LogControls prospectId={page.id} decision={page.decision} onLogged={() => void load()} />
+              <LogControls
+                prospectId={page.id}
+                decision={page.decision}
+                onLogged={() => void load()}
+                sends={canSend}
+                lead={
+                  canSend && !opener.open ? (
+                    <button type="button" onClick={opener.review}>
+                      Review and send
+                    </button>
+                  ) : undefined
+                }
+              />
             )}
           </>
         )}
+      </section>
+      <section aria-labelledby="email">
+        <h2 id="email">Email</h2>
+        <ProspectMail
+          prospectId={page.id}
+          user={user}
+          now={Date.parse(page.now)}
+          version={sent}
+          onDecided={() => {
+            // What was said about the email sent from here may no longer hold.
+            setEmail(null);
+            void load();
+          }}
+        />
       </section>
       <section aria-labelledby="qualification">
         <h2 id="qualification">Qualification</h2>
@@ -121,7 +204,19 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
         <ul className="contacts">
           {page.contacts.map((c) => (
             <li key={c.id}>
-              <strong>{c.name}</strong> ({c.role}){c.email !== null && <> · {c.email}</>}
+              <strong>{c.name}</strong> ({c.role})
+              {c.email !== null && (
+                <>
+                  {' '}
+                  · {c.email}
+                  {c.emailBouncedAt !== null && (
+                    <>
+                      {' '}
+                      <span className="badge stop">email bounced</span>
+                    </>
+                  )}
+                </>
+              )}
               {c.phone !== null && <> · {c.phone}</>}
               {c.doNotContact && <span className="badge stop"> do not contact</span>}
             </li>

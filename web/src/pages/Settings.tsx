@@ -1,7 +1,9 @@
-// Settings: your API tokens (a new one is shown once, to copy) and your password, for everyone;
-// for an admin, the organisation's people: add a user, change a role, manager or time zone, and
-// set someone's password. A refused change names the field it is about.
+// Settings: your mailbox (to send email from Pursuit), your API tokens (a new one is shown once, to
+// copy) and your password, for everyone; for an admin, the organisation's people: add a user,
+// change a role, manager or time zone, and set someone's password. A refused change names the
+// field it is about.
 
+import { MailboxSettings } from '../components/settings/Mailbox.js';
 import { PasswordForm } from '../components/settings/PasswordForm.js';
 import { People } from '../components/settings/People.js';
 import { ZoneList } from '../components/settings/PersonFields.js';
@@ -16,6 +18,7 @@ export function Settings({ user }: { user: User }) {
         Signed in as {user.name} &lt;{user.email}&gt;, {user.role}.
       </p>
       <ZoneList />
+      <MailboxSettings user={user} />
       <Tokens user={user} />
       <PasswordForm user={user} />
       {user.role === 'admin' && <People user={user} />}

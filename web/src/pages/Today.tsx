@@ -1,13 +1,22 @@
 // Today: the rep's agenda in the order their time earns most (time-critical first), how much fits
-// in the working time left, and each action with its reason, draft and one-click logging.
+// in the working time left, and each action with its reason, draft and one-click logging. An email
+// goes from the rep's own mailbox with Send (or Send in their hours) when one is connected; the
+// outbox strip on top holds the emails still on their way or waiting for the rep.
 
 import { useCallback, useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
 import { navigate } from '../App.js';
 import { Draft } from '../components/Draft.js';
 import { LogControls } from '../components/LogControls.js';
+import { NextStep } from '../components/NextStep.js';
+import { EmailResult } from '../components/mail/EmailResult.js';
+import { OutboxStrip } from '../components/mail/OutboxStrip.js';
+import { SendButtons } from '../components/mail/SendButtons.js';
+import { sendHint } from '../components/mail/sendHint.js';
+import { useDraftOpener } from '../components/mail/useDraftOpener.js';
+import { OPEN, needingYou } from '../components/mail/words.js';
 import { actionLabel, minutes, relative, when } from '../format.js';
-import type { Agenda, AgendaItem, Decision, Notification, User } from '../types.js';
+import type { Agenda, AgendaItem, Decision, Email, MailSetup, Notification, User } from '../types.js';
 
 interface Done {
   note: string;
@@ -15,12 +24,30 @@ interface Done {
   invite: boolean;
 }
 
-function Item({ item, zone, now }: { item: AgendaItem; zone: string; now: number }) {
+/** The email channel as every item sees it. */
+interface Mail {
+  setup: MailSetup | null;
+  /** The rep's own outbox, newest first. */
+  outbox: Email[];
+  onEmail: (email: Email) => void;
+}
+
+function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: number; mail: Mail }) {
   const [done, setDone] = useState<Done | null>(null);
+  // The email sent from this item, if any; else one already on its way to the prospect.
+  const [sentId, setSentId] = useState<string | null>(null);
   const d = item.decision;
   const contact = item.contact;
+  const byEmail = d.channel === 'email' && d.message !== undefined;
+  const email =
+    mail.outbox.find((o) => o.id === sentId) ??
+    (byEmail ? mail.outbox.find((o) => o.prospectId === item.prospect.id && OPEN.has(o.status)) : undefined);
+  const canSend = byEmail && mail.setup?.mailbox != null;
+  // Sent, or on its way: the email stands for the logging buttons. Failed or cancelled: try again.
+  const busy = email !== undefined && email.status !== 'failed' && email.status !== 'cancelled';
+  const opener = useDraftOpener<HTMLLIElement>();
   return (
-    <li className={`item${item.fits ? '' : ' later'}`} data-testid="agenda-item">
+    <li ref={opener.holder} className={`item${item.fits ? '' : ' later'}`} data-testid="agenda-item">
       <div className="head">
         <a
           href={`/prospects/${item.prospect.id}`}
@@ -44,31 +71,36 @@ function Item({ item, zone, now }: { item: AgendaItem; zone: string; now: number
         {when(item.due, zone)} · {relative(item.due, now)} · {item.minutes} min
       </p>
       <p className="reason">{d.reason}</p>
-      {d.message !== undefined && <Draft message={d.message} />}
-      {done === null ? (
-        d.action === 'prepare' ? (
-          <p className="hint">Open the prospect to read what you know before the call.</p>
-        ) : (
-          <LogControls
-            prospectId={item.prospect.id}
-            decision={d}
-            onLogged={(next, note) => {
-              setDone({ note, next, invite: note === 'commitment' });
-            }}
-          />
-        )
-      ) : (
+      {d.message !== undefined && (
+        <Draft
+          message={d.message}
+          open={opener.open}
+          onToggle={opener.setOpen}
+          actions={
+            canSend && !busy
+              ? (draft) => (
+                  <SendButtons
+                    prospectId={item.prospect.id}
+                    draft={draft}
+                    onSent={(sent) => {
+                      mail.onEmail(sent);
+                      setSentId(sent.id);
+                      opener.sent();
+                    }}
+                  />
+                )
+              : undefined
+          }
+          hint={byEmail && !busy ? sendHint(mail.setup) : undefined}
+        />
+      )}
+      {email !== undefined && done === null && (
+        <EmailResult email={email} zone={zone} now={now} onChange={mail.onEmail} />
+      )}
+      {done !== null ? (
         <div className="next" role="status">
           <p>
-            Logged {done.note.toLowerCase()}. Next:{' '}
-            {done.next === null ? (
-              'nothing'
-            ) : (
-              <>
-                <strong>{actionLabel(done.next.action, done.next.channel)}</strong>
-                {done.next.due !== undefined && <> {relative(done.next.due, now)}</>} — {done.next.reason}
-              </>
-            )}
+            Logged {done.note.toLowerCase()}. <NextStep next={done.next} now={now} />
           </p>
           {done.invite && (
             <a className="button" href={`/api/prospects/${item.prospect.id}/invite.ics`} download>
@@ -76,6 +108,24 @@ function Item({ item, zone, now }: { item: AgendaItem; zone: string; now: number
             </a>
           )}
         </div>
+      ) : busy ? null : d.action === 'prepare' ? (
+        <p className="hint">Open the prospect to read what you know before the call.</p>
+      ) : (
+        <LogControls
+          prospectId={item.prospect.id}
+          decision={d}
+          onLogged={(next, note) => {
+            setDone({ note, next, invite: note === 'commitment' });
+          }}
+          sends={canSend}
+          lead={
+            canSend && !opener.open ? (
+              <button type="button" onClick={opener.review}>
+                Review and send
+              </button>
+            ) : undefined
+          }
+        />
       )}
     </li>
   );
@@ -85,19 +135,48 @@ export function Today({ user }: { user: User }) {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [leads, setLeads] = useState<Notification[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [setup, setSetup] = useState<MailSetup | null>(null);
+  const [outbox, setOutbox] = useState<Email[]>([]);
+
+  // The email channel is an extra: when it cannot be read, the agenda works as before.
+  const loadOutbox = useCallback(
+    () =>
+      api<Email[]>('GET', '/api/outbox').then(
+        (all) => setOutbox(all.filter((e) => e.userId === user.id)),
+        () => undefined,
+      ),
+    [user.id],
+  );
 
   const load = useCallback(async () => {
     try {
       const [day, unread] = await Promise.all([
         api<Agenda>('GET', '/api/agenda'),
         api<Notification[]>('GET', '/api/notifications?unread=true'),
+        api<MailSetup>('GET', '/api/mailbox').then(setSetup, () => undefined),
+        loadOutbox(),
       ]);
       setAgenda(day);
       setLeads(unread);
     } catch (e) {
       setError(problem(e));
     }
+  }, [loadOutbox]);
+
+  /** An email's new state, from a send or a button: the items and the strip follow it. */
+  const onEmail = useCallback((email: Email) => {
+    setOutbox((all) =>
+      all.some((e) => e.id === email.id) ? all.map((e) => (e.id === email.id ? email : e)) : [email, ...all],
+    );
   }, []);
+
+  // An email held back a minute (spacing, a retry) goes without the page: look again until it has.
+  const waiting = outbox.some((e) => e.status === 'sending' || (e.status === 'queued' && e.mode === 'now'));
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void loadOutbox(), 20_000);
+    return () => clearInterval(timer);
+  }, [waiting, loadOutbox]);
 
   useEffect(() => {
     void load();
@@ -133,6 +212,9 @@ export function Today({ user }: { user: User }) {
       </p>
     );
   if (agenda === null) return <p className="loading">Loading your day…</p>;
+  const now = Date.parse(agenda.now);
+  const mail: Mail = { setup, outbox, onEmail };
+  const names = new Map(agenda.items.map((i) => [i.prospect.id, i.prospect.name]));
   // Items logged stay on screen with their outcome until the next reload; the count is of the list.
   return (
     <section>
@@ -147,6 +229,13 @@ export function Today({ user }: { user: User }) {
         </div>
       )}
       <h1>Today</h1>
+      <OutboxStrip
+        emails={needingYou(outbox, user.id, now)}
+        names={names}
+        zone={user.timezone}
+        now={now}
+        onChange={onEmail}
+      />
       <p className="summary">
         {agenda.items.length === 0
           ? 'Nothing is due today.'
@@ -160,7 +249,7 @@ export function Today({ user }: { user: User }) {
       </p>
       <ol className="agenda">
         {agenda.items.map((item) => (
-          <Item key={item.prospect.id} item={item} zone={user.timezone} now={Date.parse(agenda.now)} />
+          <Item key={item.prospect.id} item={item} zone={user.timezone} now={now} mail={mail} />
         ))}
       </ol>
     </section>

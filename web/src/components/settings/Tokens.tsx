@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../api.js';
+import { copyText } from '../../clipboard.js';
 import { when } from '../../format.js';
 import type { User } from '../../types.js';
 import { flag, Note, useAction } from './form.js';
@@ -21,10 +22,8 @@ function NewToken({ made, onClose }: { made: { name: string; token: string }; on
   const [copied, setCopied] = useState<string | null>(null);
   const secret = useRef<HTMLInputElement>(null);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(made.token);
-      setCopied('Copied to the clipboard.');
-    } catch {
+    if (await copyText(made.token)) setCopied('Copied to the clipboard.');
+    else {
       secret.current?.select();
       setCopied('Selected: copy it with Ctrl+C (⌘C on a Mac).');
     }

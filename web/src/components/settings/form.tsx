@@ -21,6 +21,24 @@ export const FIELDS: Record<string, string> = {
   password: 'Password',
   currentPassword: 'Current password',
   again: 'Repeat the new password',
+  // The mailbox form (Mailbox.tsx): a server that failed is named for what it does.
+  address: 'Email address',
+  provider: 'Provider',
+  smtp: 'Sending (SMTP)',
+  smtpHost: 'SMTP server',
+  smtpPort: 'SMTP port',
+  smtpSecurity: 'SMTP security',
+  imap: 'Reading (IMAP)',
+  imapHost: 'IMAP server',
+  imapPort: 'IMAP port',
+  imapSecurity: 'IMAP security',
+  username: 'Username',
+  oauth: 'OAuth2',
+  'oauth.tokenUrl': 'Token URL',
+  'oauth.clientId': 'Client ID',
+  'oauth.clientSecret': 'Client secret',
+  'oauth.refreshToken': 'Refresh token',
+  mailbox: 'Mailbox',
 };
 
 /** An error for a person: the field by its label, as the form shows it, then what was wrong. */

@@ -1,0 +1,249 @@
+// What a message read from a rep's mailbox does, once it is known to belong to a prospect: a reply is
+// read (core/replies: its kind, the phrases that decided it, dates) and logged as the contact's
+// response, which re-decides the prospect (an out-of-office pauses it until the return date, an
+// unsubscribe stops it); a bounce of one of our emails marks the address bad. An automatic message
+// that is neither an absence nor an opt-out is kept but not counted (correct.ts: a rep's correction).
+
+import { randomUUID } from 'node:crypto';
+import { classifyReply } from '../../core/replies/classify.js';
+import type { ReplyClass } from '../../core/replies/classify.js';
+import type { Contact, MailMessage, Mailbox, OutboxItem, Prospect, User } from '../../core/records.js';
+import type { InboundMail } from '../../integrations/mail/inbound.js';
+import { mailMessages, outbox } from '../../store/repositories/mail.repository.js';
+import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
+import type { AppContext, Q } from '../context.js';
+import { recordEvent } from '../prospects/logging.js';
+import { recordBounce } from './settle.js';
+import { optOut } from './unsubscribe.js';
+
+/** The words of a reply kept on its event (the whole reply stays with the message). */
+export const EVENT_TEXT = 2_000;
+/** What of a reply is read, and what of its own words is kept with the message. */
+const READ_TEXT = 100_000;
+const KEPT_TEXT = 20_000;
+
+export interface Placed {
+  prospect: Prospect;
+  contact: Contact | undefined;
+  outbox: OutboxItem | undefined;
+}
+
+export interface Seen {
+  folder: string;
+  uidValidity: number;
+  uid: number;
+  internalDate: number | undefined;
+}
+
+function stored(
+  mailbox: Mailbox,
+  seen: Seen,
+  mail: InboundMail,
+  placed: Placed,
+  kind: 'reply' | 'bounce',
+  now: number,
+): MailMessage {
+  return {
+    id: randomUUID(),
+    orgId: mailbox.orgId,
+    mailboxId: mailbox.id,
+    folder: seen.folder,
+    uidValidity: seen.uidValidity,
+    uid: seen.uid,
+    messageId: mail.messageId ?? `<${seen.uidValidity}.${seen.uid}.${seen.folder}@${mailbox.id}>`,
+    prospectId: placed.prospect.id,
+    contactId: placed.contact?.id ?? null,
+    outboxId: placed.outbox?.id ?? null,
+    kind,
+    fromAddress: mail.from ?? '',
+    subject: mail.subject,
+    text: '',
+    reading: {},
+    eventId: null,
+    receivedAt: Math.min(mail.date ?? seen.internalDate ?? now, now),
+    createdAt: now,
+  };
+}
+
+/** A bounce of one of our emails: for good (5.x.x) the address is marked bad; for now it is only kept. */
+export async function takeBounce(
+  q: Q,
+  ctx: AppContext,
+  mailbox: Mailbox,
+  seen: Seen,
+  mail: InboundMail,
+  item: OutboxItem,
+  now: number,
+): Promise<'bounce' | 'known'> {
+  const failed =
+    mail.bounce?.recipients.find((r) => r.address === item.toAddress) ?? mail.bounce?.recipients[0];
+  const permanent =
+    failed === undefined
+      ? mail.bounce?.temporary !== true
+      : failed.action === 'failed' && failed.status.startsWith('5');
+  const prospect = await prospects.findById(q, item.prospectId);
+  if (prospect === undefined) return 'known';
+  const message = stored(mailbox, seen, mail, { prospect, contact: undefined, outbox: item }, 'bounce', now);
+  const why = failed === undefined ? mail.subject : `${failed.status} ${failed.diagnostic}`.trim();
+  message.text = why;
+  message.reading = { permanent, recipients: mail.bounce?.recipients ?? [] };
+  if (!(await mailMessages.insert(q, message))) return 'known';
+  if (permanent && item.status !== 'bounced') await recordBounce(q, ctx, item, why, now);
+  return 'bounce';
+}
+
+/** The contact at the prospect who wrote (a colleague on the thread is added as a stakeholder). */
+async function writer(
+  q: Q,
+  prospect: Prospect,
+  mail: InboundMail,
+  fallback: Contact | undefined,
+  now: number,
+): Promise<Contact | undefined> {
+  const all = await contacts.listByProspect(q, prospect.id);
+  const found = all.find((c) => c.email !== null && c.email === mail.from);
+  if (found !== undefined || mail.from === undefined) return found ?? fallback;
+  const added: Contact = {
+    id: randomUUID(),
+    orgId: prospect.orgId,
+    prospectId: prospect.id,
+    position: all.length,
+    name: mail.fromName ?? mail.from,
+    role: 'stakeholder',
+    email: mail.from,
+    phone: null,
+    timezone: fallback?.timezone ?? null,
+    doNotContact: false,
+    createdAt: now,
+    emailBouncedAt: null,
+  };
+  await contacts.insert(q, added);
+  return added;
+}
+
+/** The contact a referral points to, found by address or added. */
+async function referred(
+  q: Q,
+  prospect: Prospect,
+  reading: ReplyClass,
+  like: Contact,
+  now: number,
+): Promise<string | undefined> {
+  const address = reading.referral?.email?.toLowerCase();
+  if (address === undefined) return undefined;
+  const all = await contacts.listByProspect(q, prospect.id);
+  const found = all.find((c) => c.email === address);
+  if (found !== undefined) return found.id;
+  const contact: Contact = {
+    ...like,
+    id: randomUUID(),
+    position: all.length,
+    name: reading.referral?.name ?? address.split('@')[0] ?? address,
+    role: 'stakeholder',
+    email: address,
+    phone: null,
+    doNotContact: false,
+    createdAt: now,
+    emailBouncedAt: null,
+  };
+  await contacts.insert(q, contact);
+  return contact.id;
+}
+
+/** Whether a reading is counted as their response (an auto-acknowledgement is not). */
+function counts(reading: ReplyClass): boolean {
+  return !reading.automatic || reading.kind === 'out-of-office' || reading.kind === 'unsubscribe';
+}
+
+function responseData(
+  reading: ReplyClass,
+  message: MailMessage,
+  contactId: string,
+  referredId: string | undefined,
+) {
+  return {
+    type: 'response',
+    at: new Date(message.receivedAt).toISOString(),
+    contactId,
+    channel: 'email',
+    sentiment: reading.kind,
+    ...(reading.until === undefined || (reading.kind !== 'out-of-office' && reading.kind !== 'not-now')
+      ? {}
+      : { until: reading.until }),
+    ...(referredId === undefined ? {} : { referredContactId: referredId }),
+    mail: { messageId: message.messageId, subject: message.subject, messageRef: message.id },
+    text: reading.ownText.slice(0, EVENT_TEXT),
+    reading: {
+      confidence: reading.confidence,
+      phrases: reading.phrases,
+      language: reading.language,
+      automatic: reading.automatic,
+    },
+  };
+}
+
+/** A reply to a prospect's thread (or from one of its contacts): read, kept, and logged. */
+export async function takeReply(
+  q: Q,
+  ctx: AppContext,
+  mailbox: Mailbox,
+  rep: User,
+  seen: Seen,
+  mail: InboundMail,
+  placed: Placed,
+  now: number,
+): Promise<'reply' | 'known'> {
+  const { prospect } = placed;
+  const contact = await writer(q, prospect, mail, placed.contact, now);
+  const message = stored(mailbox, seen, mail, { ...placed, contact }, 'reply', now);
+  // A clock that runs behind must not put an answer before the email it answers.
+  const asked = placed.outbox?.sentAt;
+  if (asked !== null && asked !== undefined && message.receivedAt <= asked) {
+    message.receivedAt = Math.min(asked + 1000, now);
+  }
+  const reading = classifyReply({
+    subject: mail.subject,
+    // A reply's own words come first; a megabyte of quoted history adds nothing but time.
+    text: mail.text.slice(0, READ_TEXT),
+    headers: mail.headers,
+    receivedAt: message.receivedAt,
+    zone: contact?.timezone ?? rep.timezone,
+  });
+  message.text = reading.ownText.slice(0, KEPT_TEXT);
+  message.reading = {
+    kind: reading.kind,
+    confidence: reading.confidence,
+    phrases: reading.phrases,
+    language: reading.language,
+    automatic: reading.automatic,
+    counted: counts(reading) && contact !== undefined,
+    ...(reading.until === undefined ? {} : { until: reading.until }),
+    ...(reading.referral === undefined ? {} : { referral: reading.referral }),
+    references: [...mail.references, ...(mail.messageId === undefined ? [] : [mail.messageId])].slice(-10),
+  };
+  if (!(await mailMessages.insert(q, message))) return 'known';
+  if (contact === undefined || !counts(reading)) return 'reply';
+  const referredId =
+    reading.kind === 'referral' ? await referred(q, prospect, reading, contact, now) : undefined;
+  // The caller re-decides the batch's prospects together.
+  const logged = await recordEvent(
+    q,
+    ctx,
+    prospect,
+    responseData(reading, message, contact.id, referredId),
+    { by: null, undoable: false, decide: false },
+    now,
+  );
+  await mailMessages.setEvent(q, message.id, logged.event.id);
+  if (reading.kind === 'unsubscribe')
+    await optOut(q, ctx, { prospectId: prospect.id, contactId: contact.id, userId: rep.id }, 'reply', now);
+  // What was waiting to go was written before they answered.
+  const open = await outbox.findOpen(q, prospect.id);
+  if (open?.status === 'queued') {
+    await outbox.move(q, open.id, ['queued'], 'cancelled', {
+      at: now,
+      error: `they answered (${reading.kind}) before it went`,
+    });
+  }
+  return 'reply';
+}
