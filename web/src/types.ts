@@ -217,7 +217,7 @@ export interface Reading {
   automatic: boolean;
   /** Logged as their response (an automatic acknowledgement is not). */
   counted: boolean;
-  corrected: { kind: ReplyKind; until: string | null; by: string; at: string } | null;
+  corrected: { kind: ReplyKind; until: string | null; by: string; at: string; from: ReplyKind } | null;
 }
 
 /** A message from a prospect read from the mailbox: a reply, or a bounce (no reading). */

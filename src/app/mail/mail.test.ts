@@ -218,13 +218,13 @@ describe.skipIf(!mailAvailable)(
 
     it('loses nothing and repeats nothing when the IMAP server restarts mid-read', async () => {
       const initech = await prospect('Initech', 'Ivy Park', 'ivy@initech.test');
-      // Thirty messages from the contact land in the rep's INBOX.
+      // Fifty messages from the contact land in the rep's INBOX.
       const writer = imapClient({
         server: { host: '127.0.0.1', port: servers.imap.port, security: 'none' },
         auth: { user: 'dana@ourco.test', pass: 'secret-pw' },
       });
       await writer.connect();
-      for (let i = 0; i < 30; i += 1) {
+      for (let i = 0; i < 50; i += 1) {
         const message = [
           'From: Ivy Park <ivy@initech.test>',
           'To: dana@ourco.test',
@@ -240,7 +240,7 @@ describe.skipIf(!mailAvailable)(
       await writer.logout();
       let restarted = false;
       const cut = await mailRound(ctx, await mailboxOf(dana), {
-        batch: 7,
+        batch: 16,
         afterBatch: async () => {
           if (restarted) return;
           restarted = true;
@@ -248,13 +248,13 @@ describe.skipIf(!mailAvailable)(
         },
       });
       expect(cut.skipped).toBeDefined();
-      const after = await mailRound(ctx, await mailboxOf(dana), { batch: 7 });
+      const after = await mailRound(ctx, await mailboxOf(dana), { batch: 16 });
       expect(after.skipped).toBeUndefined();
       const mail = await prospectMail(ctx, dana, initech.id);
-      expect(mail.replies).toHaveLength(30);
-      expect(new Set(mail.replies.map((r) => r.messageId)).size).toBe(30);
+      expect(mail.replies).toHaveLength(50);
+      expect(new Set(mail.replies.map((r) => r.messageId)).size).toBe(50);
       const logged = (await showProspect(ctx, dana, initech.id)).events.filter((e) => e.type === 'response');
-      expect(logged).toHaveLength(30);
+      expect(logged).toHaveLength(50);
     });
 
     it('keeps a follow-up in the thread of the first email', async () => {

@@ -5,10 +5,10 @@
 // that is neither an absence nor an opt-out is kept but not counted (correct.ts: a rep's correction).
 
 import { randomUUID } from 'node:crypto';
-import { classifyReply } from '../../core/replies/classify.js';
 import type { ReplyClass } from '../../core/replies/classify.js';
 import type { Contact, MailMessage, Mailbox, OutboxItem, Prospect, User } from '../../core/records.js';
 import type { InboundMail } from '../../integrations/mail/inbound.js';
+import type { Read } from './read.js';
 import { mailMessages, outbox } from '../../store/repositories/mail.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext, Q } from '../context.js';
@@ -18,8 +18,7 @@ import { optOut } from './unsubscribe.js';
 
 /** The words of a reply kept on its event (the whole reply stays with the message). */
 export const EVENT_TEXT = 2_000;
-/** What of a reply is read, and what of its own words is kept with the message. */
-const READ_TEXT = 100_000;
+/** What of a reply's own words is kept with the message. */
 const KEPT_TEXT = 20_000;
 
 export interface Placed {
@@ -100,6 +99,8 @@ async function writer(
   fallback: Contact | undefined,
   now: number,
 ): Promise<Contact | undefined> {
+  // Most replies come from the contact the email went to: no lookup.
+  if (fallback !== undefined && fallback.email !== null && fallback.email === mail.from) return fallback;
   const all = await contacts.listByProspect(q, prospect.id);
   const found = all.find((c) => c.email !== null && c.email === mail.from);
   if (found !== undefined || mail.from === undefined) return found ?? fallback;
@@ -189,26 +190,15 @@ export async function takeReply(
   mailbox: Mailbox,
   rep: User,
   seen: Seen,
-  mail: InboundMail,
+  read: Read & { reading: ReplyClass },
   placed: Placed,
   now: number,
 ): Promise<'reply' | 'known'> {
   const { prospect } = placed;
+  const { mail, reading } = read;
   const contact = await writer(q, prospect, mail, placed.contact, now);
   const message = stored(mailbox, seen, mail, { ...placed, contact }, 'reply', now);
-  // A clock that runs behind must not put an answer before the email it answers.
-  const asked = placed.outbox?.sentAt;
-  if (asked !== null && asked !== undefined && message.receivedAt <= asked) {
-    message.receivedAt = Math.min(asked + 1000, now);
-  }
-  const reading = classifyReply({
-    subject: mail.subject,
-    // A reply's own words come first; a megabyte of quoted history adds nothing but time.
-    text: mail.text.slice(0, READ_TEXT),
-    headers: mail.headers,
-    receivedAt: message.receivedAt,
-    zone: contact?.timezone ?? rep.timezone,
-  });
+  message.receivedAt = read.receivedAt;
   message.text = reading.ownText.slice(0, KEPT_TEXT);
   message.reading = {
     kind: reading.kind,
@@ -221,29 +211,24 @@ export async function takeReply(
     ...(reading.referral === undefined ? {} : { referral: reading.referral }),
     references: [...mail.references, ...(mail.messageId === undefined ? [] : [mail.messageId])].slice(-10),
   };
+  // The response's id is known before the message is kept, which points at it.
+  if (counts(reading) && contact !== undefined) message.eventId = randomUUID();
   if (!(await mailMessages.insert(q, message))) return 'known';
   if (contact === undefined || !counts(reading)) return 'reply';
   const referredId =
     reading.kind === 'referral' ? await referred(q, prospect, reading, contact, now) : undefined;
   // The caller re-decides the batch's prospects together.
-  const logged = await recordEvent(
+  await recordEvent(
     q,
     ctx,
     prospect,
     responseData(reading, message, contact.id, referredId),
-    { by: null, undoable: false, decide: false },
+    { by: null, undoable: false, decide: false, id: message.eventId ?? undefined },
     now,
   );
-  await mailMessages.setEvent(q, message.id, logged.event.id);
   if (reading.kind === 'unsubscribe')
     await optOut(q, ctx, { prospectId: prospect.id, contactId: contact.id, userId: rep.id }, 'reply', now);
   // What was waiting to go was written before they answered.
-  const open = await outbox.findOpen(q, prospect.id);
-  if (open?.status === 'queued') {
-    await outbox.move(q, open.id, ['queued'], 'cancelled', {
-      at: now,
-      error: `they answered (${reading.kind}) before it went`,
-    });
-  }
+  await outbox.cancelQueued(q, prospect.id, `they answered (${reading.kind}) before it went`, now);
   return 'reply';
 }

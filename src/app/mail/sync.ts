@@ -8,7 +8,7 @@
 
 import type { ImapFlow } from 'imapflow';
 import { PursuitError } from '../../core/errors.js';
-import type { Mailbox, OutboxItem, User } from '../../core/records.js';
+import type { Mailbox, User } from '../../core/records.js';
 import {
   firstUidSince,
   folders,
@@ -18,23 +18,24 @@ import {
   uidsAfter,
 } from '../../integrations/mail/imap.js';
 import type { MessageHead } from '../../integrations/mail/imap.js';
-import { readMail } from '../../integrations/mail/inbound.js';
-import type { InboundMail } from '../../integrations/mail/inbound.js';
-import { mailFolders, mailMessages, mailboxes, outbox } from '../../store/repositories/mail.repository.js';
+import { mailFolders, mailboxes } from '../../store/repositories/mail.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
-import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext, Q } from '../context.js';
 import { inTransaction } from '../context.js';
 import { refreshDecisions } from '../decisions/decisions.js';
+import { readMessage } from './read.js';
+import type { Read, ReadJob } from './read.js';
+import { bounced, place } from './match.js';
 import { takeBounce, takeReply } from './replies.js';
+import { WorkerPool, workerUrl } from '../worker-pool.js';
 import type { Placed } from './replies.js';
 
 /** Heads fetched, and a batch committed, this many messages at a time. */
 const BATCH = 500;
 /** A new mailbox's folders are read from this long before it was connected. */
 const FIRST_LOOK_MS = 14 * 86_400_000;
-/** An old-style bounce is matched to what the mailbox sent in this time. */
-const BOUNCE_WINDOW_MS = 30 * 86_400_000;
+/** A batch reads this many messages in a worker thread, or more; fewer are read here. */
+const POOL_MIN = 16;
 
 export interface SyncReport {
   folders: number;
@@ -52,89 +53,12 @@ export interface SyncOptions {
   afterBatch?: (read: number) => Promise<void> | void;
 }
 
+let pool: WorkerPool<ReadJob, Read> | undefined;
+/** The process's reader: one worker thread (the main thread has the database and the connection). */
+const readPool = () =>
+  (pool ??= new WorkerPool(workerUrl(import.meta.url, 'read-worker'), 1, 'mail reading'));
+
 const unavailable = (error: unknown) => error instanceof PursuitError && error.code.startsWith('DATABASE_');
-
-/** Where each head of a batch belongs, with a few lookups for the whole batch. */
-async function place(q: Q, mailbox: Mailbox, batch: MessageHead[]): Promise<Map<number, Placed>> {
-  const placed = new Map<number, Placed>();
-  const ids = [...new Set(batch.flatMap((h) => h.answers))];
-  const ours = new Map((await outbox.findByMessageIds(q, mailbox.orgId, ids)).map((o) => [o.messageId, o]));
-  const theirs = new Map(
-    (await mailMessages.findByMessageIds(q, mailbox.orgId, ids)).map((m) => [m.messageId, m]),
-  );
-  const senders = [...new Set(batch.flatMap((h) => (h.from === undefined ? [] : [h.from])))].filter(
-    (a) => a !== mailbox.address,
-  );
-  const byAddress = new Map<string, typeof known>();
-  const known = await contacts.findByEmails(q, mailbox.orgId, senders);
-  for (const c of known) byAddress.set(c.email as string, [...(byAddress.get(c.email as string) ?? []), c]);
-  const prospectIds = new Set<string>();
-  const wanted = new Map<
-    number,
-    { prospectId: string; contactId: string | undefined; outbox: OutboxItem | undefined }
-  >();
-  for (const head of batch) {
-    if (head.from === mailbox.address) continue;
-    const answered = head.answers.map((id) => ours.get(id)).find((o) => o !== undefined);
-    const earlier = head.answers.map((id) => theirs.get(id)).find((m) => m !== undefined);
-    let pick:
-      { prospectId: string; contactId: string | undefined; outbox: OutboxItem | undefined } | undefined;
-    if (answered !== undefined)
-      pick = { prospectId: answered.prospectId, contactId: answered.contactId, outbox: answered };
-    else if (earlier !== undefined)
-      pick = { prospectId: earlier.prospectId, contactId: earlier.contactId ?? undefined, outbox: undefined };
-    else {
-      const candidates = head.from === undefined ? [] : (byAddress.get(head.from) ?? []);
-      if (candidates.length > 0) pick = { prospectId: '', contactId: undefined, outbox: undefined };
-      for (const c of candidates) prospectIds.add(c.prospectId);
-    }
-    if (pick !== undefined) {
-      wanted.set(head.uid, pick);
-      if (pick.prospectId !== '') prospectIds.add(pick.prospectId);
-    }
-  }
-  const found = new Map((await prospects.findByIds(q, [...prospectIds])).map((p) => [p.id, p]));
-  for (const head of batch) {
-    const pick = wanted.get(head.uid);
-    if (pick === undefined) continue;
-    if (pick.prospectId !== '') {
-      const prospect = found.get(pick.prospectId);
-      const contact =
-        known.find((c) => c.id === pick.contactId) ??
-        (await contacts.listByProspect(q, pick.prospectId)).find((c) => c.id === pick.contactId);
-      if (prospect !== undefined) placed.set(head.uid, { prospect, contact, outbox: pick.outbox });
-      continue;
-    }
-    // By address alone: the rep's own prospect first, else the one most recently changed.
-    const candidates = (byAddress.get(head.from as string) ?? [])
-      .map((c) => ({ c, p: found.get(c.prospectId) }))
-      .filter((x) => x.p !== undefined)
-      .sort(
-        (a, b) =>
-          Number(b.p?.ownerId === mailbox.userId) - Number(a.p?.ownerId === mailbox.userId) ||
-          (b.p?.updatedAt ?? 0) - (a.p?.updatedAt ?? 0),
-      );
-    const best = candidates[0];
-    if (best?.p !== undefined) placed.set(head.uid, { prospect: best.p, contact: best.c, outbox: undefined });
-  }
-  return placed;
-}
-
-/** The email of ours a bounce names: by Message-ID, else by the address it failed for. */
-async function bounced(
-  q: Q,
-  mailbox: Mailbox,
-  mail: Awaited<ReturnType<typeof readMail>>,
-  now: number,
-): Promise<OutboxItem | undefined> {
-  const bounce = mail.bounce;
-  if (bounce === undefined) return undefined;
-  const byId = await outbox.findByMessageIds(q, mailbox.orgId, bounce.originalIds);
-  const mine = byId.find((o) => o.mailboxId === mailbox.id);
-  if (mine !== undefined) return mine;
-  const addresses = bounce.recipients.length > 0 ? bounce.recipients.map((r) => r.address) : bounce.addresses;
-  return (await outbox.sentTo(q, mailbox.id, addresses, now - BOUNCE_WINDOW_MS))[0];
-}
 
 interface Folder {
   mailbox: Mailbox;
@@ -148,7 +72,7 @@ interface Folder {
 interface Fetched {
   heads: MessageHead[];
   placed: Map<number, Placed>;
-  read: (readonly [number, InboundMail])[];
+  read: (readonly [number, Read])[];
   last: number;
 }
 
@@ -162,8 +86,28 @@ async function fetchBatch(
   const placed = await inTransaction(ctx, (q) => place(q, folder.mailbox, batch));
   const whole = batch.filter((h) => placed.has(h.uid) || h.maybeBounce).map((h) => h.uid);
   const bodies = await sources(client, whole);
+  const now = ctx.now();
+  // Many messages are read in a worker thread, so the main thread writes the batch before meanwhile.
+  const reader = whole.length >= POOL_MIN ? (job: ReadJob) => readPool().run(job) : readMessage;
   const read = await Promise.all(
-    whole.map(async (uid) => [uid, await readMail(bodies.get(uid) ?? Buffer.alloc(0))] as const),
+    whole.map(async (uid) => {
+      const where = placed.get(uid);
+      const head = batch.find((h) => h.uid === uid) as MessageHead;
+      const job: ReadJob = {
+        raw: bodies.get(uid) ?? Buffer.alloc(0),
+        internalDate: head.internalDate,
+        now,
+        ...(where === undefined
+          ? {}
+          : {
+              reply: {
+                zone: where.contact?.timezone ?? folder.rep.timezone,
+                askedAt: where.outbox?.sentAt ?? undefined,
+              },
+            }),
+      };
+      return [uid, await reader(job)] as const;
+    }),
   );
   return { heads: batch, placed, read, last: uids.at(-1) as number };
 }
@@ -181,7 +125,8 @@ async function takeBatch(
   const { mailbox } = folder;
   const now = ctx.now();
   const touched = new Set<string>();
-  for (const [uid, mail] of items) {
+  for (const [uid, read] of items) {
+    const { mail } = read;
     const head = fetched.heads.find((h) => h.uid === uid) as MessageHead;
     const seen = {
       folder: folder.path,
@@ -195,8 +140,9 @@ async function takeBatch(
       continue;
     }
     const where = fetched.placed.get(uid);
-    if (where !== undefined && mail.bounce === undefined) {
-      if ((await takeReply(q, ctx, mailbox, folder.rep, seen, mail, where, now)) === 'reply') {
+    if (where !== undefined && read.reading !== undefined) {
+      const reply = { ...read, reading: read.reading };
+      if ((await takeReply(q, ctx, mailbox, folder.rep, seen, reply, where, now)) === 'reply') {
         report.replies += 1;
         touched.add(where.prospect.id);
       }

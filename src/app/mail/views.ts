@@ -156,7 +156,8 @@ export const ReplyView = Shape(
           description: 'logged as their response (an automatic acknowledgement is not)',
         }),
         corrected: Nullable(
-          Shape({ kind: Kind, until: Nullable(Type.String()), by: Type.String(), at: Instant }),
+          Shape({ kind: Kind, until: Nullable(Type.String()), by: Type.String(), at: Instant, from: Kind }),
+          'how a rep corrected it, and how Pursuit had read it (from)',
         ),
       }),
     ),
@@ -176,7 +177,7 @@ interface StoredReading {
   language?: string;
   automatic?: boolean;
   counted?: boolean;
-  corrected?: { kind: Sentiment; until: string | null; by: string; at: string };
+  corrected?: { kind: Sentiment; until: string | null; by: string; at: string; from: Sentiment };
 }
 
 export function replyView(m: MailMessage): ReplyView {
@@ -202,7 +203,8 @@ export function replyView(m: MailMessage): ReplyView {
             language: r.language ?? 'en',
             automatic: r.automatic ?? false,
             counted: r.counted === true || m.eventId !== null,
-            corrected: c === undefined ? null : { kind: c.kind, until: c.until, by: c.by, at: c.at },
+            corrected:
+              c === undefined ? null : { kind: c.kind, until: c.until, by: c.by, at: c.at, from: c.from },
           },
   };
 }

@@ -72,10 +72,12 @@ export async function recordEvent(
     undoable: boolean;
     /** False when the caller re-decides many prospects at once afterwards (a batch of replies). */
     decide?: boolean;
+    /** The event's id, when the caller needs it before (to point at it from another row). */
+    id?: string;
   },
   now: number,
 ): Promise<Logged> {
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   const event: StoredEvent = {
     id,
     orgId: prospect.orgId,

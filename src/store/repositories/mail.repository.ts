@@ -293,6 +293,15 @@ export const outbox = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  /** Cancels the prospect's email that is queued (not one being sent), saying why. */
+  async cancelQueued(q: Q, prospectId: string, why: string, at: number): Promise<void> {
+    await q
+      .updateTable('outbox')
+      .set({ status: 'cancelled', open_key: null, last_error: why, updated_at: at })
+      .where('open_key', '=', prospectId)
+      .where('status', '=', 'queued')
+      .execute();
+  },
   /** Emails a mailbox sent since a time, and when it sent its last one (ever). */
   async sentSince(
     q: Q,

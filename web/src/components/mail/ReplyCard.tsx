@@ -6,7 +6,7 @@ import { when } from '../../format.js';
 import type { Reply, User } from '../../types.js';
 import { Correction } from './Correction.js';
 import { Highlighted } from './Highlighted.js';
-import { SURE, readingLabel } from './words.js';
+import { SURE, kindLabel, readingLabel } from './words.js';
 
 interface Props {
   prospectId: string;
@@ -37,7 +37,10 @@ export function ReplyCard({ prospectId, reply, user, onCorrected }: Props) {
       <p className="reading">
         <span className={`chip ${r.kind}`}>{readingLabel(r)}</span>
         {r.corrected !== null ? (
-          <span className="hint">{r.corrected.by === user.id ? 'corrected by you' : 'corrected'}</span>
+          <span className="hint">
+            {r.corrected.by === user.id ? 'corrected by you' : 'corrected'} (Pursuit read it as{' '}
+            {kindLabel(r.corrected.from).toLowerCase()})
+          </span>
         ) : (
           r.confidence < SURE && (
             <span className="hint unsure">not sure ({Math.round(r.confidence * 100)}%): check it</span>
