@@ -1,17 +1,21 @@
 // node bench/replies.bench.mjs (after npm run build) — measures the reply classifier
-// (src/core/replies) on the labelled corpus in test/fixtures/replies: for dev.jsonl and holdout.jsonl
-// separately, the accuracy, a per-class table (count, precision, recall), the confusion matrix, how
+// (src/core/replies) on the labelled corpus in test/fixtures/replies and on the classifier's own
+// examples (src/core/replies/examples/*.jsonl): for dev.jsonl, the examples, holdout.jsonl and, once it
+// exists, holdout2.jsonl separately, the accuracy, a per-class table (count, precision, recall), the confusion matrix, how
 // often the out-of-office return day and the not-now come-back day are exactly right (over the lines
 // that have one labelled: a missing or wrong day is a miss), and the time per reply (median and p99
 // over several passes, after a warm-up pass; and the process's CPU time per reply, which a busy
 // machine disturbs less than the wall clock).
 //
-// Options: --errors  lists the misclassified dev lines and the dev date misses (text included);
-//                    for holdout only ids and kinds are ever printed, never its texts.
-//          --dev     measures dev.jsonl only (what tuning looks at; holdout is the final measure).
+// Options: --errors  lists the misclassified lines and the date misses of dev and the examples (text
+//                    included); for the blind sets (holdout, holdout2) only ids and kinds are ever
+//                    printed, never their texts.
+//          --dev     measures dev.jsonl and the examples only (what tuning looks at; the blind sets
+//                    are the final measure, each run once).
+//          --only NAME  measures one set: dev, examples, holdout or holdout2.
 //          --passes N timing passes (default 20).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyReply } from '../dist/core/replies/classify.js';
@@ -40,14 +44,24 @@ const SHORT = {
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
 const devOnly = args.includes('--dev');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt === -1 ? undefined : args[onlyAt + 1];
 const passesAt = args.indexOf('--passes');
 const PASSES = passesAt === -1 ? 20 : Number(args[passesAt + 1]);
 
-const load = (name) =>
-  readFileSync(join(root, 'test/fixtures/replies', name), 'utf8')
+const FIXTURES = join(root, 'test/fixtures/replies');
+const EXAMPLES = join(root, 'src/core/replies/examples');
+const parse = (path) =>
+  readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line));
+const load = (name) => parse(join(FIXTURES, name));
+const examples = () =>
+  readdirSync(EXAMPLES)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => parse(join(EXAMPLES, name)));
 
 const toInput = (item) => ({
   subject: item.subject,
@@ -156,5 +170,15 @@ function report(name, items, secret) {
   }
 }
 
-report('dev.jsonl', load('dev.jsonl'), false);
-if (!devOnly) report('holdout.jsonl', load('holdout.jsonl'), true);
+// [name, lines, secret]: the texts of a secret (blind) set are never printed.
+const SETS = [
+  ['dev', () => ['dev.jsonl', load('dev.jsonl'), false]],
+  ['examples', () => ['examples/*.jsonl', examples(), false]],
+  ['holdout', () => ['holdout.jsonl', load('holdout.jsonl'), true]],
+  ['holdout2', () => ['holdout2.jsonl', load('holdout2.jsonl'), true]],
+];
+for (const [key, set] of SETS) {
+  if (only !== undefined ? key !== only : devOnly && (key === 'holdout' || key === 'holdout2')) continue;
+  if (key === 'holdout2' && !existsSync(join(FIXTURES, 'holdout2.jsonl'))) continue;
+  report(...set());
+}

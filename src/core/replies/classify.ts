@@ -14,6 +14,7 @@ import { ownText } from './own-text.js';
 import { referralTarget } from './referral.js';
 import { datedAbsence, returnDay } from './return-date.js';
 import { weigh } from './weigh.js';
+import { leanHits } from './lean.js';
 import { WEEKDAY_NAMES } from './date-words.js';
 
 export type ReplyKind =
@@ -87,9 +88,22 @@ function questions(text: string): Hit[] {
   return out;
 }
 
-function allHits(own: string, subject: string, subjectLanguage: string | undefined): Hit[] {
+/**
+ * Words of a situation asked about lean half as far as words stated: "is there an on-prem
+ * version?" asks about the product, "we need it on-prem" states a constraint. (A question about a
+ * demo or a time is itself a request, and keeps its weight.)
+ */
+function asking(lean: Hit[], questions: Hit[]): Hit[] {
+  return lean.map((h) =>
+    (h.kind === 'objection' || h.kind === 'out-of-office') &&
+    questions.some((q) => h.index >= q.index && h.index < q.index + q.phrase.length)
+      ? { ...h, weight: h.weight / 2 }
+      : h,
+  );
+}
+
+function allHits(own: string, lower: string, subject: string, subjectLanguage: string | undefined): Hit[] {
   const hits: Hit[] = [];
-  const lower = lowerCase(own);
   const words = wordStarts(lower);
   for (const lexicon of lexiconsFor(own, subjectLanguage)) hits.push(...scanCues(own, lower, lexicon, words));
   // The sender's own subject ("Unsubscribe", "Remove me") may carry the request alone.
@@ -133,7 +147,8 @@ export function classifyReply(input: ReplyInput): ReplyClass {
   const signal = autoSignal(input.subject, input.headers);
   const subject = senderSubject(input.subject);
   const target = referralTarget(read);
-  const hits = [...allHits(read, subject, signal.subject?.language), ...questions(read)];
+  const lower = lowerCase(read);
+  const hits = [...allHits(read, lower, subject, signal.subject?.language), ...questions(read)];
   // An address to write to instead is a referral by itself ("finance.systems@..., mention my name").
   if (target?.email !== undefined) {
     hits.push({
@@ -145,7 +160,8 @@ export function classifyReply(input: ReplyInput): ReplyClass {
     });
   }
   const ctx = { today: localDay(input.receivedAt, input.zone), monthFirst: false };
-  let weighed = weigh(hits, signal, target !== undefined);
+  const asked = hits.filter((h) => h.kind === 'neutral' && h.phrase.endsWith('?'));
+  let weighed = weigh(hits, signal, target !== undefined, asking(leanHits(read, lower), asked));
   // No decisive cue, but a date the writer is back or away by: a typed absence notice in words the
   // lexicons lack ("Zit deze week op de beurs, ben maandag terug").
   const absence = weighed.decisive || weighed.kind === 'out-of-office' ? undefined : datedAbsence(read, ctx);
@@ -171,7 +187,8 @@ export function classifyReply(input: ReplyInput): ReplyClass {
     const day = returnDay(read, ctx, language) ?? returnDay(subject, ctx, language);
     if (day !== undefined) result.until = formatDay(day);
   } else if (kind === 'not-now') {
-    const near = sentencesOf(read, weighed.hits);
+    const said = weighed.hits.filter((h) => h.lean !== true);
+    const near = sentencesOf(read, said.length > 0 ? said : weighed.hits);
     const day = comeBackDay(near, ctx) ?? comeBackDay(read, ctx);
     if (day !== undefined) result.until = formatDay(day);
   } else if (kind === 'referral' && target !== undefined) {

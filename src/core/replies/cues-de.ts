@@ -126,7 +126,7 @@ export const DE: Lexicon = {
     [
       'not-now',
       3,
-      '(?:vielleicht|eventuell|gerne) (?:später|nächstes jahr|im nächsten jahr|im (?:herbst|frühjahr|sommer|winter)|im neuen jahr|nach dem sommer|in (?:ein paar|einigen) (?:wochen|monaten))|budget (?:ist |wurde )?(?:bereits |schon )?(?:verplant|ausgeschöpft|eingefroren|vergeben|aufgebraucht)|auf eis (?:gelegt)?|zurückgestellt|keine kapazitäten|keine zeit|(?:später|zu einem späteren zeitpunkt) (?:wieder|noch einmal|nochmal|gerne)',
+      '(?:vielleicht|eventuell|gerne) (?:später|nächstes jahr|im nächsten jahr|im (?:herbst|frühjahr|sommer|winter)|im neuen jahr|nach dem sommer|in (?:ein paar|einigen) (?:wochen|monaten))|budget (?:ist |wurde )?(?:bereits |schon )?(?:verplant|ausgeschöpft|vergeben|aufgebraucht)|auf eis (?:gelegt)?|zurückgestellt|keine kapazitäten|keine zeit|(?:später|zu einem späteren zeitpunkt) (?:wieder|noch einmal|nochmal|gerne)',
       null,
     ],
     [
@@ -181,6 +181,40 @@ export const DE: Lexicon = {
       'neutral',
       2,
       '(?:schicken|senden|schick|sende) sie (?:mir |uns )?(?:gerne |bitte )?(?:mehr |weitere |ein paar |einige )?(?:informationen|infos|unterlagen|details|material|preise|eine preisliste|ein angebot)|(?:mehr|weitere) (?:informationen|infos|details)|was kostet|wie (?:viel|teuer)|(?:was|wie) (?:genau|macht|funktioniert)|wer sind sie|woher haben sie|ich (?:schaue|sehe) (?:mir )?(?:das|es)|(?:melde|komme) mich|(?:werde|muss|möchte) (?:das |es )?(?:intern )?(?:besprechen|abstimmen|klären|prüfen)|danke für (?:ihre|die|deine) (?:nachricht|e-?mail|mail|info)|erhalten,? danke',
+    ],
+    [
+      'departure',
+      3,
+      'nicht mehr (?:bei|für|im unternehmen|in der firma|tätig|beschäftigt)|(?:hat|habe) (?:das unternehmen|die firma|uns) verlassen|(?:bin|ist) (?:jetzt |nun )?im ruhestand|ausgeschieden',
+    ],
+    [
+      'unsubscribe',
+      3,
+      '(?:hören|hört) sie (?:bitte )?(?:damit )?auf,? mich (?:\\p{L}+ )?(?:anzuschreiben|anzumailen|zu kontaktieren|zu (?:be)?schreiben|zu (?:be)?lästigen)',
+    ],
+    ['unsubscribe', 2, '(?:nie|niemals) zugestimmt|keine einwilligung'],
+    [
+      'referral',
+      3,
+      'sprechen sie (?:besser |lieber |am besten |bitte )?mit(?= (?:\\p{Lu}|herrn?|frau|meine|meinem|unsere|unserem))',
+    ],
+    [
+      'positive',
+      3,
+      'termin (?:\\p{L}+ ){0,5}(?:verschieben|verlegen)|(?:verschieben|verlegen) wir (?:den|unseren) termin',
+      'not-interested',
+    ],
+    [
+      'objection',
+      3,
+      '(?:daten|server)(?: \\p{L}+){0,3} (?:dürfen|darf|müssen|muss|sollen) (?:\\p{L}+ ){0,3}(?:nicht verlassen|bleiben|liegen|stehen)|budget (?:ist |wurde )?(?:\\p{L}+ ){0,3}eingefroren',
+      null,
+    ],
+    [
+      'objection',
+      2,
+      '(?:wir sind|sind nur|nur) (?:zu )?(?:zweit|dritt|viert|\\d+|zwei|drei|vier) (?:leute|personen|mitarbeiter)',
+      null,
     ],
   ],
 };

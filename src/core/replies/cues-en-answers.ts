@@ -104,6 +104,13 @@ export const EN_ANSWERS: readonly CueRow[] = [
     "worr(?:y|ies|ied)|(?:setup|set-up|implementation|onboarding|migration|integration|switching|training|learning) (?:effort|time|costs?|work|pain|curve|overhead|risk)|learning curve|struggle to see|(?:can't|cannot|don't|do not) (?:really )?see (?:the )?(?:need|value|point|benefit)|already (?:includes?|has|covers?|does|provides?|comes with)|(?:got|been|were) burn(?:ed|t)|similar (?:tool|product|platform|system)|hard to (?:get|sell|approve)|(?:get|be|getting) (?:it |this )?approved|(?:nobody|no one|no-one) (?:to|who could|who can) (?:run|manage|maintain|use|own|administer)|part-time|(?:small|tiny|lean|two-person|one-person) (?:shop|team|business|firm|company|operation|practice)|(?:too|very) (?:busy|stretched|thin) to (?:switch|change|implement|take on|learn|roll out|onboard)",
     null,
   ],
+  [
+    'objection',
+    3,
+    "if (?:it|you|they|that|the answer|the price|your \\p{L}+)(?: \\p{L}+){0,2} (?:doesn't|don't|can't|cannot|isn't|aren't|won't|is no|is not)[^.?!\\n]{0,60}(?:no point|non-starter|deal-?breaker|can't|cannot|won't|wouldn't|not (?:interested|worth|going))",
+    null,
+  ],
+  ['objection', 2, 'good luck (?:getting|convincing)|(?:attached|wedded) to (?:the|his|her|their|its)', null],
   // positive: they want to talk, meet, see more, or say yes
   [
     'positive',
@@ -139,6 +146,12 @@ export const EN_ANSWERS: readonly CueRow[] = [
     'positive',
     3,
     "let me know when (?:you're|you are|you'd be) (?:free|available)|when (?:are|would) you (?:be )?(?:free|available)|when (?:can|could|shall) (?:we|you)|(?:put|drop|stick|pop) (?:something|a (?:meeting|call|slot|time|hold)|time|some time) (?:in|on|into) (?:my|the|our) (?:calendar|diary)|(?:would|'d) love (?:a|an|some|the|to)|keen (?:to|on)|(?:sounds|looks|seems) like (?:it|this|you) (?:could|might|would|can) (?:help|work|fit|be)|could (?:really )?help us|worth (?:a|exploring|talking|a look|a chat|a conversation)",
+    'not-interested',
+  ],
+  [
+    'positive',
+    3,
+    "fine by (?:me|us)|(?:good|fine) with me|suits (?:me|us)|that works(?: for (?:me|us))?|(?:i'd|i would|we'd|we would) (?:want|like) (?:my|our) (?:team|cfo|boss|colleagues?|ceo|controller|manager) to see|(?:see|speak|talk to) you then",
     'not-interested',
   ],
   // neutral: questions, information requests, acknowledgements

@@ -25,7 +25,11 @@ export const ES: Lexicon = {
       'la matriz|(?:casa matriz|grupo|sede central) (?:decide|impone|elige)|decide qué (?:herramientas|software)|(?:no tenemos|sin) margen|aprobación',
       null,
     ],
-    ['out-of-office', 3, '(?:estoy|estaré) de baja|de baja (?:médica|por)'],
+    [
+      'out-of-office',
+      3,
+      '(?:estoy|estaré|me encuentro|sigo) de baja|de baja (?:médica|por)|(?:estoy|ando|estaré) (?:\\p{L}+ ){0,3}(?:de viaje|enferm[oa]|de vacaciones|en un congreso|en una feria|fuera)',
+    ],
     [
       'not-now',
       3,
@@ -47,7 +51,7 @@ export const ES: Lexicon = {
     [
       'unsubscribe',
       3,
-      'dar(?:me|nos)? de baja|darse de baja|(?:denme|dame|den|me den|nos den|déme) de baja|baja de (?:la|su|esta|vuestra|tu) lista|(?:elimín|quít|borr|sác|retír)(?:e|en|a)(?:me|nos) de|(?:eliminar|quitar|borrar|sacar|retirar)(?:me|nos)? de (?:su|la|vuestra|tu|esta|sus) (?:lista|base de datos|listas)|no (?:me |nos )?(?:envíen|envíe|envíes|manden|mande|escriban|escriba|contacten|contacte|contactes|escribas) más|(?:dejen|deje|deja) de (?:enviarme|escribirme|contactarme|mandarme|enviarnos|escribirnos)|(?:borren|borre|eliminen|elimine|supriman) (?:mis|nuestros) datos|no (?:deseo|quiero|queremos|deseamos) recibir|cancelar (?:la )?suscripción|(?:supresión|borrado|eliminación) de (?:mis|nuestros) datos',
+      'dar(?:me|nos)? de baja|darse de baja|(?:denme|dame|den|me den|nos den|déme) de baja|baja de (?:la|su|esta|vuestra|tu) lista|(?:elimín|quít|borr|sác|retír)(?:e|en|a)(?:me|nos) de|(?:eliminar|quitar|borrar|sacar|retirar)(?:me|nos)? de (?:su|la|vuestra|tu|esta|sus) (?:lista|base de datos|listas)|no (?:me |nos )?(?:envíen|envíe|envíes|manden|mande|escriban|escriba|contacten|contacte|contactes|escribas) más|(?:dejen|deje|deja|dejad|dejar|paren|parad|pare) de (?:enviar|escribir|contactar|mandar)(?:me|nos)?|(?:borren|borre|eliminen|elimine|supriman) (?:mis|nuestros) datos|no (?:deseo|quiero|queremos|deseamos) recibir|cancelar (?:la )?suscripción|(?:supresión|borrado|eliminación) de (?:mis|nuestros) datos',
     ],
     [
       'unsubscribe',
@@ -89,7 +93,7 @@ export const ES: Lexicon = {
     [
       'not-now',
       3,
-      '(?:ahora|en este momento|por ahora|de momento|por el momento|actualmente),? no|no (?:es|sería) (?:el |un )?(?:buen |mejor )?momento|más adelante|(?:vuelva|vuelve|volver) a (?:contactar|escribir|llamar)(?:me|nos)?|(?:contácte|escríba|contácta|escríbe|lláme)(?:me|nos) (?:en|después|dentro|el próximo|a partir)|el año que viene|el próximo año|el próximo trimestre|(?:después|tras) (?:del|el) verano|dentro de (?:unos|algunos|un par de|dos|tres|seis) meses|presupuesto (?:ya )?(?:cerrado|congelado|asignado|agotado)|en otro momento',
+      '(?:ahora|en este momento|por ahora|de momento|por el momento|actualmente),? no|no (?:es|sería) (?:el |un )?(?:buen |mejor )?momento|más adelante|(?:vuelva|vuelve|volver) a (?:contactar|escribir|llamar)(?:me|nos)?|(?:contácte|escríba|contácta|escríbe|lláme)(?:me|nos) (?:en|después|dentro|el próximo|a partir)|el año que viene|el próximo año|el próximo trimestre|(?:después|tras) (?:del|el) verano|dentro de (?:unos|algunos|un par de|dos|tres|seis) meses|presupuesto (?:ya )?(?:cerrado|asignado|agotado)|en otro momento',
       null,
     ],
     [
@@ -120,6 +124,26 @@ export const ES: Lexicon = {
       'neutral',
       2,
       '(?:envíe|envía|mande|manda)(?:me|nos)? (?:más )?(?:información|info|detalles|documentación|precios|un folleto|una presentación)|más (?:información|detalles)|cuánto (?:cuesta|vale)|qué precio|(?:lo|la) (?:reviso|revisaré|consultaré|comento|comentaré|miro|miraré|analizo|analizaré)|le (?:contesto|respondo|escribo)|te (?:contesto|respondo|escribo)|gracias por (?:su|tu|el) (?:correo|mensaje|email|contacto)|recibido',
+    ],
+    [
+      'departure',
+      3,
+      'ya no (?:formo|forma|trabajo|trabaja)(?: parte de| en| con)?|dej(?:é|ó) (?:la empresa|\\p{Lu}\\p{L}+)|(?:me he|se ha) jubilado',
+    ],
+    ['referral', 3, '(?:te|le|os|les) (?:pongo|he puesto|dejo) en copia'],
+    ['referral', 2, 'es quien (?:decide|lleva|se encarga)'],
+    ['positive', 3, '(?:me|nos) (?:va|viene) (?:bien|genial|perfecto|de maravilla)', 'not-interested'],
+    [
+      'objection',
+      3,
+      'presupuesto (?:está |ya )?congelado|datos (?:tienen|deben|han) (?:que |de )?(?:estar|quedarse|permanecer)',
+      null,
+    ],
+    [
+      'objection',
+      2,
+      'somos (?:solo |sólo )?(?:un equipo de )?(?:dos|tres|cuatro|\\d+) personas|nos queda grande',
+      null,
     ],
   ],
 };

@@ -92,7 +92,7 @@ export const FR: Lexicon = {
     [
       'not-now',
       3,
-      "pas (?:pour le moment|maintenant|en ce moment|pour l'instant|actuellement|tout de suite|cette année|ce trimestre)|(?:pour le moment|pour l'instant|actuellement|en ce moment),? (?:ce n'est pas|pas|nous ne|je ne)|pas le bon moment|(?:recontactez|relancez|revenez vers|rappelez)(?:-moi|-nous| moi| nous)?(?: \\p{L}+){0,3} (?:dans|en|après|à la|l'année|au|début|fin|d'ici)|(?:revenir|reprendre contact) (?:vers nous |avec nous )?(?:dans|en|après|à la|l'année|au)|budget (?:est )?(?:déjà )?(?:bouclé|gelé|alloué|consommé|épuisé)|plus tard|à la rentrée|l'année prochaine|le trimestre prochain|au prochain trimestre|après l'été|dans (?:quelques|deux|trois|six) mois",
+      "pas (?:pour le moment|maintenant|en ce moment|pour l'instant|actuellement|tout de suite|cette année|ce trimestre)|(?:pour le moment|pour l'instant|actuellement|en ce moment),? (?:ce n'est pas|pas|nous ne|je ne)|pas le bon moment|(?:recontactez|relancez|revenez vers|rappelez)(?:-moi|-nous| moi| nous)?(?: \\p{L}+){0,3} (?:dans|en|après|à la|l'année|au|début|fin|d'ici)|(?:revenir|reprendre contact) (?:vers nous |avec nous )?(?:dans|en|après|à la|l'année|au)|budget (?:est )?(?:déjà )?(?:bouclé|alloué|consommé|épuisé)|plus tard|à la rentrée|l'année prochaine|le trimestre prochain|au prochain trimestre|après l'été|dans (?:quelques|deux|trois|six) mois",
       null,
     ],
     [
@@ -135,6 +135,36 @@ export const FR: Lexicon = {
       'neutral',
       2,
       "(?:envoyez|transmettez|faites parvenir)(?:-moi|-nous)?(?: \\p{L}+){0,2} (?:informations|documentation|plaquette|brochure|tarifs|présentation|détails)|plus d'informations|(?:combien|quel est le (?:prix|coût|tarif))|je (?:vais )?(?:regarde|regarder|étudie|étudier|reviens|reviendrai|en parle|en parler|en discuter)|je dois (?:en )?(?:discuter|parler|voir)|merci (?:pour|de) (?:votre|ce) (?:message|mail|e-?mail|courriel|retour)|bien reçu",
+    ],
+    [
+      'departure',
+      3,
+      "ne fai(?:t|s) plus partie|(?:a|ai) quitté (?:l'entreprise|la société|le groupe|\\p{Lu}\\p{L}+)|ne travaille plus|(?:est|suis) (?:partie?|désormais) à la retraite|ne suis plus (?:chez|en poste)",
+    ],
+    ['unsubscribe', 3, '(?:être|etre) (?:retirée?s?|supprimée?s?|désinscrite?s?|radiée?s?|enlevée?s?) de'],
+    [
+      'not-interested',
+      3,
+      "pas l'utilité|aucune utilité|(?:merci de )?ne (?:plus|pas) (?:nous |me )?relancer",
+      null,
+    ],
+    [
+      'positive',
+      3,
+      "(?:aimerions|voudrions|souhaitons|aimerais|voudrais|souhaite|souhaiterions) (?:avancer|démarrer|commencer|tester|essayer|voir une démo|aller plus loin)|quand (?:êtes-vous|seriez-vous|es-tu|serez-vous) (?:disponible|libre)s?|d'actualité",
+      'not-interested',
+    ],
+    [
+      'objection',
+      3,
+      'budget (?:est )?(?:\\p{L}+ )?gelé|données (?:doivent|ne peuvent pas|ne doivent pas) (?:rester|sortir|quitter)',
+      null,
+    ],
+    [
+      'objection',
+      2,
+      '(?:sommes|suis) (?:seulement |que )?(?:deux|trois|quatre|\\d+)(?: personnes)?(?: en| à la| au)? (?:finance|compta|équipe)',
+      null,
     ],
   ],
 };

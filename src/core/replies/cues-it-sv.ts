@@ -14,6 +14,12 @@ export const IT: Lexicon = {
     [
       'out-of-office',
       3,
+      "(?:sono|sarò) (?:\\p{L}+ ){0,4}(?:malat[oa]|a casa|in malattia|con l'influenza|in ferie|in vacanza|in viaggio|in trasferta|a una fiera|a un congresso|a una conferenza|a un corso)",
+    ],
+    ['departure', 3, 'non lavor[oa] più|non fa più parte|ha lasciato (?:l.azienda|la società)'],
+    [
+      'out-of-office',
+      3,
       'rientro (?:previsto|in ufficio|il|lunedì|martedì|mercoledì|giovedì|venerdì|\\d)|rientrerò',
     ],
     [
@@ -68,6 +74,12 @@ export const SV: Lexicon = {
       ' ',
     ),
   rows: [
+    [
+      'out-of-office',
+      3,
+      '(?:är|blir) (?:\\p{L}+ ){0,3}(?:på resa|bortrest|sjuk|sjukskriven|ledig|borta|på semester|på konferens|på mässa|på utbildning)',
+    ],
+    ['departure', 3, 'arbetar inte längre|har slutat'],
     [
       'out-of-office',
       3,

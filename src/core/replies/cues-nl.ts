@@ -76,7 +76,7 @@ export const NL: Lexicon = {
     [
       'not-now',
       3,
-      '(?:op dit moment|nu|momenteel|voorlopig|op het moment|even) (?:nog )?(?:niet|geen)(?! budget)|niet het (?:juiste|goede) moment|(?:neem|neemt|kunt u|mag u)(?: \\p{L}+){0,5} (?:opnieuw |nog eens |weer )?contact (?:met ons |met mij )?op|(?:benader|mail|bel) (?:ons|mij|me) (?:gerust )?(?:over|na|in|volgend)|later (?:dit jaar|in het jaar|terug)|volgend (?:jaar|kwartaal)|na de zomer(?:vakantie)?|over (?:een paar|enkele|twee|drie|zes) maanden|budget (?:is )?(?:al )?(?:vergeven|bevroren|op|besteed)|geen (?:tijd|capaciteit|prioriteit)|in het (?:najaar|voorjaar)|(?:misschien|wellicht) later',
+      '(?:op dit moment|nu|momenteel|voorlopig|op het moment|even) (?:nog )?(?:niet|geen)(?! budget)|niet het (?:juiste|goede) moment|(?:neem|neemt|kunt u|mag u)(?: \\p{L}+){0,5} (?:opnieuw |nog eens |weer )?contact (?:met ons |met mij )?op|(?:benader|mail|bel) (?:ons|mij|me) (?:gerust )?(?:over|na|in|volgend)|later (?:dit jaar|in het jaar|terug)|volgend (?:jaar|kwartaal)|na de zomer(?:vakantie)?|over (?:een paar|enkele|twee|drie|zes) maanden|budget (?:is )?(?:al )?(?:vergeven|op|besteed)|geen (?:tijd|capaciteit|prioriteit)|in het (?:najaar|voorjaar)|(?:misschien|wellicht) later',
       null,
     ],
     [
@@ -107,6 +107,40 @@ export const NL: Lexicon = {
       'neutral',
       2,
       '(?:stuur|stuurt|mail) (?:mij |me |ons )?(?:wat |meer |nog )?(?:informatie|info|details|documentatie|prijzen|een brochure|een offerte)|meer (?:informatie|info)|wat kost|wat zijn de (?:kosten|prijzen)|ik (?:kijk|bekijk) (?:er|het)|ik kom (?:er )?(?:op )?terug|(?:ga|moet) (?:het |dit )?(?:intern )?(?:bespreken|overleggen|afstemmen)|bedankt voor (?:uw|je|het) (?:mail|e-?mail|bericht)|ontvangen,? (?:dank|bedankt)',
+    ],
+    [
+      'departure',
+      3,
+      'werk(?:t)? niet meer (?:bij|voor)|(?:ben|is) niet meer (?:werkzaam|in dienst|actief)|(?:heb|heeft) (?:het bedrijf|\\p{Lu}\\p{L}+) verlaten|met pensioen',
+    ],
+    [
+      'unsubscribe',
+      3,
+      '(?:haal|verwijder|schrap) (?:mij|me|ons)(?: \\p{L}+){0,2} (?:van|uit) (?:de|jullie|uw|je|deze|het) (?:\\p{L}+)?(?:lijst|database|bestand|systeem)',
+    ],
+    ['referral', 3, '(?:moet|moeten|kun|kunt|kan) (?:je|u) (?:\\p{L}+ )?(?:bij|naar)(?= \\p{Lu})'],
+    [
+      'positive',
+      3,
+      `${DAG}(?:ochtend|middag|avond)?(?: [\\p{L}\\d:]+){0,3} (?:kan ik|kan het|past|schikt|is goed)|zeg maar (?:hoe laat|wanneer)|(?:willen|wil|gaan) (?:er )?(?:\\p{L}+ ){0,2}mee aan de slag`,
+      'not-interested',
+    ],
+    [
+      'out-of-office',
+      3,
+      '(?:zit|ben|sta) (?:\\p{L}+ ){0,4}(?:in het buitenland|op reis|op vakantie|op de beurs|op een beurs|ziek|op congres|op een congres)',
+    ],
+    [
+      'objection',
+      3,
+      'budget (?:is )?(?:\\p{L}+ )?bevroren|data (?:moet|mag|moeten|mogen) (?:\\p{L}+ ){0,3}(?:blijven|niet (?:verlaten|buiten))',
+      null,
+    ],
+    [
+      'objection',
+      2,
+      "(?:zijn|ben) (?:maar |met )?(?:z'n |ons )?(?:tweeën|drieën|vieren|twee|drie|\\d+)(?: mensen| man)?",
+      null,
     ],
   ],
 };

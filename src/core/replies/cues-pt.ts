@@ -78,7 +78,7 @@ export const PT: Lexicon = {
     [
       'not-now',
       3,
-      '(?:agora|no momento|neste momento|por enquanto|por agora|de momento|atualmente|actualmente),? não|não é (?:o |um )?(?:bom |melhor )?momento|mais (?:para a )?frente|mais tarde|(?:volte|volta|voltar) a (?:me )?(?:contactar|contatar|procurar|falar)|(?:entre|entrar) em cont(?:at|act)o (?:novamente |de novo )?(?:em|no|na|depois|daqui)|(?:no )?próximo ano|ano que vem|próximo trimestre|(?:depois|após) (?:do|o) verão|daqui a (?:alguns|uns|dois|três|seis) meses|orçamento (?:já )?(?:fechado|congelado|definido|esgotado)',
+      '(?:agora|no momento|neste momento|por enquanto|por agora|de momento|atualmente|actualmente),? não|não é (?:o |um )?(?:bom |melhor )?momento|mais (?:para a )?frente|mais tarde|(?:volte|volta|voltar) a (?:me )?(?:contactar|contatar|procurar|falar)|(?:entre|entrar) em cont(?:at|act)o (?:novamente |de novo )?(?:em|no|na|depois|daqui)|(?:no )?próximo ano|ano que vem|próximo trimestre|(?:depois|após) (?:do|o) verão|daqui a (?:alguns|uns|dois|três|seis) meses|orçamento (?:já )?(?:fechado|definido|esgotado)',
       null,
     ],
     [
@@ -109,6 +109,40 @@ export const PT: Lexicon = {
       'neutral',
       2,
       'mais informações|(?:envie|mande|envia)(?:-me|-nos)? (?:mais )?(?:informações|detalhes|materiais|uma apresentação|preços)|quanto custa|qual (?:é )?o (?:preço|valor|custo)|vou (?:analisar|dar uma olhada|ver|verificar|discutir|avaliar)|(?:retorno|respondo) (?:em breve|assim que)|obrigad[oa] pelo (?:e-?mail|contato|contacto|mensagem)|recebido',
+    ],
+    [
+      'departure',
+      3,
+      'já não (?:trabalh\\p{L}*|faço parte|faz parte|estou)|não (?:trabalho|trabalha|faço parte|faz parte) mais|deixou a empresa|(?:saí|saiu) da (?:empresa|\\p{Lu}\\p{L}+)|me aposentei|(?:estou|está) aposentad[oa]',
+    ],
+    [
+      'positive',
+      3,
+      '(?:dá|da) (?:para|pra) (?:mim|nós|nos)|(?:funciona|serve) (?:para|pra) (?:mim|nós)|gostar(?:íamos|ia) de (?:fazer|ter|testar|experimentar|ver|agendar|marcar|avançar)|(?:veio|vem|chegou) em boa hora|ver uma demo(?:nstração)?',
+      'not-interested',
+    ],
+    [
+      'not-now',
+      3,
+      '(?:me |nos )?(?:escreve|escreva|procura|procure|chama|chame|liga|ligue|contacta|contacte|contata|contate)(?:-me|-nos)? (?:em|no|na|depois|daqui|mais|a partir|para o|lá)',
+      null,
+    ],
+    [
+      'out-of-office',
+      3,
+      '(?:estou|tô|to|estarei|vou estar|ando) (?:\\p{L}+ ){0,2}(?:viajando|em viagem|de viagem|doente|de férias|de folga|de licença|afastad[oa])',
+    ],
+    [
+      'objection',
+      3,
+      'orçamento (?:está |já )?congelado|dados (?:têm|tem|precisam|devem) (?:de |que )?(?:ficar|permanecer|estar)',
+      null,
+    ],
+    [
+      'objection',
+      2,
+      '(?:somos|sou) (?:só|apenas|somente) (?:\\p{L}+ )?(?:duas|dois|três|\\d+) pessoas|é demais para nós',
+      null,
     ],
   ],
 };

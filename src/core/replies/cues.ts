@@ -6,8 +6,11 @@
 import type { ReplyKind } from './classify.js';
 import { prefixes } from './prefilter.js';
 
-/** 'auto': the text of an automatic message ("This is an automatic reply"). */
-export type CueKind = ReplyKind | 'auto';
+/**
+ * 'auto': the text of an automatic message ("This is an automatic reply"); 'departure': the writer
+ * has left the company or the role ("X is no longer with ...", "ya no trabajo en ...").
+ */
+export type CueKind = ReplyKind | 'auto' | 'departure';
 
 /**
  * A lexicon row: the kind it speaks for, its weight (3 decisive, 2 strong, 1 a hint), the pattern
@@ -33,6 +36,8 @@ export interface Hit {
   phrase: string;
   index: number;
   language: string;
+  /** A leaning word (lean.ts), not a cue: it says where a reply leans, not what it says. */
+  lean?: boolean;
 }
 
 interface Pattern {

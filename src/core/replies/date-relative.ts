@@ -8,10 +8,10 @@ import type { DateMention } from './date-scan.js';
 import { matches } from './matches.js';
 
 const UNIT_DAY = 'days?|tage?n?|jours?|d[ií]as?|dagen|dag|giorni|giorno|dagar';
-const UNIT_WEEK = 'weeks?|wochen?|semaines?|semanas?|weken|week|settimane?|veckor|vecka';
+const UNIT_WEEK = 'weeks?|wochen?|semaines?|semanas?|weken|week|settimane?|veckorna|veckor|vecka';
 const UNIT_MONTH = 'months?|monate?n?|mois|mes(?:es)?|maanden|maand|meses|mesi|mese|månader|månad';
 const IN =
-  "in|within|after|for|for\\s+the\\s+(?:next|coming)|the\\s+(?:next|coming)|dans|d'ici|pendant|(?:les|des)\\s+(?:prochaines|prochains)|en|em|daqui\\s+a|dentro\\s+de|durante|(?:las|los|nas|nos|as|os)\\s+(?:próximas|próximos|proximas|proximos)|over|de\\s+komende|komende|tra|fra|per|nei\\s+prossimi|om|nach|binnen|(?:die|in\\s+den)\\s+(?:nächsten|kommenden)|für|i|de\\s+kommande|under";
+  "in|within|after|for|for\\s+the\\s+(?:next|coming)|the\\s+(?:next|coming)|dans|d'ici|pendant|(?:les|des)\\s+(?:prochaines|prochains)|en|em|daqui\\s+a|dentro\\s+de|durante|(?:las|los|nas|nos|as|os)\\s+(?:próximas|próximos|proximas|proximos)|over|de\\s+komende|komende|tra|fra|per|nei\\s+prossimi|nelle\\s+prossime|le\\s+prossime|i\\s+prossimi|om|nach|binnen|(?:die|in\\s+den)\\s+(?:nächsten|kommenden)|für|i|de\\s+kommande|under";
 const IN_COUNT = new RegExp(
   `(?<!\\p{L})(?:${IN})\\s+(?:(?:about|ca\\.?|circa|etwa)\\s+)?(${COUNT})\\s+(${UNIT_DAY}|${UNIT_WEEK}|${UNIT_MONTH})(?!\\p{L})`,
   'giu',

@@ -21,7 +21,7 @@ const NAME_BEFORE_EMAIL = new RegExp(
   'u',
 );
 const POINTERS =
-  /(?<!\p{L})(?:contact(?:ez|er|e|a|ar|eer)?|reach out to|talk to|speak (?:to|with)|ask for|ask|try|want|ping|looping in|loop in|cc'?(?:ing|'d)|copying|copied|adding|that's|that is|that would be|this is|sits with|goes to|lies with|is with|(?:my|our) (?:new )?(?:colleague|controller|manager|director|successor|replacement)|kolleg(?:in|en|e)|herrn?|frau|zuständig ist|wenden sie sich an|collègue|(?:avec|à)|habla con|hable con|contacta con|contacte con|compañer[oa]|colega|contact op met|collega|fale com|é o|é a|entre em contato com|entre em contacto com|contatti|kontakta|kollega|(?:something|one|question|topic|matter|job) for|luck with|(?:forwarded|forwarding|passed|passing|sent|sending|direct|redirect|send|forward|address) (?:this|it|them|your \p{L}+) (?:on |over |along )?to)(?!\p{L})/giu;
+  /(?<!\p{L})(?:contact(?:ez|er|e|a|ar|eer)?|reach out to|talk to|speak (?:to|with)|ask for|ask|try|want|ping|looping in|loop in|cc'?(?:ing|'d)|copying|copied|adding|that's|that is|that would be|this is|sits with|goes to|lies with|is with|(?:my|our) (?:new )?(?:colleague|controller|manager|director|successor|replacement)|kolleg(?:in|en|e)|herrn?|frau|zuständig ist|wenden sie sich an|collègue|(?:avec|à)|habla con|hable con|contacta con|contacte con|compañer[oa]|colega|contact op met|collega|fale com|é o|é a|entre em contato com|entre em contacto com|contatti|kontakta|kollega|(?:something|one|question|topic|matter|job) for|luck with|introduce you to|falar com(?: o| a)?|fala com|(?:en )?copia a|mit|bij|\+|(?:forwarded|forwarding|passed|passing|sent|sending|direct|redirect|send|forward|address)(?: this| it| them| your \p{L}+)?(?: on| over| along)? to)(?!\p{L})/giu;
 /** Capitalised words that are no one's name: greetings, titles, roles, days, months, products. */
 const NOT_NAMES = new Set(
   (
@@ -39,7 +39,10 @@ const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').to
 
 function cleanName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const parts = name.trim().split(/\s+/u);
+  const parts = name
+    .trim()
+    .replace(/['’]s$/u, '')
+    .split(/\s+/u);
   while (parts.length > 0 && (NOT_NAMES.has(parts[0] as string) || /['’]s$/u.test(parts[0] as string)))
     parts.shift();
   while (parts.length > 0 && NOT_NAMES.has(parts[parts.length - 1] as string)) parts.pop();
@@ -71,6 +74,35 @@ function nameAfterPointer(text: string): string | undefined {
   return undefined;
 }
 
+const DEPARTED =
+  /^\s+(?:is|has|have|ist|hat|est|a|n['’]est|ya|es|is|heeft|já|não|não\s+está)\s+(?:now\s+|nicht\s+|plus\s+|no\s+|niet\s+)?(?:no\s+longer|left|retired|moved|mehr|verlassen|quitté|partie|trabaja|meer|deixou|trabalha|mais)/iu;
+/** Words a company's name follows ("no longer with Reid Dental", "I work at Ooms"), unlike a person's. */
+const ORGANISATION =
+  /(?:^|\s)(?:with|at|from|of|for|bei|von|für|chez|de|du|pour|en|para|bij|van|voor|na|em|da|do|in)\s+$/iu;
+const GREETING =
+  /(?:^|\s)(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten\s+tag|bonjour|cher|chère|hola|estimad[oa]|olá|oi|caro|cara|prezad[oa]|hoi|beste|dag|ciao|hej)[\s,]*$/iu;
+
+/**
+ * A person's full name written before the words that point ("Felix Brandt would be better placed",
+ * "Victor Aldana has my portfolio"): the first name of two words or more that is not the greeting's
+ * and not a line of its own (a signature).
+ */
+function fullName(text: string): string | undefined {
+  for (const m of matches(NAMES, text)) {
+    const name = cleanName(m[0]);
+    if (name === undefined || !name.includes(' ')) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim();
+    const before = text.slice(lineStart, m.index);
+    if (GREETING.test(before) || ORGANISATION.test(before) || line === m[0].trim()) continue;
+    // "Ashley Reid is no longer with us" names who left, not whom to write to.
+    if (DEPARTED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
+    return name;
+  }
+  return undefined;
+}
+
 /** The address (and name) the reply points to, if it names one. */
 export function referralTarget(text: string): Referral | undefined {
   const first = text.includes('@') ? text.match(EMAIL)?.[0] : undefined;
@@ -82,7 +114,7 @@ export function referralTarget(text: string): Referral | undefined {
       nameOfAddress(text, first) ??
       cleanName(NAME_BEFORE_EMAIL.exec(text.slice(Math.max(0, at - 60), at))?.[1]);
   }
-  out.name ??= nameAfterPointer(text);
+  out.name ??= nameAfterPointer(text) ?? fullName(text);
   if (out.name === undefined) delete out.name;
   return out.email === undefined && out.name === undefined ? undefined : out;
 }

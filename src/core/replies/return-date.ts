@@ -10,13 +10,19 @@ import type { DateMention, ScanContext } from './date-scan.js';
 import { chronoDates } from './date-chrono.js';
 import { MONTH_NAMES } from './date-words.js';
 
-type Role = 'return' | 'until' | 'through' | 'absent';
+type Role = 'return' | 'until' | 'through' | 'absent' | 'answer';
 
 const MOD =
   '(?:next|coming|this|nächsten|kommenden|diesen|prochain|próxim[oa]|volgende|komende|prossimo|nästa)';
 const ART = `(?:(?:the|le|el|la|los|las|o|a|à|il|den|dem|der|zum|de|op|am|an|on|em|no|na|dia|l'|lo)(?:\\s+${MOD})?|${MOD})`;
 const RETURN_WORD =
-  'back|get\\s+back\\s+to\\s+you|(?:pick\\s+up|catch\\s+up\\s+on|get\\s+to|deal\\s+with|go\\s+through)\\s+(?:my\\s+|your\\s+)?(?:e-?mails?|messages|inbox)|melde\\s+mich|r[ée]pondrai|responder[ée]|risponder[òo]|vuelta|falamos|hablamos|spreken\\s+we|sprechen\\s+wir|parlerons|talk\\s+(?:on|next)|respond(?:ing)?|reply(?:ing)?|answer(?:ing)?|catching\\s+up|reprend(?:s|rai|re)|reprise|retornar(?:ei|é)|regressar(?:ei)?|voltar(?:ei)?|estar(?:ei|é)\\s+de\\s+regreso|regreso|terugkeer|terugkom(?:st)?|r[üu]ckkehr|im\\s+haus|return(?:s|ing)?|returned|zur[üu]ck|wieder|retour|reviens|reviendrai|rentre|rentrerai|de\\s+vuelta|regres(?:o|ar[ée])|vuelvo|volver[ée]|reincorpor(?:o|ar[ée])|de\\s+nuevo|terug|weer|de\\s+volta|volto|voltarei|regresso|retorno|retomo|rientro|rientrer[òo]|di\\s+ritorno|torno|torner[òo]|di\\s+nuovo|tillbaka|[åa]ter|again|à\\s+nouveau|de\\s+nouveau|nuovamente';
+  'back|re-?open(?:s|ing)?|rouvr\\p{L}*|reabr\\p{L}*|heropen\\p{L}*|riapr\\p{L}*|get\\s+back\\s+to\\s+you|(?:pick\\s+up|catch\\s+up\\s+on|get\\s+to|deal\\s+with|go\\s+through)\\s+(?:my\\s+|your\\s+)?(?:e-?mails?|messages|inbox)|melde\\s+mich|r[ée]pondrai|responder[ée]|risponder[òo]|vuelta|falamos|hablamos|spreken\\s+we|sprechen\\s+wir|parlerons|talk\\s+(?:on|next)|respond(?:ing)?|reply(?:ing)?|answer(?:ing)?|catching\\s+up|reprend(?:s|rai|re)|reprise|retornar(?:ei|é)|regressar(?:ei)?|voltar(?:ei)?|estar(?:ei|é)\\s+de\\s+regreso|regreso|terugkeer|terugkom(?:st)?|r[üu]ckkehr|im\\s+haus|return(?:s|ing)?|returned|zur[üu]ck|wieder|retour|reviens|reviendrai|rentre|rentrerai|de\\s+vuelta|regres(?:o|ar[ée])|vuelvo|volver[ée]|reincorpor(?:o|ar[ée])|de\\s+nuevo|terug|weer|de\\s+volta|volto|voltarei|regresso|retorno|retomo|rientro|rientrer[òo]|di\\s+ritorno|torno|torner[òo]|di\\s+nuovo|tillbaka|[åa]ter|again|à\\s+nouveau|de\\s+nouveau|nuovamente';
+/**
+ * Words of answering, not of being back ("te escribo la semana que viene"): the date they carry is
+ * the return day only when the reply gives no other.
+ */
+const ANSWER_WORD =
+  'pick\\s+(?:this|it)\\s+up|lo\\s+(?:miro|veo|reviso)|te\\s+(?:contesto|respondo|escribo)|ci\\s+sentiamo|ti\\s+(?:rispondo|scrivo)|kijk\\s+ik|reageer|tittar|svarar|hör\\s+av|vejo|respondo';
 const AVAILABLE =
   'available|reachable|in\\s+the\\s+office|erreichbar|im\\s+b[üu]ro|verf[üu]gbar|disponible|joignable|au\\s+bureau|en\\s+la\\s+oficina|localizable|bereikbaar|aanwezig|op\\s+kantoor|beschikbaar|dispon[íi]vel|no\\s+escrit[óo]rio|disponibile|in\\s+ufficio|anträffbar|n[åa]bar|p[åa]\\s+kontoret|tillg[äa]nglig';
 const FROM =
@@ -24,7 +30,7 @@ const FROM =
 const NEG = 'not|no|nicht|kein|pas|niet|geen|não|nao|non|inte|ej';
 
 const UNTIL_BEFORE = new RegExp(
-  `(?:until|till|til|'til|up\\s+to|bis(?:\\s+(?:zum|zur|am))?|jusqu['’]\\s*(?:au|à|a)|jusqu['’]|hasta(?:\\s+el)?|tot|até(?:\\s+(?:ao|o|a|à))?|fino\\s+(?:al|a|all['’])|till)\\s*(?:${ART}\\s+)?$`,
+  `(?:until|till|til|'til|förrän|up\\s+to|bis(?:\\s+(?:zum|zur|am))?|jusqu['’]\\s*(?:au|à|a)|jusqu['’]|hasta(?:\\s+el)?|tot|até(?:\\s+(?:ao|o|a|à))?|fino\\s+(?:al|a|all['’])|till)\\s*(?:${ART}\\s+)?$`,
   'iu',
 );
 const THROUGH_BEFORE = new RegExp(
@@ -42,12 +48,22 @@ const RETURN_AFTER = new RegExp(
   `^[\\s)]*(?:(?!(?:${CONJUNCTION})\\s)[\\p{L}'’]+\\s+){0,4}?(?:${RETURN_WORD}|(?<!(?:${NEG})\\s+(?:\\p{L}+\\s+)?)(?:${AVAILABLE}))(?!\\p{L})`,
   'iu',
 );
+const ANSWER_BEFORE = new RegExp(`(?:${ANSWER_WORD})(?:\\s+[\\p{L}'’]+){0,6}?[\\s,(]*(?:${ART}\\s+)?$`, 'iu');
+const ANSWER_AFTER = new RegExp(`^[\\s)]*(?:[\\p{L}'’]+\\s+){0,4}?(?:${ANSWER_WORD})(?!\\p{L})`, 'iu');
+const BEFORE = new RegExp(
+  `(?:before|avant|antes\\s+d[eo]l?|vor(?:\\s+dem)?|voor|prima\\s+del?|innan)\\s*(?:${ART}\\s+)?$`,
+  'iu',
+);
+const NOT = new RegExp(
+  `(?<!\\p{L})(?:${NEG}|n['’]|won['’]t|can['’]t|don['’]t|nie|nunca|nooit|nunca)(?!\\p{L})`,
+  'iu',
+);
 const START = new RegExp(
   `(?:from|as\\s+of|starting|beginning|ab|vom|[àa]\\s+partir\\s+d[ue']|d[èe]s|a\\s+partir\\s+de(?:l)?|desde|vanaf|a\\s+partir\\s+do|dal|fr[åa]n)\\s*(?:${ART}\\s+)?$`,
   'iu',
 );
 const ABSENCE =
-  /(?<!\p{L})(?:out\s+of\s+(?:the\s+)?office|\booo\b|away|vacation|holiday|leave|travel|abroad|unavailable|not\s+available|off|urlaub|abwesend|au(?:ß|ss)er\s+haus|nicht\s+im\s+b[üu]ro|dienstreise|nicht\s+erreichbar|cong[ée]|vacances|absent|hors\s+du\s+bureau|d[ée]placement|indisponible|vacaciones|fuera\s+de\s+la\s+oficina|ausente|de\s+viaje|afwezig|vakantie|verlof|niet\s+(?:op\s+kantoor|bereikbaar|aanwezig)|f[ée]rias|fora\s+do\s+escrit[óo]rio|licen[çc]a|viagem|ferie|assente|fuori\s+ufficio|viaggio|semester|ledig|borta|fr[åa]nvarande|inte\s+p[åa]\s+kontoret|sick|conference|trade\s*show|fair|summit|beurs|congres|feria|congreso|feira|salon|messe|mässa|fora|fuera|vrij|frei|formation|training)/iu;
+  /(?<!\p{L})(?:out\s+of\s+(?:the\s+)?office|\booo\b|away|vacation|holiday|leave|travel|abroad|unavailable|not\s+available|off|urlaub|abwesend|au(?:ß|ss)er\s+haus|nicht\s+im\s+b[üu]ro|dienstreise|nicht\s+erreichbar|cong[ée]|vacances|absent|hors\s+du\s+bureau|d[ée]placement|indisponible|vacaciones|fuera\s+de\s+la\s+oficina|ausente|de\s+viaje|afwezig|vakantie|verlof|niet\s+(?:op\s+kantoor|bereikbaar|aanwezig)|f[ée]rias|fora\s+do\s+escrit[óo]rio|licen[çc]a|viagem|ferie|assente|fuori\s+ufficio|viaggio|semester|ledig|borta|fr[åa]nvarande|inte\s+p[åa]\s+kontoret|sick|ill|unwell|trip|course|offsite|jury|wedding|funeral|offline|krank|malade|maladie|enferm[oa]|ziek|doente|malat[oa]|malattia|influenza|trasferta|resa|tjänsteresa|sjuk|viajando|folga|atestado|licencia|buitenland|conference|trade\s*show|fair|summit|beurs|congres|feria|congreso|feira|salon|messe|mässa|fora|fuera|vrij|frei|formation|training)/iu;
 
 /** Clause ends: a newline, "!", "?", ";", or a full stop after a word (not the one in "16.03."). */
 function boundaries(text: string): number[] {
@@ -82,7 +98,10 @@ function role(mention: DateMention, text: string, stops: number[]): Role | undef
   const after = closed ? '' : clauseOf.after;
   if (THROUGH_BEFORE.test(before) || INCLUSIVE_AFTER.test(after)) return 'through';
   if (UNTIL_BEFORE.test(before)) return mention.kind === 'end' ? 'through' : 'until';
+  // "no access to my mail before 30 July", "nicht vor dem 16.": back on that day.
+  if (BEFORE.test(before) && NOT.test(before)) return 'until';
   if (RETURN_BEFORE.test(before) || RETURN_AFTER.test(after)) return 'return';
+  if (ANSWER_BEFORE.test(before) || ANSWER_AFTER.test(after)) return 'answer';
   // "from 2 March I am away" is when the absence starts, not when it ends (a range has both).
   if (START.test(before) && mention.from === undefined) return undefined;
   if (ABSENCE.test(before) || ABSENCE.test(after)) return 'absent';
@@ -91,7 +110,7 @@ function role(mention: DateMention, text: string, stops: number[]): Role | undef
 
 const MONTH_WORD = new RegExp(`(?<!\\p{L})(?:${MONTH_NAMES})(?!\\p{L})`, 'iu');
 const CUED = new RegExp(
-  `${RETURN_WORD}|until|till|through|bis|jusqu|hasta|tot|até|fino|${ABSENCE.source}`,
+  `${RETURN_WORD}|${ANSWER_WORD}|until|till|through|bis|jusqu|hasta|tot|até|fino|${ABSENCE.source}`,
   'iu',
 );
 
@@ -116,7 +135,7 @@ function chronoFallback(text: string, stops: number[], ctx: ScanContext, languag
 /** Words of coming back in person, not of answering ("I'll get back to you Monday" is no absence). */
 const BACK = new RegExp(
   [
-    "(?:be|am|i'm|i’m|i am) (?:\\p{L}+ )?back(?! in touch| to you)|back (?:in|at|on|from)(?! touch)|returning(?! (?:your|the|my))",
+    "(?:be|am|i'm|i’m|i am) (?:\\p{L}+ )?back(?! in touch| to you)|back (?:in|at|on|from)(?! touch)|returning(?! (?:your|the|my))|re-?open",
     '(?<!(?:melde|melden|rufe|rufen|komme|kommen)[^.!?]{0,30})zurück(?!\\s*(?:melden|kommen|rufen))|wieder (?:da|im|erreichbar|zurück|verfügbar|für sie|an meinem|in)',
     'de retour|reviens(?! vers)|reprendrai|de vuelta|a la vuelta|vuelvo|regres\\p{L}+',
     '(?<!op )terug(?! op uw| op je| op het| naar u| naar je| bij)|weer (?:aanwezig|op kantoor|bereikbaar|terug|beschikbaar|er)',
@@ -151,11 +170,16 @@ export function returnDay(text: string, ctx: ScanContext, language: string): num
   let back: number | undefined;
   let end: number | undefined;
   let absent: number | undefined;
+  let answer: number | undefined;
   for (const mention of mentions) {
     const r = role(mention, text, stops);
     if (r === undefined) continue;
     if (r === 'return') {
       back ??= mention.day;
+      continue;
+    }
+    if (r === 'answer') {
+      answer ??= mention.day;
       continue;
     }
     // "until X" is back on X; a duration ("the coming two weeks") ends the day before its last day.
@@ -171,6 +195,6 @@ export function returnDay(text: string, ctx: ScanContext, language: string): num
     if (lone) absent = absent === undefined ? day : Math.max(absent, day);
     else end = end === undefined ? day : Math.max(end, day);
   }
-  const found = back ?? end ?? absent;
+  const found = back ?? end ?? absent ?? answer;
   return found !== undefined && found >= ctx.today ? found : undefined;
 }
