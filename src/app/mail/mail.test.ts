@@ -12,6 +12,7 @@ import { mailAvailable, mailSkipReason, startMailServers } from '../../../test/s
 import type { MailServers } from '../../../test/support/mail-servers.js';
 import type { User } from '../../core/records.js';
 import type { AppContext } from '../context.js';
+import { listNotifications } from '../prospects/leads.js';
 import { addProspect } from '../prospects/prospects.js';
 import { showProspect } from '../prospects/reading.js';
 import { deliver } from './deliver.js';
@@ -137,6 +138,10 @@ describe.skipIf(!mailAvailable)(
       expect((page.decision?.decision as { action: string }).action).toBe('respond');
       const mail = await prospectMail(ctx, dana, acme.id);
       expect(mail.replies[0]?.reading).toMatchObject({ kind: 'positive' });
+      // The rep hears of it at once.
+      expect((await listNotifications(ctx, dana, true)).map((n) => n.message)).toContain(
+        'Peter Lee (Acme Corp) replied: interested.',
+      );
 
       // Read again: nothing is logged twice.
       const again = await mailRound(ctx, await mailboxOf(dana));

@@ -5,10 +5,11 @@
 // that is neither an absence nor an opt-out is kept but not counted (correct.ts: a rep's correction).
 
 import { randomUUID } from 'node:crypto';
-import type { ReplyClass } from '../../core/replies/classify.js';
+import type { ReplyClass, ReplyKind } from '../../core/replies/classify.js';
 import type { Contact, MailMessage, Mailbox, OutboxItem, Prospect, User } from '../../core/records.js';
 import type { InboundMail } from '../../integrations/mail/inbound.js';
 import type { Read } from './read.js';
+import { notifications } from '../../store/repositories/accounts.repository.js';
 import { mailMessages, outbox } from '../../store/repositories/mail.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext, Q } from '../context.js';
@@ -230,5 +231,34 @@ export async function takeReply(
     await optOut(q, ctx, { prospectId: prospect.id, contactId: contact.id, userId: rep.id }, 'reply', now);
   // What was waiting to go was written before they answered.
   await outbox.cancelQueued(q, prospect.id, `they answered (${reading.kind}) before it went`, now);
+  // A person's answer is news for the prospect's owner, at once (an automatic one is not).
+  if (!reading.automatic) {
+    const dated =
+      reading.until !== undefined && (reading.kind === 'not-now' || reading.kind === 'out-of-office')
+        ? `, until ${reading.until}`
+        : '';
+    await notifications.insert(q, {
+      id: randomUUID(),
+      orgId: prospect.orgId,
+      userId: prospect.ownerId,
+      kind: 'reply',
+      prospectId: prospect.id,
+      message: `${contact.name} (${prospect.name}) replied: ${ANSWERS[reading.kind]}${dated}.`,
+      createdAt: now,
+      readAt: null,
+    });
+  }
   return 'reply';
 }
+
+/** A reply's kind as the rep's notification says it. */
+const ANSWERS: Record<ReplyKind, string> = {
+  positive: 'interested',
+  neutral: 'a question or a note',
+  objection: 'an objection',
+  referral: 'points you to someone else',
+  'not-now': 'not now',
+  'not-interested': 'not interested',
+  'out-of-office': 'out of the office',
+  unsubscribe: 'asks not to be contacted again',
+};
