@@ -5,6 +5,10 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    // Sized for a loaded 2-core machine: a test that starts a process, a server or a browser may
+    // wait its turn for a core for many seconds without being wrong.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     // The JSON results let .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest-results.json' },
