@@ -3,6 +3,7 @@
 
 import { dayNumber, fromLocal, isValidZone, toLocal } from '../core/calendar.js';
 import { PursuitError } from '../core/errors.js';
+import { isEmail } from '../integrations/csv/values.js';
 
 function bad(field: string, expected: string, got: unknown): never {
   throw new PursuitError('INVALID_INPUT', `expected ${expected}, got ${JSON.stringify(got)}`, field);
@@ -34,7 +35,7 @@ export function amount(field: string, value: string | number | undefined): numbe
 export function email(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) bad(field, 'an email address like name@example.com', value);
+  if (!isEmail(v)) bad(field, 'an email address like name@example.com', value);
   return v.toLowerCase();
 }
 
