@@ -21,6 +21,8 @@ import type { User } from '../../src/core/records.js';
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const RAW_BREAK = /[\r\n\u0000]/;
 
 /** Each payload tries to end its header and start another. */
 const PAYLOADS = [
@@ -64,7 +66,7 @@ async function headerProblems(raw: Buffer, to: string): Promise<string[]> {
     (x) => x?.value.map((v) => v.address) ?? [],
   );
   return [
-    ...lines.filter((l) => /[\r\n\u0000]/.test(l)).map((l) => `raw control in ${JSON.stringify(l)}`),
+    ...lines.filter((l) => RAW_BREAK.test(l)).map((l) => `raw control in ${JSON.stringify(l)}`),
     ...names.filter((n) => !HEADERS.has(n)).map((n) => `a header of its own: ${n}`),
     ...shown.filter((s) => CONTROL.test(s)).map((s) => `shown with a control: ${JSON.stringify(s)}`),
     ...(JSON.stringify(recipients) === JSON.stringify([to]) ? [] : [`recipients ${recipients.join(',')}`]),
