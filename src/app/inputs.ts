@@ -39,9 +39,25 @@ export function email(field: string, value: string | undefined): string | undefi
   return v.toLowerCase();
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Refuses control characters other than tab and line breaks: no one types them, PostgreSQL cannot
+ * store NUL at all, and they reach headers, invites and exports.
+ */
+export function plain(field: string, value: string): string {
+  const found = CONTROL.exec(value);
+  if (found !== null) {
+    const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new PursuitError('INVALID_INPUT', `expected text without control characters, got ${code}`, field);
+  }
+  return value;
+}
+
 export function text(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const v = value.trim();
+  const v = plain(field, value).trim();
   if (v === '') bad(field, 'some text', value);
   return v;
 }

@@ -45,7 +45,7 @@ const script = (n: number) =>
   `<img src=x id=pwn${n}a onerror="alert('${n}')"><svg id=pwn${n}b onload="alert('${n}')"></svg><script id=pwn${n}c>alert('${n}')</script>`;
 const PROSPECT = `Acme ${script(1)} \u202Egnp.exe\u202C`;
 const CONTACT_NAME = `Pat "><iframe id=pwn2 srcdoc="<script>parent.alert(2)</script>">\r\nX-Injected: 1`;
-const NOTE = `<a id=pwn3 href="javascript:alert(3)">open</a>\r\nline two\rline three\u0000end {{constructor.constructor('alert(3)')()}} ${script(4)}`;
+const NOTE = `<a id=pwn3 href="javascript:alert(3)">open</a>\r\nline two\rline three end {{constructor.constructor('alert(3)')()}} ${script(4)}`;
 const USER_NAME = `Priya <img src=x id=pwn5 onerror="alert(5)"> \u202Eevil`;
 const MAILBOX_NAME = `Priya <svg id=pwn6 onload="alert(6)">`;
 const REPLY_TEXT = `${script(7)}\r\nYes, happy to talk. Thursday works for me.\r\n\u202Etxt.exe\u0000\r\nBest`;

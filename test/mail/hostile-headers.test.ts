@@ -125,7 +125,7 @@ describe.skipIf(!mailAvailable)(
       ({ dana } = await team(ctx));
       await connectMailbox(ctx, dana, {
         address: 'dana@ourco.test',
-        name: 'Dana\r\nBcc: evil@x.test\u0000\u202E',
+        name: 'Dana\r\nBcc: evil@x.test\u202E',
         smtpHost: '127.0.0.1',
         smtpPort: servers.smtp.port,
         smtpSecurity: 'none',
@@ -145,12 +145,15 @@ describe.skipIf(!mailAvailable)(
       for (const [i, payload] of PAYLOADS.entries()) {
         const address = `contact${i}@acme${i}.test`;
         servers.addMailbox(address, 'pw');
+        // What people type holds no control characters (inputs.ts refuses them; composing is tested
+        // with them above): the line breaks, markup and encoded words stay.
+        const typed = payload.replace(new RegExp(CONTROL.source, 'g'), '');
         const p = await addProspect(ctx, dana, {
-          name: `Acme ${i} ${payload}`,
-          contact: { name: `Pat ${payload}`, email: address },
+          name: `Acme ${i} ${typed}`,
+          contact: { name: `Pat ${typed}`, email: address },
         });
         clock.advance(61_000);
-        const item = await queueEmail(ctx, dana, p.id, { subject: payload, body: payload });
+        const item = await queueEmail(ctx, dana, p.id, { subject: typed, body: typed });
         expect((await deliver(ctx, item.id)).outcome).toBe('sent');
         const sent = servers.accepted.filter((m) => m.to.includes(address));
         expect(sent.map((m) => m.to)).toEqual([[address]]);
