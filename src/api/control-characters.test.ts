@@ -3,12 +3,19 @@
 // encoding UTF8: 0x00") and was stored as it came on SQLite. Now each is a 400 naming the field, on
 // both dialects, and nothing is written; tabs and line breaks in a note are still text.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { call, caller } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
+import type { AppContext } from '../app/context.js';
 import { createDemo } from '../app/demo/demo.js';
+import { importFile } from '../app/import/import.js';
+import type { User } from '../core/records.js';
+import { users } from '../store/repositories/people.repository.js';
 import { buildApp } from './build-app.js';
 import type { Api } from './build-app.js';
 
@@ -21,10 +28,11 @@ describe.each(DIALECTS)('control characters in typed text on %s', (dialect) => {
   let avery: Caller;
   let prospectId = '';
   let danaId = '';
+  let ctx: AppContext;
 
   beforeAll(async () => {
     t = await freshDatabase(dialect);
-    const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
+    ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
     await createDemo(ctx, { prospects: 3 });
     app = (await buildApp(ctx)).app;
     dana = await caller(app, 'dana@northwind.test');
@@ -88,4 +96,30 @@ describe.each(DIALECTS)('control characters in typed text on %s', (dialect) => {
     });
     expect(r.statusCode).toBe(201);
   });
+
+  it('rejects an imported row (CSV or JSON Lines) with a control character, naming where, and keeps the rest', async () => {
+    const [rep] = await users.findByEmail(t.db.kysely, 'dana@northwind.test');
+    const dir = mkdtempSync(join(tmpdir(), 'pursuit-controls-'));
+    const csv = join(dir, 'rows.csv');
+    writeFileSync(
+      csv,
+      'prospect,contact,email,phone\r\nNul\u0000 Co,Pat,pat@nul.test,1\r\n' +
+        'Bell Co,Pat,pat@bell.test,+44\u0007 1\r\nGood Co,Sam,sam@good.test,"+44 20\r\n7946"\r\n',
+    );
+    const report = await importFile(ctx, rep as User, { path: csv, skipBad: true });
+    expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'prospect.name: expected text without control characters, got U+0000'],
+      [3, 'contacts.0.phone: expected text without control characters, got U+0007'],
+    ]);
+    expect(report.prospects.created).toBe(1);
+    const jsonl = join(dir, 'rows.jsonl');
+    writeFileSync(
+      jsonl,
+      `${JSON.stringify({ prospect: { id: 'x1', name: 'Json\u0000Co' }, contacts: [], events: [] })}\n`,
+    );
+    const json = await importFile(ctx, rep as User, { path: jsonl, skipBad: true });
+    expect(json.rejected.map((r) => r.reason)).toEqual([
+      'prospect.name: expected text without control characters, got U+0000',
+    ]);
+  }, 60_000);
 });

@@ -47,12 +47,30 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  * store NUL at all, and they reach headers, invites and exports.
  */
 export function plain(field: string, value: string): string {
-  const found = CONTROL.exec(value);
-  if (found !== null) {
-    const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new PursuitError('INVALID_INPUT', `expected text without control characters, got ${code}`, field);
+  const found = controlAt(value);
+  if (found !== undefined) {
+    throw new PursuitError(
+      'INVALID_INPUT',
+      `expected text without control characters, got ${found.code}`,
+      field,
+    );
   }
   return value;
+}
+
+/** Where in a value (an object read from a file) the first text with a control character is. */
+export function controlAt(value: unknown, path = ''): { path: string; code: string } | undefined {
+  if (typeof value === 'string') {
+    const found = CONTROL.exec(value);
+    if (found === null) return undefined;
+    return { path, code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, v] of Object.entries(value)) {
+    const at = controlAt(v, path === '' ? key : `${path}.${key}`);
+    if (at !== undefined) return at;
+  }
+  return undefined;
 }
 
 export function text(field: string, value: string | undefined): string | undefined {
