@@ -2,6 +2,7 @@
 // expected, as the decision contract does.
 
 import { dayNumber, fromLocal, isValidZone, toLocal } from '../core/calendar.js';
+import { firstControl } from '../core/control.js';
 import { PursuitError } from '../core/errors.js';
 import { isEmail } from '../integrations/csv/values.js';
 
@@ -39,9 +40,6 @@ export function email(field: string, value: string | undefined): string | undefi
   return v.toLowerCase();
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /**
  * Refuses control characters other than tab and line breaks: no one types them, PostgreSQL cannot
  * store NUL at all, and they reach headers, invites and exports.
@@ -61,9 +59,8 @@ export function plain(field: string, value: string): string {
 /** Where in a value (an object read from a file) the first text with a control character is. */
 export function controlAt(value: unknown, path = ''): { path: string; code: string } | undefined {
   if (typeof value === 'string') {
-    const found = CONTROL.exec(value);
-    if (found === null) return undefined;
-    return { path, code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
+    const code = firstControl(value);
+    return code === undefined ? undefined : { path, code };
   }
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, v] of Object.entries(value)) {
