@@ -25,6 +25,6 @@ describe('a message read from a mailbox', () => {
     expect(mail.subject).toBe('Re: hello[31m');
     expect(mail.text.trimEnd()).toBe('Yes, happy to talk.\n\tThursday works.');
     expect(mail.inReplyTo).toEqual(['<m1@ourco.test>']);
-    for (const value of Object.values(mail.headers)) expect(value).not.toMatch(/\u0000/);
+    for (const value of Object.values(mail.headers)) expect(value).not.toContain('\u0000');
   });
 });
