@@ -15,6 +15,7 @@ import { connectMailbox } from '../../src/app/mail/mailboxes.js';
 import { queueEmail } from '../../src/app/mail/outbox.js';
 import { addProspect } from '../../src/app/prospects/prospects.js';
 import { email } from '../../src/app/inputs.js';
+import { withoutControls } from '../../src/core/control.js';
 import { composeMail, headerText } from '../../src/integrations/mail/smtp.js';
 import type { User } from '../../src/core/records.js';
 
@@ -125,7 +126,7 @@ describe.skipIf(!mailAvailable)(
       ({ dana } = await team(ctx));
       await connectMailbox(ctx, dana, {
         address: 'dana@ourco.test',
-        name: 'Dana\r\nBcc: evil@x.test\u202E',
+        name: 'Dana\r\nBcc: evil@x.test',
         smtpHost: '127.0.0.1',
         smtpPort: servers.smtp.port,
         smtpSecurity: 'none',
@@ -147,7 +148,7 @@ describe.skipIf(!mailAvailable)(
         servers.addMailbox(address, 'pw');
         // What people type holds no control characters (inputs.ts refuses them; composing is tested
         // with them above): the line breaks, markup and encoded words stay.
-        const typed = payload.replace(new RegExp(CONTROL.source, 'g'), '');
+        const typed = withoutControls(payload);
         const p = await addProspect(ctx, dana, {
           name: `Acme ${i} ${typed}`,
           contact: { name: `Pat ${typed}`, email: address },
