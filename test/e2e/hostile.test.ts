@@ -165,6 +165,19 @@ describe.skipIf(!browserAvailable || !mailAvailable)(`hostile content in Chromiu
     visited.push(where);
   }
 
+  it('catches a payload that does run: the trap itself works', async () => {
+    const p = await browser.newPage();
+    const caught: string[] = [];
+    p.on('dialog', (d) => {
+      caught.push(d.message());
+      void d.dismiss();
+    });
+    await p.setContent(`<main>${script(0)}</main>`);
+    await expect.poll(() => caught.length).toBeGreaterThanOrEqual(2);
+    expect(await p.evaluate<number>('document.querySelectorAll(\'[id^="pwn"]\').length')).toBe(3);
+    await p.close();
+  }, 30_000);
+
   it("shows the hostile prospect, contact, note, reply and rep as text on the rep's pages", async () => {
     const p = await page(REP);
     // Today: the prospect with its reply to answer, and the rep's name in the bar.
