@@ -2,7 +2,9 @@
 // expected, as the decision contract does.
 
 import { dayNumber, fromLocal, isValidZone, toLocal } from '../core/calendar.js';
+import { firstControl } from '../core/control.js';
 import { PursuitError } from '../core/errors.js';
+import { isEmail } from '../integrations/csv/values.js';
 
 function bad(field: string, expected: string, got: unknown): never {
   throw new PursuitError('INVALID_INPUT', `expected ${expected}, got ${JSON.stringify(got)}`, field);
@@ -34,13 +36,43 @@ export function amount(field: string, value: string | number | undefined): numbe
 export function email(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) bad(field, 'an email address like name@example.com', value);
+  if (!isEmail(v)) bad(field, 'an email address like name@example.com', value);
   return v.toLowerCase();
+}
+
+/**
+ * Refuses control characters other than tab and line breaks: no one types them, PostgreSQL cannot
+ * store NUL at all, and they reach headers, invites and exports.
+ */
+export function plain(field: string, value: string): string {
+  const found = controlAt(value);
+  if (found !== undefined) {
+    throw new PursuitError(
+      'INVALID_INPUT',
+      `expected text without control characters, got ${found.code}`,
+      field,
+    );
+  }
+  return value;
+}
+
+/** Where in a value (an object read from a file) the first text with a control character is. */
+export function controlAt(value: unknown, path = ''): { path: string; code: string } | undefined {
+  if (typeof value === 'string') {
+    const code = firstControl(value);
+    return code === undefined ? undefined : { path, code };
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, v] of Object.entries(value)) {
+    const at = controlAt(v, path === '' ? key : `${path}.${key}`);
+    if (at !== undefined) return at;
+  }
+  return undefined;
 }
 
 export function text(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const v = value.trim();
+  const v = plain(field, value).trim();
   if (v === '') bad(field, 'some text', value);
   return v;
 }

@@ -23,14 +23,33 @@ function stamp(t: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** TEXT escaping of RFC 5545 3.3.11. */
+/** Line breaks of every kind (CRLF, LF, a lone CR, Unicode line and paragraph separators). */
+const BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
+/**
+ * Control characters, which RFC 5545 (3.1, 3.3.11) allows in no TEXT or parameter value (but the
+ * tab): C0 but HTAB, DEL, and C1 as well, which some calendars take for line ends.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/** TEXT escaping of RFC 5545 3.3.11: a line break is written \n, other control characters go. */
 function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(BREAKS, '\\n')
+    .replace(CONTROLS, '');
 }
 
-/** A parameter value (CN): quoted, without characters a quoted value cannot hold. */
+/** A parameter value (CN): quoted, without what a quoted value cannot hold (DQUOTE, controls). */
 function param(value: string): string {
-  return `"${value.replace(/["\r\n]/g, '')}"`;
+  return `"${value.replace(BREAKS, ' ').replace(CONTROLS, '').replace(/"/g, '')}"`;
+}
+
+/** A mailto address: nothing that could end the line or the value. */
+function address(value: string): string {
+  return value.replace(CONTROLS, '').replace(/[\s"]/g, '');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
@@ -69,10 +88,10 @@ export function renderInvite(invite: Invite): string {
     `SUMMARY:${text(invite.summary)}`,
     `DESCRIPTION:${text(invite.description)}`,
     ...(invite.location === undefined ? [] : [`LOCATION:${text(invite.location)}`]),
-    `ORGANIZER;CN=${param(invite.organizer.name)}:mailto:${invite.organizer.email}`,
+    `ORGANIZER;CN=${param(invite.organizer.name)}:mailto:${address(invite.organizer.email)}`,
     ...[invite.organizer, ...invite.attendees].map(
       (a) =>
-        `ATTENDEE;CN=${param(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${a.email}`,
+        `ATTENDEE;CN=${param(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${address(a.email)}`,
     ),
     'BEGIN:VALARM',
     'ACTION:DISPLAY',

@@ -16,6 +16,7 @@ import type { User } from '../../core/records.js';
 import { contacts } from '../../store/repositories/prospects.repository.js';
 import type { AppContext } from '../context.js';
 import { refreshDecisions } from '../decisions/decisions.js';
+import { controlAt } from '../inputs.js';
 import { Chunk } from './chunk.js';
 import { lookUp } from './lookup.js';
 import type { ImportOptions } from './options.js';
@@ -173,6 +174,10 @@ export class Importer {
   private async mapped(line: number, raw: string[], map: () => ImportUnit): Promise<Item | undefined> {
     try {
       const unit = map();
+      // A NUL cannot be stored by PostgreSQL, and no one means one: the row is rejected, named.
+      const control = controlAt(unit);
+      if (control !== undefined)
+        throw new RowError(`${control.path}: expected text without control characters, got ${control.code}`);
       if (unit.ignored !== undefined) {
         this.report.ignored[unit.ignored] = (this.report.ignored[unit.ignored] ?? 0) + 1;
         return undefined;

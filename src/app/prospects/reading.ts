@@ -14,6 +14,7 @@ import { contacts, prospects } from '../../store/repositories/prospects.reposito
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { inTransaction } from '../context.js';
+import { plain } from '../inputs.js';
 import type { AppContext } from '../context.js';
 import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
 import { activeEngine, refreshDecisions } from '../decisions/decisions.js';
@@ -89,6 +90,7 @@ export async function listProspects(
   filter: { search?: string; owner?: string; limit?: number; offset?: number },
 ): Promise<ProspectRow[]> {
   const now = ctx.now();
+  if (filter.search !== undefined) plain('search', filter.search);
   return inTransaction(ctx, async (q) => {
     let owners = await visibleOwners(q, actor);
     if (filter.owner !== undefined) {

@@ -2,9 +2,11 @@
 // CRLF, LF or CR line ends, and text that arrives in chunks cut anywhere. Each record carries the
 // physical line it starts on, so a rejected row can be found in the file. Lenient where exports are
 // sloppy (text after a closing quote is kept); blank lines are skipped. The delimiter (comma,
-// semicolon, tab or pipe) is read off the header line unless given.
+// semicolon, tab or pipe) is read off the header line unless given. A cell neutralised against
+// spreadsheet formulas ("'=...", formula.ts) is read as the text it stood for.
 
 import { PursuitError } from '../../core/errors.js';
+import { restore } from './formula.js';
 
 export interface CsvRecord {
   /** The line of the file the record starts on (the header is line 1). */
@@ -139,6 +141,10 @@ export class CsvParser {
     let last = this.field;
     if (this.unquotedTail && last.endsWith('\r')) last = last.slice(0, -1);
     this.fields.push(last);
+    const fields = this.fields;
+    for (let k = 0; k < fields.length; k += 1) {
+      if ((fields[k] as string).charCodeAt(0) === 39) fields[k] = restore(fields[k] as string);
+    }
     const blank = this.fields.length === 1 && this.fields[0] === '' && !this.recordQuoted;
     if (!blank) this.out.push({ line: this.recordLine, fields: this.fields });
     this.fields = [];

@@ -17,7 +17,8 @@ export function bad(column: string, expected: string, got: string): never {
   throw new RowError(`${column}: expected ${expected}, got "${shown}"`);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** No spaces, and no control characters: an address goes into mail headers and SMTP commands. */
+const EMAIL = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
 
 export function isEmail(value: string): boolean {
   return EMAIL.test(value);

@@ -5,6 +5,7 @@
 
 import { simpleParser } from 'mailparser';
 import type { Attachment, ParsedMail } from 'mailparser';
+import { withoutControls } from '../../core/control.js';
 import { parseIds } from '../../core/mail/thread.js';
 
 /** The headers that tell an automatic message, kept lower-case. */
@@ -163,7 +164,7 @@ export async function readMail(raw: Buffer): Promise<InboundMail> {
   const headers: Record<string, string> = {};
   for (const name of AUTOMATIC_HEADERS) {
     const value = headerText(parsed, name);
-    if (value !== undefined) headers[name] = value;
+    if (value !== undefined) headers[name] = withoutControls(value);
   }
   const type = parsed.headers.get('content-type') as
     { value?: string; params?: Record<string, string> } | undefined;
@@ -171,15 +172,18 @@ export async function readMail(raw: Buffer): Promise<InboundMail> {
     .map(([k, v]) => `${k}=${v}`)
     .join('; ')}`;
   const references = Array.isArray(parsed.references) ? parsed.references : parseIds(parsed.references);
+  // What another system wrote may hold control characters (a NUL that PostgreSQL cannot store, a
+  // bell): they go, tabs and line breaks stay.
+  const clean = (text: string | undefined) => (text === undefined ? undefined : withoutControls(text));
   return {
-    messageId: parsed.messageId,
-    inReplyTo: parseIds(parsed.inReplyTo),
-    references,
-    from,
-    fromName: sender?.name === '' ? undefined : sender?.name,
-    subject: parsed.subject ?? '',
+    messageId: clean(parsed.messageId),
+    inReplyTo: parseIds(parsed.inReplyTo).map(withoutControls),
+    references: references.map(withoutControls),
+    from: clean(from),
+    fromName: sender?.name === '' ? undefined : clean(sender?.name),
+    subject: withoutControls(parsed.subject ?? ''),
     date: parsed.date?.getTime(),
-    text: parsed.text ?? (typeof parsed.html === 'string' ? textOfHtml(parsed.html) : ''),
+    text: withoutControls(parsed.text ?? (typeof parsed.html === 'string' ? textOfHtml(parsed.html) : '')),
     headers,
     bounce: bounceOf(parsed, from, contentType),
   };

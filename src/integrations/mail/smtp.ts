@@ -7,6 +7,7 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SMTPConnectionOptions, SMTPConnectionAuth } from 'nodemailer/lib/smtp-connection';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
 
 export type Security = 'tls' | 'starttls' | 'none';
@@ -46,16 +47,48 @@ export type SendOutcome =
   | { kind: 'not-sent'; message: string }
   | { kind: 'unknown'; message: string };
 
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text for a header (the subject, a display name): one line, without control characters. Nodemailer
+ * already keeps a CRLF from starting a header of its own, but it carries a CR, LF or NUL inside an
+ * encoded word (=?UTF-8?Q?Dana=0D=0ABcc...?=), which a mail client decodes and shows.
+ */
+export function headerText(value: string): string {
+  return value.replace(/\r\n|[\t\n\r\u2028\u2029]/g, ' ').replace(CONTROLS, '');
+}
+
+/**
+ * A subject that holds "=?" is encoded here, whole: nodemailer passes a well-formed encoded word that
+ * a person typed ("=?UTF-8?Q?X=0D=0ABcc...?=") through as it is, and a client would decode it.
+ */
+function prepared(text: string): { prepared: true; foldLines: true; value: string } | undefined {
+  return text.includes('=?')
+    ? { prepared: true, foldLines: true, value: encodeWord(text, 'B', 52) }
+    : undefined;
+}
+
 /** The message as it goes out and as a copy is filed in Sent: the same bytes. */
 export async function composeMail(mail: OutgoingMail): Promise<Buffer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | { prepared: true; foldLines: true; value: string }> = {};
   const ways = [mail.unsubscribeUrl, mail.unsubscribeMailto].filter((w) => w !== undefined);
   if (ways.length > 0) headers['List-Unsubscribe'] = ways.map((w) => `<${w}>`).join(', ');
   if (mail.unsubscribeUrl !== undefined) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  const subject = headerText(mail.subject);
+  // A name goes out quoted, and nodemailer takes no prepared From or To: one holding "=?" is quoted
+  // as the encoded word of itself, which a client shows either as that word or as the name.
+  const person = (a: Address): Address => {
+    if (a.name === undefined) return { address: a.address };
+    const name = headerText(a.name);
+    return { address: a.address, name: name.includes('=?') ? encodeWord(name, 'B', 52) : name };
+  };
+  const ownSubject = prepared(subject);
+  if (ownSubject !== undefined) headers.Subject = ownSubject;
   const composer = new MailComposer({
-    from: mail.from,
-    to: mail.to,
-    subject: mail.subject,
+    from: person(mail.from),
+    to: person(mail.to),
+    ...(ownSubject === undefined ? { subject } : {}),
     text: mail.text,
     messageId: mail.messageId,
     date: new Date(mail.date),
