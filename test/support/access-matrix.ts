@@ -12,7 +12,8 @@ import type { Owner, Role } from './access-world.js';
  * changes. visible-user: a person whose prospects the caller sees, else 403 (people are listed to
  * everyone); another organisation's is not found. self-or-admin: oneself, or anyone for an admin,
  * else 403. admin-object: an admin on a person of the organisation, others 403. undo: the caller's
- * last logged event on a prospect they still see, else 409 naming nothing of it.
+ * last logged event on a prospect they still see, else 409 naming nothing of it. child-elsewhere: an
+ * object of the owner's named under a prospect of the caller's own: never there, as a missing one.
  */
 export type Access =
   | 'public'
@@ -24,7 +25,8 @@ export type Access =
   | 'visible-user'
   | 'self-or-admin'
   | 'admin-object'
-  | 'undo';
+  | 'undo'
+  | 'child-elsewhere';
 
 export interface Request {
   url?: string;
@@ -93,6 +95,8 @@ function expected(w: AccessWorld, entry: Entry, method: string, role: Role, owne
       return inOrg ? { allow: true } : MISSING;
     case 'undo':
       return w.sees(role, o) ? { allow: true } : deny(409, 'CONFLICT');
+    case 'child-elsewhere':
+      return MISSING;
   }
 }
 
@@ -118,7 +122,8 @@ function answerOf(r: { statusCode: number; body: string }, ids: string[]): Answe
 }
 
 export interface MatrixResult {
-  routes: number;
+  /** Routes, and their variants (an object named in the body, or under another's). */
+  entries: number;
   attempts: number;
   failures: string[];
 }
@@ -136,7 +141,7 @@ export async function attemptAll(
   for (const key of table) {
     const entry = entries[key];
     if (entry === undefined) continue;
-    const [method = 'GET', url = ''] = key.split(' ');
+    const [method = 'GET', url = ''] = key.split(' '); // "METHOD url [variant]"
     const owners: (Owner | 'none')[] =
       entry.owners ?? (OBJECT_KINDS.includes(entry.access) ? [...dims.owners] : ['none']);
     // The missing object first: a denial is compared with it.
@@ -173,7 +178,7 @@ export async function attemptAll(
       }
     }
   }
-  return { routes: table.length, attempts, failures };
+  return { entries: table.length, attempts, failures };
 }
 
 async function judge(

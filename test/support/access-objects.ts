@@ -20,6 +20,18 @@ export class MatrixWorld extends AccessWorld {
   // -------------------------------------------------------------------------------------------
   // Objects, made fresh for each attempt (a missing one is an id nobody has).
 
+  /** A prospect of the role's own person (anonymous: of the rep), to name another's object under. */
+  async callersProspect(role: Role): Promise<{ id: string; name: string }> {
+    const user = this.personOf(role) ?? this.people.dana;
+    const n = this.next();
+    const p = await addProspect(this.ctx, this.adminOf(user), {
+      name: `Caller ${n} Co`,
+      owner: user.id,
+      contact: { name: `Cy ${n}`, email: `cy${n}@prospect.test` },
+    });
+    return { id: p.id, name: p.name };
+  }
+
   async prospect(owner: Owner, canary = false): Promise<string> {
     const user = this.ownerOf(owner);
     if (user === undefined) return randomUUID();
