@@ -156,14 +156,40 @@ export class MatrixWorld extends AccessWorld {
     await editProspect(this.ctx, admin, id, { owner: to.id });
   }
 
-  /** A prospect of each owner whose name, email and id no one else may be shown. */
+  /**
+   * A prospect of each owner (with an email on its way, a lead and an import) whose names, emails
+   * and ids no one else may be shown.
+   */
   async plantCanaries(): Promise<Map<Owner, string[]>> {
     const out = new Map<Owner, string[]>();
     for (const owner of OWNERS) {
       const user = this.ownerOf(owner);
       if (user === undefined) continue;
       const id = await this.prospect(owner, true);
-      const words = [id, `Canary ${owner} Co`, `canary-${owner}@prospect.test`];
+      // Its email on its way (the outbox), a lead of its own (notifications), an import (its file).
+      await this.ensureMailbox(user);
+      const email = await queueEmail(this.ctx, user, id, { when: 'window' });
+      const lead = await intakeLead(this.ctx, this.adminOf(user), {
+        company: `Canary ${owner} Lead`,
+        contact: { name: 'Cass Canary', email: `canary-${owner}@lead.test` },
+        owner: user.id,
+      });
+      const job = await startImport(this.ctx, user, {
+        name: `canary-${owner}.csv`,
+        stream: Readable.from([`Company,Contact\nCanary ${owner} Import,Cole Canary\n`]),
+        mapping: 'prospect=Company,contact=Contact',
+      });
+      const words = [
+        id,
+        `Canary ${owner} Co`,
+        `canary-${owner}@prospect.test`,
+        email.id,
+        lead.prospect.id,
+        lead.notification.id,
+        `Canary ${owner} Lead`,
+        job.id,
+        `canary-${owner}.csv`,
+      ];
       // Another organisation's people are not this one's to list.
       if (owner === 'otherOrg') words.push(user.id, user.email, this.people.bob.email, this.people.bob.id);
       out.set(owner, words);
