@@ -152,6 +152,10 @@ export async function attemptAll(
         attempts += 1;
         const request = (await entry.request?.(w, owner as Owner, role)) ?? {};
         const ids = request.ids ?? [];
+        const want = expected(w, entry, method, role, owner);
+        // A denied write changes nothing it names.
+        const guarded = !want.allow && !SAFE.has(method) && entry.access !== 'public';
+        const before = guarded ? await w.rowsNamed(ids) : '';
         const headers = {
           ...w.headers(role),
           ...(request.contentType ? { 'content-type': request.contentType } : {}),
@@ -164,10 +168,10 @@ export async function attemptAll(
         });
         const got = answerOf(r, ids);
         if (owner === 'missing') missing = got;
-        const want = expected(w, entry, method, role, owner);
         const where = `${key} as ${role} on ${owner === 'none' ? 'no' : `${owner}'s`} object`;
         const problem = await judge(entry, want, got, missing, request);
         if (problem !== undefined) failures.push(`${where}: ${problem}`);
+        if (guarded && (await w.rowsNamed(ids)) !== before) failures.push(`${where}: denied, yet it changed`);
         const seen = [request.url ?? '', JSON.stringify(request.payload ?? '')].join(' ');
         for (const [whose, words] of canaries) {
           if (w.sees(role, whose)) continue;

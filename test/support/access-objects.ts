@@ -197,6 +197,33 @@ export class MatrixWorld extends AccessWorld {
     return out;
   }
 
+  /** The stored rows an attempt names (by their ids, or their prospect's), to see a denied one changed none. */
+  async rowsNamed(ids: string[]): Promise<string> {
+    if (ids.length === 0) return '';
+    const k = this.ctx.db.kysely;
+    const rows = await Promise.all([
+      k.selectFrom('prospects').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+      k
+        .selectFrom('contacts')
+        .selectAll()
+        .where((eb) => eb.or([eb('id', 'in', ids), eb('prospect_id', 'in', ids)]))
+        .orderBy('id')
+        .execute(),
+      k.selectFrom('events').selectAll().where('prospect_id', 'in', ids).orderBy('id').execute(),
+      k
+        .selectFrom('outbox')
+        .selectAll()
+        .where((eb) => eb.or([eb('id', 'in', ids), eb('prospect_id', 'in', ids)]))
+        .orderBy('id')
+        .execute(),
+      k.selectFrom('mail_messages').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+      k.selectFrom('api_tokens').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+      k.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+      k.selectFrom('notifications').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+    ]);
+    return JSON.stringify(rows);
+  }
+
   async isRead(notificationId: string): Promise<boolean> {
     const row = await this.ctx.db.kysely
       .selectFrom('notifications')
