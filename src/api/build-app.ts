@@ -63,6 +63,11 @@ export interface BuiltApp {
   state: { closing: boolean };
   /** The API's routes (under /api/, and health), as registered: what tests go through route by route. */
   routes: ApiRoute[];
+  /**
+   * The other addresses the server answers (the unsubscribe pages), not the docs nor the web app's
+   * files; complete once the app is ready (`await app.ready()`).
+   */
+  pages: { method: string; url: string; public: boolean }[];
 }
 
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
@@ -108,9 +113,19 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
 
   // Every route declares its answers: the OpenAPI document shows them, and checkAnswers holds them.
   const routes: ApiRoute[] = [];
+  const pages: BuiltApp['pages'] = [];
+  // The web app's files, registered last, are not pages of their own.
+  let recording = true;
   app.addHook('onRoute', (route) => {
     const declared = declareAnswers(route);
     if (declared !== undefined) routes.push(declared);
+    else if (recording && !route.url.startsWith('/docs')) {
+      const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
+        (m) => m !== 'HEAD',
+      );
+      if (methods.length > 0)
+        pages.push({ method: methods.join(','), url: route.url, public: route.config?.public === true });
+    }
   });
   // Answers are written as they are (JSON.stringify), never trimmed to a schema: an answer that
   // differs from its declared schema is found by the check, not hidden.
@@ -147,11 +162,13 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   app.addHook('onClose', () => stopImports(ctx));
 
   if (options.webRoot !== undefined && existsSync(options.webRoot)) {
+    await app.after();
+    recording = false;
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
     // The single-page app handles its own routes (/prospects/..., /team): every other page is index.html.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
       reply.sendFile('index.html'),
     );
   }
-  return { app, state, routes };
+  return { app, state, routes, pages };
 }

@@ -69,6 +69,9 @@ export function eventRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ['events'],
         summary: 'Take back the last event you logged',
+        description:
+          'Refused (409) when that event is on a prospect you no longer see (it went to someone else): ' +
+          'nothing is taken back, and nothing of that prospect is shown.',
         response: { 200: LoggedView },
       },
     },

@@ -22,6 +22,11 @@ export class Chunk {
   /** Events by id (any organisation's), with their organisation and prospect. */
   readonly eventIds = new Map<string, { orgId: string; prospectId: string; type: string }>();
   readonly takenIds = new Set<string>();
+  /**
+   * The file's ids ("prospect:ID", "contact:ID", "event:KEY") held by records the importer may not
+   * change: to this import they name nothing, and its own records cannot take them.
+   */
+  readonly held = new Set<string>();
   readonly newExtIds: {
     system: string;
     kind: 'prospect' | 'contact';

@@ -18,7 +18,11 @@ export function resolveEvent(resolver: RowResolver, prospectId: string, e: Event
   if (e.at > now) throw new RowError('at: dated after now (import what happened)');
   const contact = eventContact(resolver, prospectId, e, own, type);
   const data = eventData(resolver, prospectId, e, type, contact);
-  const key = sourceKeyOf(e, system) ?? contentKey(prospectId, data);
+  // A key held by an event of a prospect the importer may not change is not theirs to take: the
+  // event is known by its content on their prospect instead.
+  const fileKey = sourceKeyOf(e, system);
+  const held = fileKey !== undefined && chunk.held.has(`event:${fileKey}`);
+  const key = fileKey === undefined || held ? contentKey(prospectId, data) : fileKey;
   const native = e.externalId === undefined ? undefined : chunk.eventIds.get(e.externalId);
   if (
     chunk.eventKeys.has(key) ||
@@ -32,6 +36,8 @@ export function resolveEvent(resolver: RowResolver, prospectId: string, e: Event
   // An event that keeps its Pursuit id is found by it; a source key is for ids of other systems.
   const sourceKey = e.sourceKey === undefined && id === e.externalId ? null : key;
   chunk.set(chunk.eventKeys, key, { id, prospectId, type });
+  // (So that the rows after it in this chunk may refer to it by its id in the file.)
+  if (held) chunk.set(chunk.eventKeys, fileKey, { id, prospectId, type });
   if (e.externalId !== undefined) chunk.set(chunk.eventIds, e.externalId, { orgId, prospectId, type });
   chunk.push(chunk.newEvents, {
     id,

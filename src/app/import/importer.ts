@@ -212,6 +212,7 @@ export class Importer {
         this.system,
         items.map((i) => i.unit),
         chunk,
+        (ownerId) => this.team.mayChange(ownerId),
       );
       const resolver = new RowResolver(this.team, this.actor, this.now, this.system, chunk);
       for (const item of items) {

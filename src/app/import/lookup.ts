@@ -60,13 +60,20 @@ function wanted(units: ImportUnit[], system: string): Wanted {
   return { prospectExt, contactExt, emails, names, eventKeys, eventIds };
 }
 
-/** Fills the chunk with what is stored of the records its rows refer to. */
+/**
+ * Fills the chunk with what is stored of the records its rows refer to, as far as the importer may
+ * change them (`mayChange`, by the prospect's owner). Records of prospects they may not change do
+ * not exist for this import, as they do not in the API: a row that names one (by its ids, a contact's
+ * email or its name) is matched as if it were not there, and the file's ids that those records hold
+ * are noted as held (`chunk.held`), so that the importer's own records are found by them again.
+ */
 export async function lookUp(
   q: Q,
   orgId: string,
   system: string,
   units: ImportUnit[],
   chunk: Chunk,
+  mayChange: (ownerId: string) => boolean,
 ): Promise<void> {
   const native = system === 'pursuit';
   const { prospectExt, contactExt, emails, names, eventKeys, eventIds } = wanted(units, system);
@@ -102,22 +109,50 @@ export async function lookUp(
       chunk.eventIds.set(id, owner);
     }
   }
+  const prospectOfContact = new Map<string, string>();
   for (const c of await contacts.findByIds(q, [...new Set(chunk.extContacts.values())])) {
-    if (c.orgId === orgId) candidates.add(c.prospectId);
+    if (c.orgId !== orgId) continue;
+    candidates.add(c.prospectId);
+    prospectOfContact.set(c.id, c.prospectId);
   }
   for (const c of await contacts.findByEmails(q, orgId, [...emails])) candidates.add(c.prospectId);
   for (const p of await prospects.findByNames(q, orgId, [...names])) {
+    if (!mayChange(p.ownerId)) continue;
     candidates.add(p.id);
     chunk.byName.set(norm(p.name), [...(chunk.byName.get(norm(p.name)) ?? []), p.id]);
   }
-  for (const p of await prospects.findByIds(q, [...candidates]))
-    if (p.orgId === orgId) chunk.prospects.set(p.id, p);
+  const found = await events.idsBySourceKey(q, orgId, [...eventKeys]);
+  for (const e of found.values()) candidates.add(e.prospectId);
+  const hidden = new Set<string>();
+  for (const p of await prospects.findByIds(q, [...candidates])) {
+    if (p.orgId !== orgId) continue;
+    if (mayChange(p.ownerId)) chunk.prospects.set(p.id, p);
+    else hidden.add(p.id);
+  }
+  hideHeld(chunk, hidden, prospectOfContact);
   for (const c of await contacts.listByProspects(q, [...chunk.prospects.keys()])) {
     chunk.contactById.set(c.id, c);
     chunk.contactsOf.set(c.prospectId, [...(chunk.contactsOf.get(c.prospectId) ?? []), c]);
     if (c.email !== null && !chunk.byEmail.has(c.email)) chunk.byEmail.set(c.email, c.id);
   }
-  for (const [key, found] of await events.idsBySourceKey(q, orgId, [...eventKeys]))
-    chunk.eventKeys.set(key, found);
+  for (const [key, e] of found) {
+    if (hidden.has(e.prospectId)) chunk.held.add(`event:${key}`);
+    else chunk.eventKeys.set(key, e);
+  }
   chunk.keep();
+}
+
+/** Forgets the file's ids that point into prospects the importer may not change, noting them as held. */
+function hideHeld(chunk: Chunk, hidden: Set<string>, prospectOfContact: Map<string, string>): void {
+  for (const [ext, id] of chunk.extProspects) {
+    if (!hidden.has(id)) continue;
+    chunk.extProspects.delete(ext);
+    chunk.held.add(`prospect:${ext}`);
+  }
+  for (const [ext, id] of chunk.extContacts) {
+    const prospectId = prospectOfContact.get(id);
+    if (prospectId === undefined || !hidden.has(prospectId)) continue;
+    chunk.extContacts.delete(ext);
+    chunk.held.add(`contact:${ext}`);
+  }
 }

@@ -52,8 +52,10 @@ export class RowResolver {
       const id = r?.email === undefined ? undefined : chunk.byEmail.get(r.email);
       p = found(id === undefined ? undefined : chunk.contactById.get(id)?.prospectId);
     }
-    // By name only when the file gives no company id: two companies may share a name.
-    if (p === undefined && part?.name !== undefined && part.externalId === undefined) {
+    // By name only when the file gives no company id (two companies may share a name), or gives one
+    // held by a prospect the importer may not change: their own of that name is found by it then.
+    const held = part?.externalId !== undefined && chunk.held.has(`prospect:${part.externalId}`);
+    if (p === undefined && part?.name !== undefined && (part.externalId === undefined || held)) {
       const ids = chunk.byName.get(norm(part.name)) ?? [];
       if (ids.length > 1) {
         throw new RowError(
@@ -62,10 +64,8 @@ export class RowResolver {
       }
       p = found(ids[0]);
     }
-    if (p === undefined) return this.createProspect(unit, part);
-    if (!this.team.mayChange(p.ownerId)) {
-      throw new RowError(`"${p.name}" belongs to someone whose prospects you cannot change`);
-    }
+    // A prospect the importer may not change is not there for them (lookUp leaves it out).
+    if (p === undefined || !this.team.mayChange(p.ownerId)) return this.createProspect(unit, part);
     this.link('prospect', part?.externalId, p.id);
     if (part === undefined) return p;
     this.links('prospect', part.links, p.id);

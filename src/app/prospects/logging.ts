@@ -9,7 +9,7 @@ import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { inTransaction } from '../context.js';
 import type { AppContext, Q } from '../context.js';
-import { resolveProspect } from '../accounts/actors.js';
+import { canSee, resolveProspect } from '../accounts/actors.js';
 import { refreshDecisions } from '../decisions/decisions.js';
 import { when } from '../inputs.js';
 import { buildEvent, pickContact } from './event-input.js';
@@ -97,7 +97,12 @@ export async function recordEvent(
   return { event, prospect, decision: decided.get(prospect.id) };
 }
 
-/** Takes back the last event the actor logged. */
+/**
+ * Takes back the last event the actor logged, while they may still see its prospect. One that has
+ * gone to someone else since (a reassignment) is theirs now: it is not taken back, and the answer
+ * names nothing of that prospect (an older event is not taken back in its place either: undo is
+ * for the last thing one did).
+ */
 export async function undoLast(ctx: AppContext, actor: User): Promise<Logged> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
@@ -106,6 +111,13 @@ export async function undoLast(ctx: AppContext, actor: User): Promise<Logged> {
       throw new PursuitError('CONFLICT', 'you have logged nothing to take back', 'undo');
     const prospect = await prospects.findById(q, last.prospectId);
     if (prospect === undefined) throw new Error('event without prospect');
+    if (!(await canSee(q, actor, prospect))) {
+      throw new PursuitError(
+        'CONFLICT',
+        'the last thing you logged is on a prospect you no longer see, so nothing was taken back',
+        'undo',
+      );
+    }
     await events.delete(q, last.id);
     const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return { event: last, prospect, decision: decided.get(prospect.id) };
