@@ -4,7 +4,6 @@
 
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,13 +16,14 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { LogLevel } from '../app/config.js';
+import type { LogLevel, TrustProxy } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.js';
 import { checkAnswer, declareAnswers } from './answers.js';
 import type { ApiRoute } from './answers.js';
 import { errorHandler } from './errors.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerSecurityHeaders } from './transport.js';
 import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
@@ -55,6 +55,8 @@ export interface ApiOptions {
   webRoot?: string;
   /** Check every JSON answer against the schema its route declares; one that differs is a fault (tests). */
   checkAnswers?: boolean;
+  /** Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (PURSUIT_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export interface BuiltApp {
@@ -65,6 +67,19 @@ export interface BuiltApp {
   routes: ApiRoute[];
 }
 
+/**
+ * Fastify's trustProxy: off, the proxies' addresses, or a hop count. Fastify 5.12 no longer honours a
+ * bare number (a client reaching the port directly could forge its headers), so a hop count is a
+ * function here: documented as safe only where nothing but the proxy reaches the port.
+ */
+function trustProxyOption(
+  trust: TrustProxy | undefined,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === undefined || trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logLevel === undefined ? false : { level: options.logLevel },
@@ -73,19 +88,11 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
       customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false },
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(options.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   const state = { closing: false };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

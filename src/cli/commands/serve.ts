@@ -38,10 +38,15 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       logLevel: options.logLevel ?? config.logLevel,
       host: config.server.host,
       port: config.server.port,
+      trustProxy: config.trustProxy,
     });
     io.stdout.write(
       `Pursuit is open at ${server.address} (API documentation: ${server.address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
     );
+    if (typeof config.trustProxy === 'number' && !/^(127\.|::1$|localhost$)/.test(config.server.host))
+      io.stderr.write(
+        `Warning: PURSUIT_TRUST_PROXY=${config.trustProxy} believes the forwarded headers of anyone who reaches ${config.server.host}; name the proxy's address instead unless only the proxy can reach this port.\n`,
+      );
     // Each connected mailbox: what is due is sent, new mail read (nothing to do until one is connected).
     const mail = new MailWorker(ctx, {
       pollMs: config.mailPollSeconds * 1000,
