@@ -113,6 +113,7 @@ describe('forwarded headers and the transport', () => {
     });
     expect(page.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(String(page.headers['content-security-policy'])).toMatch(/;upgrade-insecure-requests$/);
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
     // The proxy forwarding plain http: no Secure, no HSTS.
     expect((await sessionCookie(app, { from: PROXY, proto: 'http' }))?.secure).toBeUndefined();
     const plain = await app.inject({
@@ -121,6 +122,7 @@ describe('forwarded headers and the transport', () => {
       headers: { 'x-forwarded-proto': 'http' },
     });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['cross-origin-opener-policy']).toBeUndefined();
     // Someone else claiming https is not believed.
     expect((await sessionCookie(app, { from: '192.0.2.9', proto: 'https' }))?.secure).toBeUndefined();
 
