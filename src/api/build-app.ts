@@ -37,6 +37,7 @@ import { sessionRoutes } from './routes/session.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.routes.js';
 
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   sessionRoutes(app, ctx);
   tokenRoutes(app, ctx);
   userRoutes(app, ctx);
+  auditRoutes(app, ctx);
   dayRoutes(app, ctx);
   prospectRoutes(app, ctx);
   eventRoutes(app, ctx);
