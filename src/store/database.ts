@@ -33,6 +33,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-0010-audit-log': auditLog,
 };
 
+/** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -3,6 +3,7 @@
 
 import type { LogLevel } from '../../app/config.js';
 import { MailWorker } from '../../app/mail/worker.js';
+import { announceServing } from '../../app/backup.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
@@ -53,6 +54,8 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       onError: (mailbox, message) => io.stderr.write(`mail: ${mailbox.address}: ${message}\n`),
     });
     mail.start();
+    // A restore refuses the file while this server has it open.
+    const unmark = announceServing(config.database);
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();
       else stop.addEventListener('abort', () => resolve(), { once: true });
@@ -60,6 +63,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     io.stderr.write('Stopping: finishing requests in flight...\n');
     await mail.stop();
     await server.stop();
+    unmark();
     return EXIT.ok;
   });
 }
