@@ -99,6 +99,8 @@ describe.each(DIALECTS)('the audit log and signing out everywhere on %s', (diale
       ).statusCode,
     ).toBe(204);
 
+    // Signed out on the server, not only in the browser: the old cookie opens nothing.
+    expect((await call(app, dana, 'GET', '/api/session')).statusCode).toBe(401);
     const log = await entries();
     const summary = log.map((e) => [
       e.action,
