@@ -230,6 +230,8 @@ describe('the answers of the API', () => {
     const userId = user.json<{ id: string }>().id;
     await ok(avery, 'PATCH', `/api/users/${userId}`, { hourlyValue: 90 });
     await ok(avery, 'PUT', `/api/users/${userId}/password`, { password: 'another long password' });
+    await ok(avery, 'POST', `/api/users/${userId}/sign-out-everywhere`);
+    await ok(avery, 'GET', '/api/audit?limit=5');
 
     await ok(dana, 'POST', '/api/imports/preview', { name: 'list.csv', head: CSV, complete: true });
     const job = await app.inject({

@@ -93,7 +93,8 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
       const r = await office(['dana', 'luis', 'priya'][i % 3] + '@northwind.test');
       expect(r.statusCode, `sign-in ${i}`).toBe(200);
     }
-  });
+    // Sixty argon2 verifications: seconds on a loaded machine.
+  }, 60_000);
 
   it("refuses a browser's change without the session's anti-forgery token", async () => {
     const c = callers.dana as Caller;

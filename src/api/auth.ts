@@ -4,8 +4,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PursuitError } from '../core/errors.js';
 import type { User } from '../core/records.js';
-import { sessionUser, tokenUser } from '../app/accounts/credentials.js';
+import { sessionUser } from '../app/accounts/credentials.js';
+import { tokenUser } from '../app/accounts/tokens.js';
 import type { AppContext } from '../app/context.js';
+import type { Origin } from '../app/accounts/audit.js';
 
 export const SESSION_COOKIE = 'pursuit_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -39,6 +41,11 @@ export function setSessionCookie(
   });
 }
 
+/** Where a request came from, for the audit log: the client's address (a believed proxy's word) and how. */
+export function originOf(request: FastifyRequest): Origin {
+  return { address: request.ip, via: request.via ?? null };
+}
+
 /** The signed-in user of a request that passed authentication. */
 export function actorOf(request: FastifyRequest): User {
   if (request.actor === undefined) throw new PursuitError('UNAUTHENTICATED', 'sign in first');
@@ -51,7 +58,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined && /^bearer\s+/i.test(header)) {
-      const user = await tokenUser(ctx, header.replace(/^bearer\s+/i, '').trim());
+      const user = await tokenUser(ctx, header.replace(/^bearer\s+/i, '').trim(), {
+        address: request.ip,
+        via: 'token',
+      });
       if (user === undefined) throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid');
       request.actor = user;
       request.via = 'token';

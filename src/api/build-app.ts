@@ -4,7 +4,6 @@
 
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,13 +16,14 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { LogLevel } from '../app/config.js';
+import type { LogLevel, TrustProxy } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.js';
 import { checkAnswer, declareAnswers } from './answers.js';
 import type { ApiRoute } from './answers.js';
 import { errorHandler } from './errors.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerSecurityHeaders } from './transport.js';
 import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
@@ -37,6 +37,7 @@ import { sessionRoutes } from './routes/session.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.routes.js';
 
@@ -55,6 +56,8 @@ export interface ApiOptions {
   webRoot?: string;
   /** Check every JSON answer against the schema its route declares; one that differs is a fault (tests). */
   checkAnswers?: boolean;
+  /** Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (PURSUIT_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export interface BuiltApp {
@@ -70,6 +73,19 @@ export interface BuiltApp {
   pages: { method: string; url: string; public: boolean }[];
 }
 
+/**
+ * Fastify's trustProxy: off, the proxies' addresses, or a hop count. Fastify 5.12 no longer honours a
+ * bare number (a client reaching the port directly could forge its headers), so a hop count is a
+ * function here: documented as safe only where nothing but the proxy reaches the port.
+ */
+function trustProxyOption(
+  trust: TrustProxy | undefined,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === undefined || trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logLevel === undefined ? false : { level: options.logLevel },
@@ -78,19 +94,11 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
       customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false },
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(options.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   const state = { closing: false };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -148,6 +156,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   sessionRoutes(app, ctx);
   tokenRoutes(app, ctx);
   userRoutes(app, ctx);
+  auditRoutes(app, ctx);
   dayRoutes(app, ctx);
   prospectRoutes(app, ctx);
   eventRoutes(app, ctx);

@@ -10,7 +10,7 @@ import type { ApiOptions } from './build-app.js';
 /** The built web app (vite build writes it here). */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
-export interface ServerOptions extends Pick<ApiOptions, 'logLevel'> {
+export interface ServerOptions extends Pick<ApiOptions, 'logLevel' | 'trustProxy'> {
   host: string;
   port: number;
 }
@@ -25,6 +25,7 @@ export interface RunningServer {
 export async function startServer(ctx: AppContext, options: ServerOptions): Promise<RunningServer> {
   const { app, state } = await buildApp(ctx, {
     ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     webRoot: WEB_ROOT,
   });
   const address = await app.listen({ host: options.host, port: options.port });

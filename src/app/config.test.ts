@@ -25,7 +25,34 @@ describe('readConfig', () => {
       secretKey: undefined,
       publicUrl: undefined,
       mailPollSeconds: 60,
+      trustProxy: false,
     });
+  });
+
+  it('believes no proxy unless PURSUIT_TRUST_PROXY names them or counts their hops', () => {
+    const trust = (value: string) => readConfig({ PURSUIT_TRUST_PROXY: value }).trustProxy;
+    expect(trust('')).toBe(false);
+    expect(trust('off')).toBe(false);
+    expect(trust('1')).toBe(1);
+    expect(trust('127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback')).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const [value, words] of [
+      ['true', "give the proxy's address"],
+      ['10.0.0.0/33', 'prefix length out of range'],
+      ['proxy.example.com', 'not an address'],
+      ['10.0.0.1,,10.0.0.2', 'an empty entry'],
+      ['99', 'expected 1 to 10 proxy hops'],
+    ]) {
+      const e = failure({ PURSUIT_TRUST_PROXY: value as string });
+      expect(e.code).toBe('CONFIG_INVALID');
+      expect(e.path).toBe('PURSUIT_TRUST_PROXY');
+      expect(e.message).toContain(words);
+    }
   });
 
   it('takes PostgreSQL, a port, a log level and a fixed clock from the environment', () => {

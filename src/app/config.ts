@@ -1,5 +1,6 @@
 // Configuration, read once from the environment into a frozen object; nothing else reads process.env.
 
+import { isIP } from 'node:net';
 import { PursuitError } from '../core/errors.js';
 
 import type { DatabaseConfig } from '../store/database.js';
@@ -28,7 +29,19 @@ export interface Config {
    * default 60); new mail in INBOX is read at once where the server offers IMAP IDLE.
    */
   readonly mailPollSeconds: number;
+  /**
+   * Which reverse proxies are believed (`PURSUIT_TRUST_PROXY`): off by default, so X-Forwarded-For
+   * and X-Forwarded-Proto are ignored; a hop count (`1`: the one proxy in front) or a comma-separated
+   * list of proxy addresses and CIDR ranges (`127.0.0.1,10.0.0.0/8`, or `loopback`, `linklocal`,
+   * `uniquelocal`), as Fastify's trustProxy takes. A hop count believes whoever connects, so it is
+   * safe only where nothing but the proxy can reach the port; addresses are safe everywhere. Under it the forwarded protocol and client address
+   * count: the session cookie is Secure behind a TLS proxy, sign-in limits count the real client.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+/** Off, a number of proxy hops, or the proxies' addresses and ranges. */
+export type TrustProxy = false | number | readonly string[];
 
 export const DEFAULT_SQLITE_PATH = 'data/pursuit.db';
 
@@ -96,6 +109,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     );
   }
   return Object.freeze({
+    trustProxy: readTrustProxy(env.PURSUIT_TRUST_PROXY),
     logLevel,
     mailPollSeconds,
     secretKey,
@@ -105,4 +119,53 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     user: env.PURSUIT_USER?.trim() || undefined,
     now,
   });
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, an address/prefix, or one of proxy-addr's names; else why not. */
+function proxyProblem(entry: string): string | undefined {
+  if (PROXY_NAMES.has(entry)) return undefined;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return `"${entry}" is not an address or a CIDR range`;
+  if (prefix === undefined) return undefined;
+  const bits = Number(prefix);
+  if (!/^\d+$/.test(prefix) || bits > (family === 4 ? 32 : 128))
+    return `"${entry}" has a prefix length out of range`;
+  return undefined;
+}
+
+function readTrustProxy(text: string | undefined): TrustProxy {
+  const value = text?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'false' || value === 'off' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10)
+      throw new PursuitError(
+        'CONFIG_INVALID',
+        `expected 1 to 10 proxy hops, got ${hops}`,
+        'PURSUIT_TRUST_PROXY',
+      );
+    return hops;
+  }
+  if (value === 'true') {
+    throw new PursuitError(
+      'CONFIG_INVALID',
+      "believing every address would let any client forge its address and protocol: give the proxy's address (like 127.0.0.1 or 10.0.0.0/8) or a hop count (like 1)",
+      'PURSUIT_TRUST_PROXY',
+    );
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const problem = entry === '' ? 'an empty entry' : proxyProblem(entry);
+    if (problem !== undefined) {
+      throw new PursuitError(
+        'CONFIG_INVALID',
+        `expected a hop count or proxy addresses and CIDR ranges separated by commas: ${problem}`,
+        'PURSUIT_TRUST_PROXY',
+      );
+    }
+  }
+  return Object.freeze(entries);
 }

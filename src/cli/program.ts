@@ -17,12 +17,12 @@ import { mailCommands } from './wiring/mail.js';
 import { peopleCommands } from './wiring/people.js';
 import { teamCommands } from './wiring/team.js';
 import type { AppContext } from '../app/context.js';
-import type { LogLevel } from '../app/config.js';
+import type { LogLevel, TrustProxy } from '../app/config.js';
 
 /** The HTTP server that `pursuit serve` starts: api/server.ts, given by main.ts. */
 export type StartServer = (
   ctx: AppContext,
-  options: { host: string; port: number; logLevel?: LogLevel },
+  options: { host: string; port: number; logLevel?: LogLevel; trustProxy?: TrustProxy },
 ) => Promise<{ readonly address: string; stop(): Promise<void> }>;
 
 export interface Io {

@@ -284,3 +284,35 @@ export interface MailMessage {
   receivedAt: number;
   createdAt: number;
 }
+
+/** What the audit log records: sign-ins, tokens, passwords and users (never a secret). */
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-in-limited',
+  'sign-out',
+  'signed-out-everywhere',
+  'token-created',
+  'token-revoked',
+  'revoked-token-used',
+  'password-changed',
+  'user-created',
+  'user-changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How a request reached Pursuit: a browser session, an API token, the command line. */
+export type AuditVia = 'session' | 'token' | 'cli';
+
+export interface AuditEntry {
+  id: string;
+  /** Null when it belongs to no organisation (a sign-in with an unknown email). */
+  orgId: string | null;
+  at: number;
+  action: AuditAction;
+  actorId: string | null;
+  subjectId: string | null;
+  address: string | null;
+  via: AuditVia | null;
+  detail: string | null;
+}

@@ -309,6 +309,18 @@ export interface MailMessagesTable {
   created_at: number;
 }
 
+export interface AuditLogTable {
+  id: string;
+  org_id: string | null;
+  at: number;
+  action: string;
+  actor_id: string | null;
+  subject_id: string | null;
+  address: string | null;
+  via: string | null;
+  detail: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -333,4 +345,5 @@ export interface Database {
   mail_folders: MailFoldersTable;
   outbox: OutboxTable;
   mail_messages: MailMessagesTable;
+  audit_log: AuditLogTable;
 }

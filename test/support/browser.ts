@@ -24,7 +24,8 @@ if (!browserAvailable && process.env.CI !== undefined) {
   throw new Error(`CI needs ${CHROMIUM} and a built web app (npm run build): the browser tests must run`);
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium, headless; `extraArgs` adds switches (a host name mapped to loopback, say). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -37,6 +38,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -89,13 +91,16 @@ export interface BrowserApp {
  * The demo organisation (`prospects` of them) in a fresh SQLite file, on the tests' fixed clock
  * (Tuesday 2026-03-10, 11:00 in New York), served with the built web app on loopback, and Chromium.
  */
-export async function startBrowserApp(prospects: number): Promise<BrowserApp> {
+export async function startBrowserApp(
+  prospects: number,
+  options: { browserArgs?: readonly string[] } = {},
+): Promise<BrowserApp> {
   const t = await freshDatabase('sqlite');
   const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
   await createDemo(ctx, { prospects });
   const app = (await buildApp(ctx, { webRoot: WEB_ROOT, checkAnswers: true })).app;
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(options.browserArgs);
   return {
     t,
     ctx,

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { signIn, signOut, sessionUser } from '../../app/accounts/credentials.js';
 import type { AppContext } from '../../app/context.js';
 import { PursuitError } from '../../core/errors.js';
-import { SESSION_COOKIE, setSessionCookie } from '../auth.js';
+import { originOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { SessionView, userView } from '../../app/accounts/views.js';
 import { Done } from '../answers.js';
@@ -60,7 +60,7 @@ export function sessionRoutes(app: Api, ctx: AppContext): void {
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie !== undefined) await signOut(ctx, cookie);
+      if (cookie !== undefined) await signOut(ctx, cookie, originOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

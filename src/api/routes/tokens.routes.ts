@@ -1,11 +1,11 @@
 // Personal API tokens for scripts: created (the value is shown once), listed, revoked.
 
 import { Type } from 'typebox';
-import { createToken, listTokens, revokeToken } from '../../app/accounts/credentials.js';
+import { createToken, listTokens, revokeToken } from '../../app/accounts/tokens.js';
 import type { AppContext } from '../../app/context.js';
 import { NewTokenView, TokenView, tokenView } from '../../app/accounts/views.js';
 import { Done } from '../answers.js';
-import { actorOf } from '../auth.js';
+import { actorOf, originOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 
 export function tokenRoutes(app: Api, ctx: AppContext): void {
@@ -29,7 +29,7 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const made = await createToken(ctx, actorOf(request), request.body.name);
+      const made = await createToken(ctx, actorOf(request), request.body.name, originOf(request));
       return reply.status(201).send({ ...tokenView(made.record), token: made.token });
     },
   );
@@ -45,7 +45,7 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      await revokeToken(ctx, actorOf(request), request.params.id);
+      await revokeToken(ctx, actorOf(request), request.params.id, originOf(request));
       return reply.status(204).send(null);
     },
   );

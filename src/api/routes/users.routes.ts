@@ -8,9 +8,10 @@ import type { AppContext } from '../../app/context.js';
 import { changePassword, createUser, updateUser } from '../../app/accounts/users.js';
 import { listUsers } from '../../app/accounts/workspace.js';
 import { PursuitError } from '../../core/errors.js';
-import { actorOf, setSessionCookie } from '../auth.js';
+import { actorOf, originOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
+import { signOutEverywhere } from '../../app/accounts/sign-out.js';
 import type { Api } from '../build-app.js';
-import { SessionView, UserView, userView } from '../../app/accounts/views.js';
+import { SessionView, SignedOutView, UserView, userView } from '../../app/accounts/views.js';
 
 const Role = Type.Enum(['rep', 'manager', 'admin'], { description: 'rep, manager or admin' });
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -92,7 +93,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const user = await createUser(ctx, actor, request.body);
+      const user = await createUser(ctx, actor, request.body, originOf(request));
       return reply.status(201).send(userView(user, actor));
     },
   );
@@ -110,7 +111,10 @@ export function userRoutes(app: Api, ctx: AppContext): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      return userView(await updateUser(ctx, actor, request.params.id, request.body), actor);
+      return userView(
+        await updateUser(ctx, actor, request.params.id, request.body, originOf(request)),
+        actor,
+      );
     },
   );
 
@@ -120,7 +124,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ['users'],
         summary:
-          "Set a password: an admin sets anyone's, everyone their own with the current one; it signs that user out everywhere (your own browser is signed in again)",
+          "Set a password: an admin sets anyone's, everyone their own with the current one; it signs that user's browsers out everywhere (your own is signed in again). Their API tokens keep working: POST /api/users/:id/sign-out-everywhere revokes them too",
         params: Id,
         body: NewPassword,
         response: { 200: SessionView },
@@ -128,7 +132,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const user = await changePassword(ctx, actor, request.params.id, request.body);
+      const user = await changePassword(ctx, actor, request.params.id, request.body, originOf(request));
       let csrf: string | null = null;
       if (user.id === actor.id && request.via === 'session') {
         // The change ended every session of this user, this browser's too: sign it in again, with
@@ -147,6 +151,25 @@ export function userRoutes(app: Api, ctx: AppContext): void {
         }
       }
       return { user: userView(user, actor), csrf };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/sign-out-everywhere',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          "Sign a user out of every browser and revoke all their API tokens: your own, or anyone's for an admin (a lost laptop, a leaked token)",
+        params: Id,
+        response: { 200: SignedOutView },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const done = await signOutEverywhere(ctx, actor, request.params.id, originOf(request));
+      if (done.user.id === actor.id) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ...done, user: userView(done.user, actor) };
     },
   );
 }

@@ -1,26 +1,23 @@
-// Accounts: passwords (argon2id), browser sessions with an anti-forgery token, and personal API
-// tokens. Secrets are random 256-bit values; only their SHA-256 is stored, so a copy of the
+// Accounts: passwords (argon2id) and browser sessions with an anti-forgery token (API tokens are in
+// tokens.ts). Secrets are random 256-bit values; only their SHA-256 is stored, so a copy of the
 // database opens no session and no token.
 
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { PursuitError } from '../../core/errors.js';
-import type { ApiToken, Session, User } from '../../core/records.js';
-import {
-  apiTokens,
-  credentials,
-  rateLimits,
-  sessions,
-} from '../../store/repositories/accounts.repository.js';
+import type { Session, User } from '../../core/records.js';
+import { credentials, rateLimits, sessions } from '../../store/repositories/accounts.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
 import type { AppContext } from '../context.js';
 import { resolveName } from './actors.js';
 import { inTransaction } from '../context.js';
 import type { Q } from '../context.js';
 import type { ReadCache } from '../read-cache.js';
+import { audit, auditAlone, NOWHERE } from './audit.js';
+import type { Origin } from './audit.js';
 import { cacheFor, changeMark } from '../read-cache.js';
 
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 /** A session lasts two weeks from sign-in. */
 export const SESSION_MS = 14 * 24 * 60 * MINUTE;
 /**
@@ -30,8 +27,21 @@ export const SESSION_MS = 14 * 24 * 60 * MINUTE;
 export const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 50, windowMs: 15 * MINUTE };
 const MIN_PASSWORD = 10;
 
+/**
+ * How every password is hashed: argon2id at OWASP's first configuration (19 MiB, 2 passes, 1 lane).
+ * Named here, not left to the library's defaults, so that the decoy below costs what a real one does.
+ */
+export const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/**
+ * A fixed argon2id hash of the same parameters, of a random password nobody knows: a sign-in for an
+ * email without a password is verified against it, so both answers take as long (issue 15).
+ */
+export const DECOY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$KhZUiqfqaKBvvwhEFBehjg$VLPK54Qq7q0XqlOscoitoRvvv8rVRRq8Z9DZOjpxqYY';
+
 /** A secret to hand out once: 32 random bytes, URL-safe. */
-function secret(): string {
+export function secret(): string {
   return randomBytes(32).toString('base64url');
 }
 
@@ -56,7 +66,7 @@ export function checkPassword(password: string): void {
 /** A new password, checked and hashed: argon2 is slow on purpose, so hash before a transaction opens. */
 export async function hashPassword(password: string): Promise<string> {
   checkPassword(password);
-  return hash(password);
+  return hash(password, ARGON2);
 }
 
 /**
@@ -77,6 +87,7 @@ export async function setPassword(
   actor: User,
   typedUser: string | undefined,
   password: string,
+  origin: Origin = NOWHERE,
 ): Promise<User> {
   const hashed = await hashPassword(password);
   return inTransaction(ctx, async (q) => {
@@ -88,6 +99,21 @@ export async function setPassword(
       throw new PursuitError('FORBIDDEN', "only an admin sets another user's password", 'user');
     }
     await storePassword(q, ctx, user.id, hashed);
+    await audit(
+      q,
+      ctx,
+      {
+        action: 'password-changed',
+        orgId: user.orgId,
+        actor,
+        subjectId: user.id,
+        detail:
+          actor.id === user.id
+            ? 'their own; their browser sessions ended'
+            : 'set by an admin; their browser sessions ended',
+      },
+      origin,
+    );
     return user;
   });
 }
@@ -100,9 +126,6 @@ export interface SignedIn {
   expiresAt: number;
 }
 
-// Verifying against a real hash when the email is unknown keeps the answer's timing the same.
-let decoy: Promise<string> | undefined;
-
 /** Signs in with email and password; too many attempts from one address or on one email wait. */
 export async function signIn(
   ctx: AppContext,
@@ -110,7 +133,11 @@ export async function signIn(
 ): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
   const now = ctx.now();
+  const origin: Origin = { address: input.address, via: 'session' };
   const found = await inTransaction(ctx, async (q) => {
+    // An email names one person; in the rare case of one address in two organisations, neither signs in.
+    const matches = await users.findByEmail(q, email);
+    const user = matches.length === 1 ? matches[0] : undefined;
     const byAddress = await rateLimits.hit(
       q,
       `sign-in:address:${input.address}`,
@@ -118,18 +145,30 @@ export async function signIn(
       SIGN_IN_LIMIT.windowMs,
     );
     const byEmail = await rateLimits.hit(q, `sign-in:email:${email}`, now, SIGN_IN_LIMIT.windowMs);
-    if (byEmail > SIGN_IN_LIMIT.perEmail || byAddress > SIGN_IN_LIMIT.perAddress) return 'limited' as const;
-    // An email names one person; in the rare case of one address in two organisations, neither signs in.
-    const matches = await users.findByEmail(q, email);
-    const user = matches.length === 1 ? matches[0] : undefined;
-    return { user, hash: user === undefined ? undefined : await credentials.passwordHash(q, user.id) };
+    const limited = byEmail > SIGN_IN_LIMIT.perEmail || byAddress > SIGN_IN_LIMIT.perAddress;
+    return {
+      user,
+      limited,
+      hash: user === undefined ? undefined : await credentials.passwordHash(q, user.id),
+    };
   });
-  if (found === 'limited') {
+  // Who it was about, for the log: an unknown email is not written down (it may be a password typed
+  // in the wrong field).
+  const about = { orgId: found.user?.orgId ?? null, actor: null, subjectId: found.user?.id ?? null };
+  if (found.limited) {
+    await auditAlone(ctx, { ...about, action: 'sign-in-limited' }, origin);
     throw new PursuitError('RATE_LIMITED', 'too many sign-in attempts: wait 15 minutes and try again');
   }
-  decoy ??= hash(secret());
-  const ok = await verify(found.hash ?? (await decoy), input.password);
+  // Unknown email or no password yet: the same work as a wrong password, so time tells nothing.
+  const ok = await verify(found.hash ?? DECOY_HASH, input.password);
   if (!ok || found.user === undefined || found.hash === undefined) {
+    const detail =
+      found.user === undefined
+        ? 'unknown email'
+        : found.hash === undefined
+          ? 'no password set'
+          : 'wrong password';
+    await auditAlone(ctx, { ...about, action: 'sign-in-failed', detail }, origin);
     throw new PursuitError('UNAUTHENTICATED', 'wrong email or password');
   }
   const user = found.user;
@@ -146,6 +185,7 @@ export async function signIn(
     await sessions.insert(q, session);
     await rateLimits.clear(q, `sign-in:email:${email}`);
     await rateLimits.refund(q, `sign-in:address:${input.address}`);
+    await audit(q, ctx, { action: 'sign-in', orgId: user.orgId, actor: user }, origin);
   });
   return { user, token, csrf: session.csrf, expiresAt: session.expiresAt };
 }
@@ -153,8 +193,7 @@ export async function signIn(
 // Who a cookie or token is, kept until anyone writes to the database (a sign-out, a revoked token,
 // a changed role all write) or the clock ends it; a busy server then reads no table per request.
 const sessionsSeen = new WeakMap<AppContext, ReadCache<{ user: User; session: Session } | undefined>>();
-const tokensSeen = new WeakMap<AppContext, ReadCache<User | undefined>>();
-const SEEN_CAPACITY = 10_000;
+export const SEEN_CAPACITY = 10_000;
 
 /** The user and session behind a cookie's value, when it is live. */
 export async function sessionUser(
@@ -177,62 +216,13 @@ export async function sessionUser(
   return found;
 }
 
-export async function signOut(ctx: AppContext, token: string): Promise<void> {
-  await inTransaction(ctx, (q) => sessions.delete(q, sha256(token)));
-}
-
-/** A new personal API token; its value is returned here once and never again. */
-export async function createToken(
-  ctx: AppContext,
-  actor: User,
-  name: string,
-): Promise<{ token: string; record: ApiToken }> {
-  const label = name.trim();
-  if (label === '' || label.length > 100)
-    throw new PursuitError('INVALID_INPUT', 'expected a name of 1 to 100 characters', 'name');
-  const token = `pst_${secret()}`;
-  const record: ApiToken = {
-    id: randomUUID(),
-    userId: actor.id,
-    name: label,
-    createdAt: ctx.now(),
-    lastUsedAt: null,
-    revokedAt: null,
-  };
-  await inTransaction(ctx, (q) => apiTokens.insert(q, record, sha256(token)));
-  return { token, record };
-}
-
-export async function listTokens(ctx: AppContext, actor: User): Promise<ApiToken[]> {
-  return inTransaction(ctx, (q) => apiTokens.listForUser(q, actor.id));
-}
-
-export async function revokeToken(ctx: AppContext, actor: User, id: string): Promise<void> {
-  const done = await inTransaction(ctx, (q) => apiTokens.revoke(q, actor.id, id, ctx.now()));
-  if (!done) throw new PursuitError('NOT_FOUND', 'no such live token of yours', 'id');
-}
-
-/** The user behind a bearer token, when it is live; its last use is noted (to the minute). */
-export async function tokenUser(ctx: AppContext, token: string): Promise<User | undefined> {
-  const cache = cacheFor(tokensSeen, ctx, SEEN_CAPACITY);
-  const hashed = sha256(token);
-  const now = ctx.now();
-  const mark = changeMark(ctx);
-  const kept = cache.get(hashed, mark, now);
-  if (kept !== undefined) return kept;
-  const found = await inTransaction(ctx, async (q) => {
-    const record = await apiTokens.findLive(q, hashed);
-    if (record === undefined) return undefined;
-    let lastUsedAt = record.lastUsedAt;
-    if (lastUsedAt === null || now - lastUsedAt > MINUTE) {
-      await apiTokens.touch(q, record.id, now);
-      lastUsedAt = now;
-    }
-    const user = await users.findById(q, record.userId);
-    return user === undefined ? undefined : { user, lastUsedAt };
+export async function signOut(ctx: AppContext, token: string, origin: Origin = NOWHERE): Promise<void> {
+  await inTransaction(ctx, async (q) => {
+    const session = await sessions.findLive(q, sha256(token), ctx.now());
+    if (session === undefined) return;
+    await sessions.delete(q, session.id);
+    const user = await users.findById(q, session.userId);
+    if (user !== undefined)
+      await audit(q, ctx, { action: 'sign-out', orgId: user.orgId, actor: user }, origin);
   });
-  if (found === undefined) return undefined;
-  // Kept no longer than a minute past its noted use, so the next use is noted again.
-  cache.set(hashed, mark, found.lastUsedAt + MINUTE + 1, found.user);
-  return found.user;
 }

@@ -16,6 +16,8 @@ import { inTransaction } from '../context.js';
 import type { Q } from '../context.js';
 import { insertUser } from './workspace.js';
 import type { UserInput } from './workspace.js';
+import { audit, NOWHERE } from './audit.js';
+import type { Origin } from './audit.js';
 
 const ROLES: readonly Role[] = ['rep', 'manager', 'admin'];
 
@@ -40,12 +42,13 @@ export async function createUser(
   ctx: AppContext,
   actor: User,
   input: UserInput & { password?: string },
+  origin: Origin = NOWHERE,
 ): Promise<User> {
   mustBeAdmin(actor, 'add users');
   const { password, ...fields } = input;
   const hashed = password === undefined ? undefined : await hashPassword(password);
   return inTransaction(ctx, async (q) => {
-    const user = await insertUser(q, ctx, actor, fields);
+    const user = await insertUser(q, ctx, actor, fields, origin);
     if (hashed !== undefined) await storePassword(q, ctx, user.id, hashed);
     return user;
   });
@@ -88,12 +91,27 @@ function checkManager(team: User[], user: User, manager: User): void {
   }
 }
 
+/** What an admin changed of a user, for the audit log: "role rep → manager; name ...". */
+function describeChanges(before: User, after: User, team: User[]): string {
+  const nameOf = (id: string | null) =>
+    id === null ? 'nobody' : (team.find((u) => u.id === id)?.name ?? id);
+  const parts: string[] = [];
+  if (before.role !== after.role) parts.push(`role ${before.role} → ${after.role}`);
+  if (before.name !== after.name) parts.push(`name ${before.name} → ${after.name}`);
+  if (before.managerId !== after.managerId)
+    parts.push(`manager ${nameOf(before.managerId)} → ${nameOf(after.managerId)}`);
+  if (before.timezone !== after.timezone) parts.push(`time zone ${before.timezone} → ${after.timezone}`);
+  if (before.hourlyValue !== after.hourlyValue) parts.push('hourly value');
+  return parts.join('; ');
+}
+
 /** Changes a user's role, manager, time zone, name or hourly value: an admin's job. */
 export async function updateUser(
   ctx: AppContext,
   actor: User,
   id: string,
   changes: UserChanges,
+  origin: Origin = NOWHERE,
 ): Promise<User> {
   mustBeAdmin(actor, 'change users');
   return inTransaction(ctx, async (q) => {
@@ -136,6 +154,11 @@ export async function updateUser(
       hourlyValue: hourly === null ? null : (amount('hourlyValue', hourly) ?? before.hourlyValue),
     };
     await users.update(q, after);
+    const changed = describeChanges(before, after, team);
+    if (changed !== '') {
+      const facts = { action: 'user-changed' as const, orgId: after.orgId, actor, subjectId: after.id };
+      await audit(q, ctx, { ...facts, detail: changed }, origin);
+    }
     return after;
   });
 }
@@ -168,10 +191,11 @@ export async function changePassword(
   actor: User,
   id: string,
   input: { password: string; currentPassword?: string },
+  origin: Origin = NOWHERE,
 ): Promise<User> {
   const user = await inTransaction(ctx, (q) => memberById(q, actor, id));
   if (user.id !== actor.id) mustBeAdmin(actor, "set another user's password");
   checkPassword(input.password);
   if (user.id === actor.id) await checkCurrentPassword(ctx, actor, input.currentPassword);
-  return setPassword(ctx, actor, user.id, input.password);
+  return setPassword(ctx, actor, user.id, input.password, origin);
 }

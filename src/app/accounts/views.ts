@@ -1,9 +1,11 @@
-// What the outside sees of people, sessions and tokens: never a password, a session's secret or a
+// What the outside sees of people, sessions, tokens and the audit log: never a password, a session's secret or a
 // token's stored hash; an admin alone sees the hourly value they can change.
 
 import Type from 'typebox';
 import type { Static } from 'typebox';
-import type { ApiToken, Organisation, User } from '../../core/records.js';
+import { AUDIT_ACTIONS } from '../../core/records.js';
+import type { ApiToken, AuditEntry, Organisation, User } from '../../core/records.js';
+import type { AuditRead } from './audit.js';
 import { Instant, Nullable, Shape, iso } from '../shapes.js';
 
 export const UserView = Shape(
@@ -86,3 +88,60 @@ export function tokenView(t: ApiToken): TokenView {
     revokedAt: iso(t.revokedAt),
   };
 }
+
+const Who = Nullable(
+  Shape({ id: Type.String(), name: Type.String(), email: Type.String() }, 'a person (by id when gone)'),
+);
+
+export const AuditEntryView = Shape(
+  {
+    id: Type.String({ description: 'sorts as entries were written; pass as before= for the next page' }),
+    at: Instant,
+    action: Type.Enum([...AUDIT_ACTIONS]),
+    actor: Type.Union([Who], { description: 'who did it; null when nobody was signed in' }),
+    subject: Type.Union([Who], { description: 'whom it was about' }),
+    address: Nullable(Type.String({ description: "the client's address, as far as it is believed" })),
+    via: Nullable(Type.Enum(['session', 'token', 'cli'])),
+    detail: Nullable(Type.String()),
+  },
+  'An audit log entry (never a secret)',
+);
+export type AuditEntryView = Static<typeof AuditEntryView>;
+
+export const AuditPageView = Shape(
+  {
+    entries: Type.Array(AuditEntryView),
+    next: Nullable(Type.String({ description: 'before= for the next page; null at the end' })),
+  },
+  'A page of the audit log, newest first',
+);
+export type AuditPageView = Static<typeof AuditPageView>;
+
+/** A page of the log as admins read it, with each person named (an id alone once they are gone). */
+export function auditPageView(read: AuditRead, limit: number): AuditPageView {
+  const who = (id: string | null) => {
+    if (id === null) return null;
+    const u = read.people.get(id);
+    return u === undefined ? { id, name: id, email: '' } : { id, name: u.name, email: u.email };
+  };
+  const entries = read.entries.map((e: AuditEntry) => ({
+    id: e.id,
+    at: iso(e.at),
+    action: e.action,
+    actor: who(e.actorId),
+    subject: who(e.subjectId),
+    address: e.address,
+    via: e.via,
+    detail: e.detail,
+  }));
+  return { entries, next: entries.length === limit ? (entries.at(-1)?.id ?? null) : null };
+}
+
+export const SignedOutView = Shape(
+  {
+    user: UserView,
+    sessionsEnded: Type.Integer({ minimum: 0 }),
+    tokensRevoked: Type.Integer({ minimum: 0 }),
+  },
+  'Everyone signed in as this person signed out, and their API tokens revoked',
+);

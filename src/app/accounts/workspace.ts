@@ -11,6 +11,8 @@ import type { Q } from '../context.js';
 import type { AppContext } from '../context.js';
 import { resolveActor, resolveName } from './actors.js';
 import { amount, email, oneOf, text, zone } from '../inputs.js';
+import { audit, NOWHERE } from './audit.js';
+import type { Origin } from './audit.js';
 
 /** The organisations the database holds (an empty database has none). */
 export async function listOrganisations(ctx: AppContext): Promise<Organisation[]> {
@@ -86,7 +88,13 @@ export interface UserInput {
  * Adds a user in the caller's transaction, so a use case can write more alongside (a first
  * password); `addUser` runs it in a transaction of its own.
  */
-export async function insertUser(q: Q, ctx: AppContext, actor: User, input: UserInput): Promise<User> {
+export async function insertUser(
+  q: Q,
+  ctx: AppContext,
+  actor: User,
+  input: UserInput,
+  origin: Origin = NOWHERE,
+): Promise<User> {
   if (actor.role !== 'admin') throw new PursuitError('FORBIDDEN', 'only an admin can add users', 'user');
   const team = await users.list(q, actor.orgId);
   const address = email('email', input.email) as string;
@@ -111,11 +119,23 @@ export async function insertUser(q: Q, ctx: AppContext, actor: User, input: User
     createdAt: ctx.now(),
   };
   await users.insert(q, user);
+  const detail = `${user.name} <${user.email}>, ${user.role}`;
+  await audit(
+    q,
+    ctx,
+    { action: 'user-created', orgId: user.orgId, actor, subjectId: user.id, detail },
+    origin,
+  );
   return user;
 }
 
-export async function addUser(ctx: AppContext, actor: User, input: UserInput): Promise<User> {
-  return inTransaction(ctx, (q) => insertUser(q, ctx, actor, input));
+export async function addUser(
+  ctx: AppContext,
+  actor: User,
+  input: UserInput,
+  origin: Origin = NOWHERE,
+): Promise<User> {
+  return inTransaction(ctx, (q) => insertUser(q, ctx, actor, input, origin));
 }
 
 export async function listUsers(ctx: AppContext, actor: User): Promise<User[]> {

@@ -2,7 +2,6 @@
 // different time zones, the same for every seed: they are the demo's logins), its playbook and its
 // two products, one of them deprioritized.
 
-import { hash } from '@node-rs/argon2';
 import { loadPlaybook } from '../../core/playbook/load.js';
 import { credentials } from '../../store/repositories/accounts.repository.js';
 import type { Organisation, Product, Role, User } from '../../core/records.js';
@@ -10,6 +9,7 @@ import { organisations, products, users } from '../../store/repositories/people.
 import { playbooks } from '../../store/repositories/playbooks.repository.js';
 import type { Rng } from './words.js';
 import type { Q } from '../context.js';
+import { hashPassword } from '../accounts/credentials.js';
 
 export const DEMO_ORGANISATION = 'Northwind Analytics';
 /** Every demo login's password: the demo is for trying things out, never for real data. */
@@ -96,7 +96,7 @@ export async function insertOrganisation(
   founded: number,
   playbookText: string,
 ): Promise<{ org: Organisation; team: User[]; catalogue: Catalogue }> {
-  const passwordHash = await hash(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const org: Organisation = { id: ids.uuid(), name: DEMO_ORGANISATION, createdAt: founded };
   await organisations.insert(q, org);
   const team: User[] = [];

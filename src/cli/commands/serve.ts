@@ -3,6 +3,7 @@
 
 import type { LogLevel } from '../../app/config.js';
 import { MailWorker } from '../../app/mail/worker.js';
+import { announceServing } from '../../app/backup.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
@@ -38,16 +39,23 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       logLevel: options.logLevel ?? config.logLevel,
       host: config.server.host,
       port: config.server.port,
+      trustProxy: config.trustProxy,
     });
     io.stdout.write(
       `Pursuit is open at ${server.address} (API documentation: ${server.address}/docs), on ${ctx.db.dialect}. Ctrl-C stops it.\n`,
     );
+    if (typeof config.trustProxy === 'number' && !/^(127\.|::1$|localhost$)/.test(config.server.host))
+      io.stderr.write(
+        `Warning: PURSUIT_TRUST_PROXY=${config.trustProxy} believes the forwarded headers of anyone who reaches ${config.server.host}; name the proxy's address instead unless only the proxy can reach this port.\n`,
+      );
     // Each connected mailbox: what is due is sent, new mail read (nothing to do until one is connected).
     const mail = new MailWorker(ctx, {
       pollMs: config.mailPollSeconds * 1000,
       onError: (mailbox, message) => io.stderr.write(`mail: ${mailbox.address}: ${message}\n`),
     });
     mail.start();
+    // A restore refuses the file while this server has it open.
+    const unmark = announceServing(config.database);
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();
       else stop.addEventListener('abort', () => resolve(), { once: true });
@@ -55,6 +63,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     io.stderr.write('Stopping: finishing requests in flight...\n');
     await mail.stop();
     await server.stop();
+    unmark();
     return EXIT.ok;
   });
 }

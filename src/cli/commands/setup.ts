@@ -1,5 +1,6 @@
 // `pursuit init` and `pursuit user add|list`.
 
+import { COMMAND_LINE } from '../../app/accounts/audit.js';
 import { setPassword } from '../../app/accounts/credentials.js';
 import { addUser, init, listUsers } from '../../app/accounts/workspace.js';
 import type { User } from '../../core/records.js';
@@ -53,7 +54,7 @@ export interface UserAddOptions extends GlobalOptions {
 
 export async function userAddCommand(name: string, options: UserAddOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
-    const user = await addUser(ctx, actor, { ...options, name });
+    const user = await addUser(ctx, actor, { ...options, name }, COMMAND_LINE);
     if (options.json === true) printJson(io, userView(user, actor));
     else io.stdout.write(`Added ${user.role} ${user.name} <${user.email}> (${user.timezone}).\n`);
     return EXIT.ok;
@@ -85,11 +86,11 @@ export async function userPasswordCommand(
 ): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const password = await readSecret(io.stdin, io.stderr, `New password for ${typed ?? actor.email}: `);
-    const user = await setPassword(ctx, actor, typed, password);
+    const user = await setPassword(ctx, actor, typed, password, COMMAND_LINE);
     if (options.json === true) printJson(io, { user: user.email, set: true });
     else
       io.stdout.write(
-        `Set the password of ${user.name} <${user.email}>; they sign in to the web app with it.\n`,
+        `Set the password of ${user.name} <${user.email}>; they sign in to the web app with it. Their browsers are signed out; their API tokens keep working (pursuit user sign-out ends both).\n`,
       );
     return EXIT.ok;
   });

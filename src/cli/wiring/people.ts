@@ -12,6 +12,8 @@ import {
 import type { ContactOptions, ListOptions, ProspectOptions } from '../commands/prospects.js';
 import { initCommand, userAddCommand, userListCommand, userPasswordCommand } from '../commands/setup.js';
 import type { InitOptions, UserAddOptions } from '../commands/setup.js';
+import { auditCommand, signOutCommand } from '../commands/access.js';
+import type { AuditOptions } from '../commands/access.js';
 import type { Io } from '../program.js';
 import type { GlobalOptions } from '../session.js';
 import { common } from './common.js';
@@ -52,6 +54,22 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
   common(user.command('list').description('list the users')).action(async (o: GlobalOptions) =>
     done(await userListCommand(o, io)),
   );
+  common(
+    user
+      .command('sign-out')
+      .description(
+        "sign a user out of every browser and revoke all their API tokens: yours, or anyone's for an admin",
+      )
+      .argument('[user]', 'name or email (default: you)'),
+  ).action(async (typed: string | undefined, o: GlobalOptions) => done(await signOutCommand(typed, o, io)));
+  common(
+    program
+      .command('audit')
+      .description('the audit log, newest first (admins): sign-ins, sign-outs, tokens, passwords, users')
+      .option('--limit <n>', 'at most this many entries (default 50, at most 1000)')
+      .option('--before <id>', 'the next page: entries before this one')
+      .option('--action <action>', 'only this kind, like sign-in-failed'),
+  ).action(async (o: AuditOptions) => done(await auditCommand(o, io)));
 
   const prospectOptions = (c: Command) =>
     c

@@ -1,5 +1,5 @@
-// The commands of a team's day and its data: import, export, demo, serve, ics, playbook, agenda,
-// pipeline and calibrate (commander wiring only).
+// The commands of a team's day and its data: import, export, demo, serve, backup, restore, ics,
+// playbook, agenda, pipeline and calibrate (commander wiring only).
 
 import type { Command } from 'commander';
 import { calibrateCommand } from '../commands/calibrate.js';
@@ -8,6 +8,8 @@ import { DEMO_DB, demoCommand } from '../commands/demo.js';
 import type { DemoOptions } from '../commands/demo.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from '../commands/extras.js';
 import { serveCommand } from '../commands/serve.js';
+import { backupCommand, restoreCommand } from '../commands/backup.js';
+import type { BackupOptions } from '../commands/backup.js';
 import { exportCommand, importCommand } from '../commands/transfer.js';
 import type { ImportCliOptions } from '../commands/transfer.js';
 import type { Io } from '../program.js';
@@ -108,4 +110,22 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
       .description("fit the stopping model on the team's history and, if it beats the prior, put it in force")
       .option('--dry-run', 'show the curve and how many decisions would change; keep nothing'),
   ).action(async (o: GlobalOptions & { dryRun?: boolean }) => done(await calibrateCommand(o, io)));
+
+  program
+    .command('backup')
+    .description('copy the database to FILE while servers keep writing (SQLite; PostgreSQL: pg_dump)')
+    .argument('<file>', 'the new backup file')
+    .option('--force', 'replace FILE if it exists')
+    .option('--json', 'print JSON for scripts')
+    .addHelpText('after', '\nSchedule it with cron or a systemd timer: see README, Backups.')
+    .action(async (file: string, o: BackupOptions) => done(await backupCommand(file, o, io)));
+  program
+    .command('restore')
+    .description(
+      'replace the database with a backup, after checking it (SQLite; the replaced one is kept beside it)',
+    )
+    .argument('<file>', 'a file made by pursuit backup')
+    .option('--force', 'restore even while a server has the database open')
+    .option('--json', 'print JSON for scripts')
+    .action(async (file: string, o: BackupOptions) => done(await restoreCommand(file, o, io)));
 }

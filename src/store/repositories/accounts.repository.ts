@@ -83,8 +83,10 @@ export const sessions = {
   async delete(q: Q, id: string): Promise<void> {
     await q.deleteFrom('sessions').where('id', '=', id).execute();
   },
-  async deleteForUser(q: Q, userId: string): Promise<void> {
-    await q.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Ends every session of the user; how many there were. */
+  async deleteForUser(q: Q, userId: string): Promise<number> {
+    const result = await q.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
   },
   async deleteExpired(q: Q, now: number): Promise<void> {
     await q.deleteFrom('sessions').where('expires_at', '<=', now).execute();
@@ -115,6 +117,25 @@ export const apiTokens = {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return r === undefined ? undefined : toToken(r);
+  },
+  /** A token, live or revoked, by the hash of its value. */
+  async findByHash(q: Q, tokenHash: string): Promise<ApiToken | undefined> {
+    const r = await q
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return r === undefined ? undefined : toToken(r);
+  },
+  /** Revokes every live token of the user; how many there were. */
+  async revokeAllForUser(q: Q, userId: string, now: number): Promise<number> {
+    const result = await q
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   },
   async listForUser(q: Q, userId: string): Promise<ApiToken[]> {
     const rows = await q

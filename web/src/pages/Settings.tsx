@@ -1,6 +1,6 @@
 // Settings: your mailbox (to send email from Pursuit), your API tokens (a new one is shown once, to
-// copy) and your password, for everyone; for an admin, the organisation's people: add a user,
-// change a role, manager or time zone, and set someone's password. A refused change names the
+// copy), your password and signing out everywhere, for everyone; for an admin, the organisation's
+// people (add a user, change a role, manager or time zone, set someone's password) and the audit log. A refused change names the
 // field it is about.
 
 import { MailboxSettings } from '../components/settings/Mailbox.js';
@@ -8,6 +8,8 @@ import { PasswordForm } from '../components/settings/PasswordForm.js';
 import { People } from '../components/settings/People.js';
 import { ZoneList } from '../components/settings/PersonFields.js';
 import { Tokens } from '../components/settings/Tokens.js';
+import { SignOutEverywhere } from '../components/settings/SignOutEverywhere.js';
+import { AuditLog } from '../components/settings/AuditLog.js';
 import type { User } from '../types.js';
 
 export function Settings({ user }: { user: User }) {
@@ -21,7 +23,9 @@ export function Settings({ user }: { user: User }) {
       <MailboxSettings user={user} />
       <Tokens user={user} />
       <PasswordForm user={user} />
+      <SignOutEverywhere user={user} />
       {user.role === 'admin' && <People user={user} />}
+      {user.role === 'admin' && <AuditLog user={user} />}
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function PasswordForm({ user }: { user: User }) {
       setCurrent('');
       setNext('');
       setAgain('');
-      return 'Your password is changed. Any other browser signed in as you has been signed out.';
+      return 'Your password is changed. Any other browser signed in as you has been signed out; your API tokens keep working (Sign out everywhere ends them too).';
     });
   };
 

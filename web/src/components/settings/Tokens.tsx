@@ -133,7 +133,8 @@ export function Tokens({ user }: { user: User }) {
       <h2 id="tokens-title">Your API tokens</h2>
       <p className="hint">
         A token lets a script or another tool use the API as you: it sends{' '}
-        <code>Authorization: Bearer pst_…</code>. Revoke a token you no longer use.
+        <code>Authorization: Bearer pst_…</code>. Revoke a token you no longer use. Tokens keep working when
+        you change your password; “Sign out everywhere” below revokes them all.
       </p>
       <form className="inline-form" onSubmit={create}>
         <label>
