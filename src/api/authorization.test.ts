@@ -74,6 +74,13 @@ const ACCESS: Record<string, Entry> = {
       };
     },
   }),
+  'POST /api/users/:id/sign-out-everywhere': of('self-or-admin', {
+    request: async (w, owner) => {
+      const id = w.user(owner);
+      return { url: `/api/users/${id}/sign-out-everywhere`, ids: [id] };
+    },
+  }),
+  'GET /api/audit': of('admin'),
   'GET /api/agenda': userQuery('/api/agenda', 'rep'),
   'GET /api/pipeline': userQuery('/api/pipeline', 'owner'),
   'GET /api/prospects': userQuery('/api/prospects', 'owner'),

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock, appContext, freshDatabase, team } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
-import { createToken } from '../app/accounts/credentials.js';
+import { createToken } from '../app/accounts/tokens.js';
 import { addProspect } from '../app/prospects/prospects.js';
 import { showProspect } from '../app/prospects/reading.js';
 import type { User } from '../core/records.js';

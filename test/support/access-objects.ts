@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { createToken } from '../../src/app/accounts/credentials.js';
+import { createToken } from '../../src/app/accounts/tokens.js';
 import { startImport } from '../../src/app/import/jobs.js';
 import { signed } from '../../src/app/mail/secrets.js';
 import { queueEmail } from '../../src/app/mail/outbox.js';

@@ -6,7 +6,8 @@
 
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/app/context.js';
-import { createToken, hashPassword, storePassword } from '../../src/app/accounts/credentials.js';
+import { hashPassword, storePassword } from '../../src/app/accounts/credentials.js';
+import { createToken } from '../../src/app/accounts/tokens.js';
 import { createUser } from '../../src/app/accounts/users.js';
 import { init } from '../../src/app/accounts/workspace.js';
 import { seal } from '../../src/app/mail/secrets.js';
