@@ -70,6 +70,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
         return;
       }
     }
+    // An address no route answers is not found, signed in or not (notFoundHandler).
+    if (request.is404) return;
     if (request.routeOptions.config.public !== true && request.url.startsWith('/api/')) {
       throw new PursuitError(
         'UNAUTHENTICATED',

@@ -2,6 +2,7 @@
 // headers, cookies, authentication, idempotent writes, OpenAPI at /docs generated from the same
 // schemas that validate requests, one error handler, and the web app's static files.
 
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -22,7 +23,8 @@ import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.js';
 import { checkAnswer, declareAnswers } from './answers.js';
 import type { ApiRoute } from './answers.js';
-import { errorHandler } from './errors.js';
+import { BODY_LIMIT, errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors.js';
+import { validatorCompiler } from './validation.js';
 import { registerIdempotency } from './idempotency.js';
 import { dayRoutes } from './routes/day.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
@@ -68,12 +70,15 @@ export interface BuiltApp {
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logLevel === undefined ? false : { level: options.logLevel },
-    // Request validation coerces query strings (limit=20) but never strips or defaults silently.
-    ajv: {
-      customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false },
-    },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // Each request's id is random (not a counter that says how busy the server is), in every answer.
+    genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Bodies are taken as sent; query strings and path parameters are converted (limit=20).
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
   const state = { closing: false };
 
   await app.register(helmet, {
@@ -93,7 +98,10 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
         title: 'Pursuit API',
         version: '1',
         description:
-          'Everything the app does. Sign in with POST /api/session (a cookie, and send x-csrf-token on changes) or use a personal token: Authorization: Bearer pst_... Writes accept an Idempotency-Key.',
+          'Everything the app does. Sign in with POST /api/session (a cookie, and send x-csrf-token on changes) or use a personal token: Authorization: Bearer pst_... Writes accept an Idempotency-Key. ' +
+          `Request bodies are JSON (application/json) of at most ${BODY_LIMIT / 1024 / 1024} MB, refused with 413 before they are read (an import's file, POST /api/imports, has no such limit); ` +
+          'their values must have the declared types (no "1" for 1, no 0 for false). Every refusal is {code, message, path}, path naming the field (or body, or the header). ' +
+          'Every answer carries an x-request-id header; a 500 names it, and the server logs the cause under it.',
       },
       components: {
         securitySchemes: {
@@ -118,11 +126,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   if (options.checkAnswers === true) app.addHook('onSend', checkAnswer);
 
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `no such address: ${request.method} ${request.url}` }),
-  );
+  app.setNotFoundHandler(notFoundHandler);
   // What the server keeps in memory (who a cookie is, an agenda) holds until anyone writes, in this
   // process or another: start hearing the others' commits.
   await ctx.db.listenForChanges();
@@ -149,8 +153,9 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   if (options.webRoot !== undefined && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
     // The single-page app handles its own routes (/prospects/..., /team): every other page is index.html.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
-      reply.sendFile('index.html'),
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
+      // An address under /api/ that no route answers is not a page of the app.
+      /^\/api(\/|\?|$)/.test(request.url) ? notFoundHandler(request, reply) : reply.sendFile('index.html'),
     );
   }
   return { app, state, routes };
