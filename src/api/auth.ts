@@ -41,7 +41,8 @@ export function setSessionCookie(
 
 /** The signed-in user of a request that passed authentication. */
 export function actorOf(request: FastifyRequest): User {
-  if (request.actor === undefined) throw new PursuitError('UNAUTHENTICATED', 'sign in first');
+  if (request.actor === undefined)
+    throw new PursuitError('UNAUTHENTICATED', 'sign in first', 'authorization');
   return request.actor;
 }
 
@@ -52,7 +53,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const header = request.headers.authorization;
     if (header !== undefined && /^bearer\s+/i.test(header)) {
       const user = await tokenUser(ctx, header.replace(/^bearer\s+/i, '').trim());
-      if (user === undefined) throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid');
+      if (user === undefined)
+        throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid', 'authorization');
       request.actor = user;
       request.via = 'token';
       return;
@@ -63,7 +65,11 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       if (found !== undefined) {
         const open = request.routeOptions.config.public === true;
         if (!open && !SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.session.csrf) {
-          throw new PursuitError('CSRF_FAILED', `send the session's ${CSRF_HEADER} header with every change`);
+          throw new PursuitError(
+            'CSRF_FAILED',
+            `send the session's ${CSRF_HEADER} header with every change`,
+            CSRF_HEADER,
+          );
         }
         request.actor = found.user;
         request.via = 'session';
@@ -76,6 +82,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       throw new PursuitError(
         'UNAUTHENTICATED',
         'sign in, or send an API token as "Authorization: Bearer ..."',
+        'authorization',
       );
     }
   });

@@ -53,6 +53,8 @@ export type Api = FastifyInstance<
 export interface ApiOptions {
   /** Structured logs (JSON lines) from this level; none when absent (tests). */
   logLevel?: LogLevel;
+  /** Where those logs go (standard output when absent). */
+  logStream?: NodeJS.WritableStream;
   /** The built web app (index.html and assets), served at /. */
   webRoot?: string;
   /** Check every JSON answer against the schema its route declares; one that differs is a fault (tests). */
@@ -69,8 +71,16 @@ export interface BuiltApp {
 
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
-    logger: options.logLevel === undefined ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === undefined
+        ? false
+        : {
+            level: options.logLevel,
+            ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+          },
     bodyLimit: BODY_LIMIT,
+    // A malformed address (bad %-encoding, an overlong part) is answered as every other refusal.
+    frameworkErrors: errorHandler,
     // Each request's id is random (not a counter that says how busy the server is), in every answer.
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -72,6 +72,8 @@ function frameworkBody(error: FastifyError, request: FastifyRequest): ErrorBody 
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_INVALID_URL':
       return { code: 'INVALID_INPUT', message: 'the address is not a valid URL', path: 'url' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: 'INVALID_INPUT', message: 'a part of the address is too long', path: 'url' };
     default:
       return { code: 'INVALID_INPUT', message: `the request was refused: ${error.message}`, path: 'request' };
   }

@@ -38,7 +38,8 @@ function kindOf(value: unknown): string {
 
 function at(value: unknown, segments: string[]): unknown {
   let v = value;
-  for (const s of segments) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
+  for (const s of segments)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
   return v;
 }
 
@@ -51,7 +52,9 @@ function rule(errors: TLocalizedValidationError[], value: unknown): string {
   if (choices.every((e) => e.keyword === 'type' || e.keyword === 'const') && choices.length > 1) {
     const words = choices.map((e) => {
       const p = e.params as Record<string, unknown>;
-      return e.keyword === 'const' ? JSON.stringify(p.allowedValue) : (TYPE_WORDS[String(p.type)] ?? String(p.type));
+      return e.keyword === 'const'
+        ? JSON.stringify(p.allowedValue)
+        : (TYPE_WORDS[String(p.type)] ?? String(p.type));
     });
     return `must be ${[...new Set(words)].join(' or ')}, not ${kindOf(value)}`;
   }
@@ -63,7 +66,9 @@ function rule(errors: TLocalizedValidationError[], value: unknown): string {
     case 'maxLength':
       return `must be at most ${String(params.limit)} characters long`;
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must be at least ${String(params.limit)} characters long`;
     case 'maximum':
       return `must be at most ${String(params.limit)}`;
     case 'minimum':
@@ -82,6 +87,8 @@ function rule(errors: TLocalizedValidationError[], value: unknown): string {
 /** The first failure of a value as the catalogue's error: the dotted path and what was wrong. */
 export function invalidInput(part: Part, errors: TLocalizedValidationError[], value: unknown): PursuitError {
   const place = PLACE[part];
+  // What names the part itself, when the failure is about all of it (or a field without a name).
+  const whole = part === 'body' ? 'body' : part === 'querystring' ? 'query' : part;
   const own = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'boolean');
   const unknown = errors.find((e) => e.keyword === 'additionalProperties');
   const first = own[0] ?? unknown ?? errors[0];
@@ -90,19 +97,17 @@ export function invalidInput(part: Part, errors: TLocalizedValidationError[], va
   if (first?.keyword === 'required') {
     const missing = String((params.requiredProperties as string[] | undefined)?.[0] ?? '');
     const path = [...segments, missing].join('.');
-    return new PursuitError('INVALID_INPUT', `"${path}" is required in ${place}`, path);
+    return new PursuitError('INVALID_INPUT', `"${path}" is required in ${place}`, path || whole);
   }
   if (first?.keyword === 'additionalProperties') {
     const extra = String((params.additionalProperties as string[] | undefined)?.[0] ?? '');
     const path = [...segments, extra].join('.');
-    return new PursuitError('INVALID_INPUT', `unknown field "${path}" in ${place}`, path);
+    return new PursuitError('INVALID_INPUT', `unknown field "${path}" in ${place}`, path || whole);
   }
   const path = segments.join('.');
-  const found = first === undefined ? 'is not valid' : rule(own.length > 0 ? own : errors, at(value, segments));
-  if (path === '') {
-    const whole = part === 'body' ? 'body' : part === 'querystring' ? 'query' : part;
-    return new PursuitError('INVALID_INPUT', `${place} ${found}`, whole);
-  }
+  const found =
+    first === undefined ? 'is not valid' : rule(own.length > 0 ? own : errors, at(value, segments));
+  if (path === '') return new PursuitError('INVALID_INPUT', `${place} ${found}`, whole);
   return new PursuitError('INVALID_INPUT', `${path} in ${place} ${found}`, path);
 }
 

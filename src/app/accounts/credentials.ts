@@ -125,12 +125,16 @@ export async function signIn(
     return { user, hash: user === undefined ? undefined : await credentials.passwordHash(q, user.id) };
   });
   if (found === 'limited') {
-    throw new PursuitError('RATE_LIMITED', 'too many sign-in attempts: wait 15 minutes and try again');
+    throw new PursuitError(
+      'RATE_LIMITED',
+      'too many sign-in attempts: wait 15 minutes and try again',
+      'email',
+    );
   }
   decoy ??= hash(secret());
   const ok = await verify(found.hash ?? (await decoy), input.password);
   if (!ok || found.user === undefined || found.hash === undefined) {
-    throw new PursuitError('UNAUTHENTICATED', 'wrong email or password');
+    throw new PursuitError('UNAUTHENTICATED', 'wrong email or password', 'password');
   }
   const user = found.user;
   const token = secret();
