@@ -93,6 +93,7 @@ describe.each(DIALECTS)('API input on %s', (dialect) => {
         'content-type',
         /does not take a body of type "application\/xml"/,
       ],
+      [await send('name\nAcme', 'text/csv'), 400, 'content-type', /takes a JSON body/],
       [
         await send(`{"name":"${'x'.repeat(1_100_000)}"}`, 'application/json'),
         413,

@@ -117,6 +117,19 @@ export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema
   const checker = Compile(schema as TSchema);
   const converts = part !== 'body';
   return (data: unknown) => {
+    // An upload's stream (text/csv, JSON Lines) sent where a JSON body is expected.
+    if (part === 'body' && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      const proto = Object.getPrototypeOf(data) as unknown;
+      if (proto !== Object.prototype && proto !== null) {
+        return {
+          error: new PursuitError(
+            'INVALID_INPUT',
+            'this address takes a JSON body (application/json)',
+            'content-type',
+          ),
+        };
+      }
+    }
     const value = converts ? Value.Default(schema as TSchema, Value.Convert(schema as TSchema, data)) : data;
     if (checker.Check(value)) return { value };
     return { error: invalidInput(part, [...checker.Errors(value)], value) };
