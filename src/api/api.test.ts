@@ -62,7 +62,11 @@ describe.each(DIALECTS)('the API on %s', (dialect) => {
   it('signs in with the right password only, with an http-only, same-site cookie', async () => {
     const wrong = await signIn('dana@northwind.test', 'not-the-password');
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong email or password' });
+    expect(wrong.json()).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'wrong email or password',
+      path: 'password',
+    });
     const unknown = await signIn('nobody@northwind.test');
     expect(unknown.json()).toEqual(wrong.json());
     const ok = await signIn('priya@northwind.test');

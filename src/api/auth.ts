@@ -48,7 +48,8 @@ export function originOf(request: FastifyRequest): Origin {
 
 /** The signed-in user of a request that passed authentication. */
 export function actorOf(request: FastifyRequest): User {
-  if (request.actor === undefined) throw new PursuitError('UNAUTHENTICATED', 'sign in first');
+  if (request.actor === undefined)
+    throw new PursuitError('UNAUTHENTICATED', 'sign in first', 'authorization');
   return request.actor;
 }
 
@@ -62,7 +63,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
         address: request.ip,
         via: 'token',
       });
-      if (user === undefined) throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid');
+      if (user === undefined)
+        throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid', 'authorization');
       request.actor = user;
       request.via = 'token';
       return;
@@ -73,17 +75,24 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       if (found !== undefined) {
         const open = request.routeOptions.config.public === true;
         if (!open && !SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.session.csrf) {
-          throw new PursuitError('CSRF_FAILED', `send the session's ${CSRF_HEADER} header with every change`);
+          throw new PursuitError(
+            'CSRF_FAILED',
+            `send the session's ${CSRF_HEADER} header with every change`,
+            CSRF_HEADER,
+          );
         }
         request.actor = found.user;
         request.via = 'session';
         return;
       }
     }
+    // An address no route answers is not found, signed in or not (notFoundHandler).
+    if (request.is404) return;
     if (request.routeOptions.config.public !== true && request.url.startsWith('/api/')) {
       throw new PursuitError(
         'UNAUTHENTICATED',
         'sign in, or send an API token as "Authorization: Bearer ..."',
+        'authorization',
       );
     }
   });

@@ -2,6 +2,7 @@
 // headers, cookies, authentication, idempotent writes, OpenAPI at /docs generated from the same
 // schemas that validate requests, one error handler, and the web app's static files.
 
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -21,7 +22,8 @@ import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.js';
 import { checkAnswer, declareAnswers } from './answers.js';
 import type { ApiRoute } from './answers.js';
-import { errorHandler } from './errors.js';
+import { BODY_LIMIT, errorHandler, notFoundHandler, REQUEST_ID_HEADER } from './errors.js';
+import { validatorCompiler } from './validation.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerSecurityHeaders } from './transport.js';
 import { dayRoutes } from './routes/day.routes.js';
@@ -52,6 +54,8 @@ export type Api = FastifyInstance<
 export interface ApiOptions {
   /** Structured logs (JSON lines) from this level; none when absent (tests). */
   logLevel?: LogLevel;
+  /** Where those logs go (standard output when absent). */
+  logStream?: NodeJS.WritableStream;
   /** The built web app (index.html and assets), served at /. */
   webRoot?: string;
   /** Check every JSON answer against the schema its route declares; one that differs is a fault (tests). */
@@ -88,14 +92,25 @@ function trustProxyOption(
 
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
-    logger: options.logLevel === undefined ? false : { level: options.logLevel },
-    // Request validation coerces query strings (limit=20) but never strips or defaults silently.
-    ajv: {
-      customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false },
-    },
-    bodyLimit: 1024 * 1024,
+    logger:
+      options.logLevel === undefined
+        ? false
+        : {
+            level: options.logLevel,
+            ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+          },
+    bodyLimit: BODY_LIMIT,
+    // A malformed address (bad %-encoding, an overlong part) is answered as every other refusal.
+    frameworkErrors: errorHandler,
+    // Each request's id is random (not a counter that says how busy the server is), in every answer.
+    genReqId: () => randomUUID(),
     trustProxy: trustProxyOption(options.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Bodies are taken as sent; query strings and path parameters are converted (limit=20).
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
   const state = { closing: false };
 
   await registerSecurityHeaders(app);
@@ -106,7 +121,10 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
         title: 'Pursuit API',
         version: '1',
         description:
-          'Everything the app does. Sign in with POST /api/session (a cookie, and send x-csrf-token on changes) or use a personal token: Authorization: Bearer pst_... Writes accept an Idempotency-Key.',
+          'Everything the app does. Sign in with POST /api/session (a cookie, and send x-csrf-token on changes) or use a personal token: Authorization: Bearer pst_... Writes accept an Idempotency-Key. ' +
+          `Request bodies are JSON (application/json) of at most ${BODY_LIMIT / 1024 / 1024} MB, refused with 413 before they are read (an import's file, POST /api/imports, has no such limit); ` +
+          'their values must have the declared types (no "1" for 1, no 0 for false). Every refusal is {code, message, path}, path naming the field (or body, or the header). ' +
+          'Every answer carries an x-request-id header; a 500 names it, and the server logs the cause under it.',
       },
       components: {
         securitySchemes: {
@@ -141,11 +159,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   if (options.checkAnswers === true) app.addHook('onSend', checkAnswer);
 
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `no such address: ${request.method} ${request.url}` }),
-  );
+  app.setNotFoundHandler(notFoundHandler);
   // What the server keeps in memory (who a cookie is, an agenda) holds until anyone writes, in this
   // process or another: start hearing the others' commits.
   await ctx.db.listenForChanges();
@@ -175,8 +189,9 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
     recording = false;
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
     // The single-page app handles its own routes (/prospects/..., /team): every other page is index.html.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
-      reply.sendFile('index.html'),
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
+      // An address under /api/ that no route answers is not a page of the app.
+      /^\/api(\/|\?|$)/.test(request.url) ? notFoundHandler(request, reply) : reply.sendFile('index.html'),
     );
   }
   return { app, state, routes, pages };

@@ -8,6 +8,7 @@ import type { Logged } from '../../app/prospects/logging.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 import { LoggedView, loggedView } from '../../app/prospects/views.js';
+import { EVENT_TEXT_LIMITS } from '../../app/limits.js';
 
 const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 const Opt = (max?: number) => Type.Optional(Text(max));
@@ -21,11 +22,11 @@ export const LogBody = Type.Object(
     outcome: Opt(20),
     purpose: Opt(40),
     duration: Opt(20),
-    objective: Opt(),
-    agenda: Opt(2000),
+    objective: Opt(EVENT_TEXT_LIMITS.objective),
+    agenda: Opt(EVENT_TEXT_LIMITS.agenda),
     agendaShared: Type.Optional(Type.Boolean()),
-    powns: Opt(2000),
-    objections: Opt(2000),
+    powns: Opt(EVENT_TEXT_LIMITS.powns),
+    objections: Opt(EVENT_TEXT_LIMITS.objections),
     infoTailored: Type.Optional(Type.Boolean()),
     sentiment: Opt(20),
     until: Opt(100),
@@ -33,7 +34,7 @@ export const LogBody = Type.Object(
     kind: Opt(20),
     by: Opt(20),
     due: Opt(100),
-    description: Opt(),
+    description: Opt(EVENT_TEXT_LIMITS.description),
     replaces: Opt(200),
     commitment: Opt(200),
     result: Opt(20),

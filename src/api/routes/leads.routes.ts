@@ -11,15 +11,16 @@ import { ContactBody } from './prospects.routes.js';
 import { decisionView } from '../../app/decisions/views.js';
 import { LeadAnswer, NotificationView, notificationView, prospectView } from '../../app/prospects/views.js';
 import { Done } from '../answers.js';
+import { LIMITS } from '../../app/limits.js';
 
 const Lead = Type.Object(
   {
-    company: Type.String({ minLength: 1, maxLength: 200 }),
+    company: Type.String({ minLength: 1, maxLength: LIMITS.prospectName }),
     contact: Type.Intersect([
       ContactBody,
-      Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+      Type.Object({ name: Type.String({ minLength: 1, maxLength: LIMITS.contactName }) }),
     ]),
-    owner: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+    owner: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.owner })),
     dealValue: Type.Optional(Type.Number({ minimum: 0 })),
     via: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   },

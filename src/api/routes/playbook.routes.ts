@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { activePlaybook, usePlaybook } from '../../app/decisions/playbook.js';
 import { PlaybookChange, PlaybookPreview, PlaybookView, playbookView } from '../../app/decisions/views.js';
+import { PursuitError } from '../../core/errors.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 
@@ -12,6 +13,18 @@ const Document = Type.Object(
   { document: Type.String({ minLength: 1, maxLength: 200_000 }) },
   { additionalProperties: false },
 );
+
+/** A playbook's own paths name its settings; one about the whole text names the body's field. */
+async function checked<T>(use: Promise<T>): Promise<T> {
+  try {
+    return await use;
+  } catch (error) {
+    if (error instanceof PursuitError && (error.path === undefined || error.path === '')) {
+      throw new PursuitError(error.code, error.detail, 'document');
+    }
+    throw error;
+  }
+}
 
 export function playbookRoutes(app: Api, ctx: AppContext): void {
   app.get(
@@ -31,7 +44,7 @@ export function playbookRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const r = await usePlaybook(ctx, actorOf(request), request.body.document, { dryRun: true });
+      const r = await checked(usePlaybook(ctx, actorOf(request), request.body.document, { dryRun: true }));
       return { name: r.version.name, changed: r.changed };
     },
   );
@@ -47,7 +60,7 @@ export function playbookRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const r = await usePlaybook(ctx, actorOf(request), request.body.document);
+      const r = await checked(usePlaybook(ctx, actorOf(request), request.body.document));
       return { ...playbookView(r.version), changed: r.changed };
     },
   );

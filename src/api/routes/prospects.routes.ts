@@ -13,6 +13,7 @@ import type { Api } from '../build-app.js';
 import { ProspectListItem, ProspectPage, prospectPage, prospectView } from '../../app/prospects/views.js';
 import { decisionView } from '../../app/decisions/views.js';
 import { Invite } from '../answers.js';
+import { LIMITS } from '../../app/limits.js';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 const Text = (max = 200) => Type.String({ minLength: 1, maxLength: max });
@@ -20,10 +21,10 @@ const Flag = Type.Union([Type.Boolean(), Type.Null()]);
 
 export const ContactBody = Type.Object(
   {
-    name: Type.Optional(Text()),
-    email: Type.Optional(Text(320)),
-    phone: Type.Optional(Text(50)),
-    timezone: Type.Optional(Text(64)),
+    name: Type.Optional(Text(LIMITS.contactName)),
+    email: Type.Optional(Text(LIMITS.email)),
+    phone: Type.Optional(Text(LIMITS.phone)),
+    timezone: Type.Optional(Text(LIMITS.timezone)),
     role: Type.Optional(Type.Union([Type.Literal('primary'), Type.Literal('stakeholder')])),
     doNotContact: Type.Optional(Type.Boolean()),
   },
@@ -32,8 +33,8 @@ export const ContactBody = Type.Object(
 
 export const ProspectBody = Type.Object(
   {
-    name: Type.Optional(Text()),
-    owner: Type.Optional(Text(320)),
+    name: Type.Optional(Text(LIMITS.prospectName)),
+    owner: Type.Optional(Text(LIMITS.owner)),
     relationship: Type.Optional(Type.String()),
     source: Type.Optional(Type.String()),
     dealValue: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),

@@ -45,7 +45,8 @@ export function sessionRoutes(app: Api, ctx: AppContext): void {
       const cookie = request.cookies[SESSION_COOKIE];
       const found = cookie === undefined ? undefined : await sessionUser(ctx, cookie);
       if (found === undefined) {
-        if (request.actor === undefined) throw new PursuitError('UNAUTHENTICATED', 'sign in first');
+        if (request.actor === undefined)
+          throw new PursuitError('UNAUTHENTICATED', 'sign in first', 'authorization');
         return { user: userView(request.actor), csrf: null };
       }
       return { user: userView(found.user), csrf: found.session.csrf };

@@ -157,7 +157,11 @@ export async function signIn(
   const about = { orgId: found.user?.orgId ?? null, actor: null, subjectId: found.user?.id ?? null };
   if (found.limited) {
     await auditAlone(ctx, { ...about, action: 'sign-in-limited' }, origin);
-    throw new PursuitError('RATE_LIMITED', 'too many sign-in attempts: wait 15 minutes and try again');
+    throw new PursuitError(
+      'RATE_LIMITED',
+      'too many sign-in attempts: wait 15 minutes and try again',
+      'email',
+    );
   }
   // Unknown email or no password yet: the same work as a wrong password, so time tells nothing.
   const ok = await verify(found.hash ?? DECOY_HASH, input.password);
@@ -169,7 +173,7 @@ export async function signIn(
           ? 'no password set'
           : 'wrong password';
     await auditAlone(ctx, { ...about, action: 'sign-in-failed', detail }, origin);
-    throw new PursuitError('UNAUTHENTICATED', 'wrong email or password');
+    throw new PursuitError('UNAUTHENTICATED', 'wrong email or password', 'password');
   }
   const user = found.user;
   const token = secret();

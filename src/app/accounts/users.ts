@@ -174,7 +174,11 @@ async function checkCurrentPassword(ctx: AppContext, actor: User, current: strin
     hash: await credentials.passwordHash(q, actor.id),
   }));
   if (found.tries > SIGN_IN_LIMIT.perEmail) {
-    throw new PursuitError('RATE_LIMITED', 'too many wrong passwords: wait 15 minutes and try again');
+    throw new PursuitError(
+      'RATE_LIMITED',
+      'too many wrong passwords: wait 15 minutes and try again',
+      'currentPassword',
+    );
   }
   if (found.hash === undefined || !(await verify(found.hash, current))) {
     throw new PursuitError('INVALID_INPUT', 'that is not your current password', 'currentPassword');

@@ -30,12 +30,27 @@ export interface DeciderSources {
   modelParams?: ModelParams;
 }
 
+/** The path of a failure about the scenario as a whole (not JSON, not an object). */
+const SCENARIO = 'scenario';
+
+/** Names the whole scenario where a check found no field to name. */
+function named(error: unknown): unknown {
+  if (error instanceof PursuitError && (error.path === undefined || error.path === '')) {
+    return new PursuitError(error.code, error.detail, SCENARIO);
+  }
+  return error;
+}
+
 /** Parses JSON text as a scenario, so a syntax error is a contract error like any other. */
 export function parseScenarioText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PursuitError('INVALID_SCENARIO', `expected a JSON scenario: ${(error as Error).message}`, '');
+    throw new PursuitError(
+      'INVALID_SCENARIO',
+      `expected a JSON scenario: ${(error as Error).message}`,
+      SCENARIO,
+    );
   }
 }
 
@@ -48,7 +63,15 @@ export function createDecider(sources: DeciderSources): Decider {
     sources.modelParams === undefined
       ? priorModel(playbook)
       : calibratedModel(sources.modelParams, explorationShare(playbook));
-  const decideValue = (input: unknown) => decide(normalizeScenario(input), playbook, model);
+  const decideValue = (input: unknown) => {
+    let state;
+    try {
+      state = normalizeScenario(input);
+    } catch (error) {
+      throw named(error);
+    }
+    return decide(state, playbook, model);
+  };
   return {
     playbook,
     model,

@@ -12,6 +12,7 @@ import type { Chunk } from './chunk.js';
 import { resolveEvent } from './events.js';
 import { KEEPABLE_ID } from './lookup.js';
 import type { ImportTeam } from './team.js';
+import { checkLimits } from './limits.js';
 
 export class RowResolver {
   constructor(
@@ -29,6 +30,7 @@ export class RowResolver {
 
   /** Resolves one row into the chunk; a RowError leaves the chunk to be undone. */
   resolve(unit: ImportUnit): void {
+    checkLimits(unit);
     const chunk = this.chunk;
     const prospect = this.prospectFor(unit);
     chunk.add(chunk.seen, prospect.id);

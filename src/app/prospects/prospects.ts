@@ -10,6 +10,7 @@ import type { AppContext } from '../context.js';
 import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
 import { refreshDecisions } from '../decisions/decisions.js';
 import { amount, email, flag, oneOf, text, when, zone } from '../inputs.js';
+import { LIMITS, withinLimit } from '../limits.js';
 import { inTransaction } from '../context.js';
 import type { Q } from '../context.js';
 
@@ -51,7 +52,8 @@ async function ownerFor(q: Q, actor: User, typed: string | undefined): Promise<U
 
 function applyProspect(p: Prospect, input: ProspectInput): Prospect {
   const next = { ...p };
-  if (input.name !== undefined) next.name = text('name', input.name) as string;
+  if (input.name !== undefined)
+    next.name = text('name', withinLimit('name', input.name, LIMITS.prospectName)) as string;
   next.relationship =
     oneOf('relationship', input.relationship, ['prospect', 'customer', 'ex-customer'] as const) ??
     p.relationship;
@@ -91,11 +93,14 @@ function blankContact(prospect: Prospect, position: number, now: number): Contac
 
 function applyContact(c: Contact, input: ContactInput): Contact {
   const next = { ...c };
-  if (input.name !== undefined) next.name = text('contact', input.name) as string;
-  if (input.email !== undefined) next.email = email('email', input.email) ?? null;
+  if (input.name !== undefined)
+    next.name = text('contact', withinLimit('contact', input.name, LIMITS.contactName)) as string;
+  if (input.email !== undefined)
+    next.email = email('email', withinLimit('email', input.email, LIMITS.email)) ?? null;
   // A new address has not bounced.
   if (next.email !== c.email) next.emailBouncedAt = null;
-  if (input.phone !== undefined) next.phone = text('phone', input.phone) ?? null;
+  if (input.phone !== undefined)
+    next.phone = text('phone', withinLimit('phone', input.phone, LIMITS.phone)) ?? null;
   if (input.timezone !== undefined) next.timezone = zone('timezone', input.timezone) ?? null;
   next.role = oneOf('role', input.role, ['primary', 'stakeholder'] as const) ?? c.role;
   if (input.doNotContact !== undefined) next.doNotContact = input.doNotContact;

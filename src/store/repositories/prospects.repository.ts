@@ -1,5 +1,6 @@
 // Prospects and their contacts: rows in, records out.
 
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../../core/records.js';
@@ -91,7 +92,8 @@ function contactRow(c: Contact): ContactsTable {
 export interface ProspectFilter {
   orgId: string;
   ownerIds?: string[];
-  nameLike?: string;
+  /** Names that contain this text, in any case; `%` and `_` are themselves, not wildcards. */
+  nameContains?: string;
   limit?: number;
   offset?: number;
 }
@@ -162,7 +164,11 @@ export const prospects = {
     let query = q.selectFrom('prospects').selectAll().where('org_id', '=', f.orgId);
     if (f.ownerIds !== undefined)
       query = query.where('owner_id', 'in', f.ownerIds.length > 0 ? f.ownerIds : ['']);
-    if (f.nameLike !== undefined) query = query.where('name', 'like', f.nameLike);
+    if (f.nameContains !== undefined) {
+      // The text's own %, _ and \ are escaped; the same on SQLite and PostgreSQL (ESCAPE given).
+      const pattern = `%${f.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where(sql<boolean>`lower(name) like lower(${pattern}) escape '\\'`);
+    }
     query = query.orderBy('name').orderBy('id');
     if (f.limit !== undefined) query = query.limit(f.limit).offset(f.offset ?? 0);
     return (await query.execute()).map(toProspect);
