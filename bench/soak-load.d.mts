@@ -21,6 +21,8 @@ export interface LoadOptions {
   seconds?: number;
   writeShare?: number;
   seed?: number;
+  /** Called after each answer (or failure), with the result so far. */
+  onAnswer?: (result: LoadResult) => void;
 }
 export interface LoadResult {
   requests: number;
@@ -28,6 +30,8 @@ export interface LoadResult {
   failures: { status: number | 'network'; body: unknown }[];
   acknowledged: Acknowledged[];
   latencies: number[];
+  /** Every write sent, answered or not. */
+  issued: Omit<Acknowledged, 'eventId'>[];
 }
 export interface Server {
   url: string;

@@ -30,7 +30,10 @@ export function rng(seed) {
 
 /** The environment naming a database: a SQLite file or a PostgreSQL URL. */
 export function databaseEnv(database) {
-  return database.kind === 'sqlite' ? { PURSUIT_DB: database.path } : { DATABASE_URL: database.url };
+  // An empty DATABASE_URL is none: a SQLite run is not sent to a PostgreSQL named in the environment.
+  return database.kind === 'sqlite'
+    ? { PURSUIT_DB: database.path, DATABASE_URL: '' }
+    : { DATABASE_URL: database.url };
 }
 
 export async function freePort() {
@@ -171,6 +174,7 @@ export async function mixedLoad({
       const prospectId = pick(caller.prospects);
       const key = `soak-${seed}-${n}`;
       const started = performance.now();
+      if (isWrite) result.issued.push({ caller, url, prospectId, key });
       try {
         const response = isWrite ? await write(url, caller, prospectId, key) : await read(url, caller, pick);
         const body = await json(response);
@@ -184,6 +188,7 @@ export async function mixedLoad({
         result.failures.push({ status: 'network', body: String(error), lane });
       }
       result.requests += 1;
+      onAnswer?.(result);
     }
   };
   await Promise.all(Array.from({ length: connections }, (_, lane) => next(lane)));

@@ -41,6 +41,12 @@ export interface TransactionOptions {
   /** A transaction that only reads: it never waits for writers (SQLite begins it DEFERRED). */
   readOnly?: boolean;
   /**
+   * Mostly reads, now and then a write (a stale decision brought up to date): on SQLite it begins
+   * DEFERRED, so it does not wait for other processes' writers, and should its write find the
+   * database changed since its snapshot (SQLITE_BUSY_SNAPSHOT) it runs again, IMMEDIATE.
+   */
+  readMostly?: boolean;
+  /**
    * Whether the whole transaction may run again after the database refused it as busy (it rolled
    * back whole). False where `fn` cannot be run twice (it consumes a stream).
    */
@@ -64,7 +70,8 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await once(ctx, fn, options);
+      const deferred = options.readMostly === true && attempt === 1 && ctx.db.dialect === 'sqlite';
+      return await once(ctx, fn, options, deferred);
     } catch (error) {
       if (options.retry === false || attempt >= ATTEMPTS || !isBusy(error)) throw storeError(error);
       await sleep(10 * 2 ** attempt * (0.5 + Math.random()));
@@ -72,13 +79,19 @@ export async function inTransaction<T>(
   }
 }
 
-async function once<T>(ctx: AppContext, fn: (q: Q) => Promise<T>, options: TransactionOptions): Promise<T> {
+async function once<T>(
+  ctx: AppContext,
+  fn: (q: Q) => Promise<T>,
+  options: TransactionOptions,
+  deferred: boolean,
+): Promise<T> {
   const { changes } = ctx.db;
   const writes = changes.writes;
   const scope = writeScope.getStore();
   try {
     let transaction = ctx.db.kysely.transaction();
-    if (options.readOnly === true) transaction = transaction.setAccessMode('read only');
+    // SQLite's driver begins a 'read only' transaction DEFERRED (store/sqlite-dialect.ts).
+    if (options.readOnly === true || deferred) transaction = transaction.setAccessMode('read only');
     if (scope?.waiting !== true || options.readOnly === true) return await transaction.execute(fn);
     // A write that a request must not repeat: its mark is written in the same transaction.
     let marked = false;
@@ -114,4 +127,9 @@ const writeScope = new AsyncLocalStorage<WriteScope>();
 /** Runs `fn` (and everything it starts) within a write scope. */
 export function withWriteScope<T>(scope: WriteScope, fn: () => T): T {
   return writeScope.run(scope, fn);
+}
+
+/** A read that may bring what it reads up to date (see TransactionOptions.readMostly). */
+export function readMostly<T>(ctx: AppContext, fn: (q: Q) => Promise<T>): Promise<T> {
+  return inTransaction(ctx, fn, { readMostly: true });
 }
