@@ -148,7 +148,8 @@ function read(url, caller, pick) {
 
 /**
  * A bounded mixed load over the servers: `connections` requests in flight, until `requests` are
- * done or `seconds` have passed. Returns what was asked and answered, and every write answered 2xx.
+ * done or `seconds` have passed. Returns what was asked and answered, every write sent (`issued`) and
+ * every write answered 2xx (`acknowledged`); `onAnswer` hears of each answer.
  */
 export async function mixedLoad({
   urls,
@@ -158,10 +159,11 @@ export async function mixedLoad({
   seconds,
   writeShare = 0.5,
   seed = 1,
+  onAnswer,
 }) {
   const random = rng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const result = { requests: 0, statuses: {}, failures: [], acknowledged: [], latencies: [] };
+  const result = { requests: 0, statuses: {}, failures: [], acknowledged: [], latencies: [], issued: [] };
   const deadline = seconds === undefined ? Infinity : performance.now() + seconds * 1000;
   let issued = 0;
   const next = async (lane) => {
