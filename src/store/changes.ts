@@ -85,6 +85,20 @@ export class ChangeWatch implements KyselyPlugin {
   }
 }
 
+/** Counts the statements that may write through one handle (one transaction's). */
+export class WriteCounter implements KyselyPlugin {
+  writes = 0;
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (mayWrite(args.node)) this.writes += 1;
+    return args.node;
+  }
+
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
 /**
  * Listens for other processes' commits on a connection of its own, reconnecting after a failure.
  * Until it listens, and while it is down, the watch trusts nothing.

@@ -4,11 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { PursuitError } from '../core/errors.js';
 import { storeError } from './errors.js';
+import { WaitingSqliteDialect } from './sqlite-dialect.js';
 import * as initial from './migrations/2026-11-23-0001-initial.js';
 import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
 import * as accounts from './migrations/2026-11-24-0003-accounts.js';
@@ -103,7 +104,7 @@ function openSqlite(path: string, options: OpenOptions): Db {
     }
   });
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new WaitingSqliteDialect({ database: sqlite }),
     plugins: [changes],
   });
   return {

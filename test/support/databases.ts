@@ -11,7 +11,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { addUser, init } from '../../src/app/accounts/workspace.js';
 import type { User } from '../../src/core/records.js';
 import { openDatabase } from '../../src/store/database.js';
-import type { Db } from '../../src/store/database.js';
+import type { DatabaseConfig, Db } from '../../src/store/database.js';
 import { DEFAULT_PLAYBOOK_TEXT } from './scenario.js';
 
 const PG_URL = process.env.PURSUIT_TEST_DATABASE_URL;
@@ -23,6 +23,8 @@ export const DIALECTS: ('sqlite' | 'postgres')[] = PG_URL === undefined ? ['sqli
 
 export interface TestDb {
   db: Db;
+  /** Where it is, for another process (a child `pursuit`). */
+  config: DatabaseConfig;
   /** Opens the same database again, as another process would. */
   another(): Promise<Db>;
   drop(): Promise<void>;
@@ -32,7 +34,12 @@ export async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Tes
   if (dialect === 'sqlite') {
     const path = join(mkdtempSync(join(tmpdir(), 'pursuit-db-')), 'test.db');
     const db = await openDatabase({ kind: 'sqlite', path });
-    return { db, another: () => openDatabase({ kind: 'sqlite', path }), drop: () => db.close() };
+    return {
+      db,
+      config: { kind: 'sqlite', path },
+      another: () => openDatabase({ kind: 'sqlite', path }),
+      drop: () => db.close(),
+    };
   }
   const name = `pursuit_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -44,6 +51,7 @@ export async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Tes
   const db = await openDatabase({ kind: 'postgres', url: url.toString() });
   return {
     db,
+    config: { kind: 'postgres', url: url.toString() },
     another: () => openDatabase({ kind: 'postgres', url: url.toString() }),
     async drop() {
       await db.close();

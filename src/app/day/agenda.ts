@@ -12,7 +12,7 @@ import { decisions } from '../../store/repositories/decisions.repository.js';
 import type { AppContext } from '../context.js';
 import { resolveName, visibleOwners } from '../accounts/actors.js';
 import { activeEngine, refreshStale } from '../decisions/decisions.js';
-import { inTransaction } from '../context.js';
+import { readMostly } from '../context.js';
 
 export interface AgendaItem {
   prospect: Prospect;
@@ -69,7 +69,7 @@ export async function readAgenda(
   options: { rep?: string; date?: string },
 ): Promise<AgendaRead> {
   const now = ctx.now();
-  return inTransaction(ctx, async (q) => {
+  return readMostly(ctx, async (q) => {
     const rep =
       options.rep === undefined
         ? actor
@@ -193,7 +193,7 @@ export async function pipeline(
   options: { owner?: string } = {},
 ): Promise<Pipeline> {
   const now = ctx.now();
-  return inTransaction(ctx, async (q) => {
+  return readMostly(ctx, async (q) => {
     await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText);
     let owners = await visibleOwners(q, actor);
     if (options.owner !== undefined) {

@@ -121,6 +121,7 @@ async function writeAll(
   return ctx.db.kysely
     .transaction()
     .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
     .execute(async (q) => {
       const owners = await visibleOwners(q, actor);
       const team = new Map((await users.list(q, actor.orgId)).map((u) => [u.id, u]));

@@ -44,16 +44,21 @@ export async function importFiles(
   const { now, mapping, mapContext, sources } = await plan(ctx, actor, inputs, options);
   let importer: Importer | undefined;
   try {
-    return await inTransaction(ctx, async (q) => {
-      importer = await Importer.start((work) => work(q), ctx, actor, options, now);
-      for (const source of sources) await importer.read(source, mapContext, mapping);
-      importer.finish();
-      // All or nothing: a rejected row rolls everything back (the report says what to fix).
-      if (importer.report.rejectedCount > 0 && options.skipBad !== true) throw new Rollback();
-      await importer.decide();
-      importer.report.committed = true;
-      return importer.report;
-    }).then((report) => afterBulkLoad(ctx, report));
+    return await inTransaction(
+      ctx,
+      async (q) => {
+        importer = await Importer.start((work) => work(q), ctx, actor, options, now);
+        for (const source of sources) await importer.read(source, mapContext, mapping);
+        importer.finish();
+        // All or nothing: a rejected row rolls everything back (the report says what to fix).
+        if (importer.report.rejectedCount > 0 && options.skipBad !== true) throw new Rollback();
+        await importer.decide();
+        importer.report.committed = true;
+        return importer.report;
+      },
+      // The sources are streams, read once.
+      { retry: false },
+    ).then((report) => afterBulkLoad(ctx, report));
   } catch (error) {
     if (error instanceof Rollback && importer !== undefined) return importer.report;
     throw error;
@@ -88,7 +93,8 @@ export async function importInBatches(
 ): Promise<ImportReport> {
   const { now, mapping, mapContext, sources } = await plan(ctx, actor, inputs, options);
   const run: Runner = async (work) => {
-    const done = await inTransaction(ctx, work);
+    // A chunk's rows are read from the stream once: it is not run again.
+    const done = await inTransaction(ctx, work, { retry: false });
     // Let waiting requests in between two chunks.
     await new Promise((resolve) => setImmediate(resolve));
     return done;

@@ -13,7 +13,7 @@ import { users } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
-import { inTransaction } from '../context.js';
+import { readMostly } from '../context.js';
 import { plain } from '../inputs.js';
 import type { AppContext } from '../context.js';
 import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
@@ -57,7 +57,7 @@ function curveOf(
 
 export async function showProspect(ctx: AppContext, actor: User, typed: string): Promise<ProspectDetails> {
   const now = ctx.now();
-  return inTransaction(ctx, async (q) => {
+  return readMostly(ctx, async (q) => {
     // resolveProspect only finds prospects the actor may see.
     const prospect = await resolveProspect(q, actor, typed);
     let decision = await decisions.findByProspect(q, prospect.id);
@@ -91,7 +91,7 @@ export async function listProspects(
 ): Promise<ProspectRow[]> {
   const now = ctx.now();
   if (filter.search !== undefined) plain('search', filter.search);
-  return inTransaction(ctx, async (q) => {
+  return readMostly(ctx, async (q) => {
     let owners = await visibleOwners(q, actor);
     if (filter.owner !== undefined) {
       const owner = resolveName(await users.list(q, actor.orgId), filter.owner, 'user', 'owner');

@@ -187,6 +187,20 @@ export const idempotencyKeys = {
       })
       .execute();
   },
+  /** Adds the answer to a key recorded with its request's write. */
+  async answer(
+    q: Q,
+    userId: string,
+    key: string,
+    r: Pick<StoredResponse, 'status' | 'response'>,
+  ): Promise<void> {
+    await q
+      .updateTable('idempotency_keys')
+      .set({ status: r.status, response: r.response })
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .execute();
+  },
   async deleteOlderThan(q: Q, before: number): Promise<void> {
     await q.deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
   },
