@@ -10,7 +10,7 @@
 import { MONTH_NAMES, monthNumber } from './date-words.js';
 import { scanDates } from './date-scan.js';
 import type { DateMention, ScanContext } from './date-scan.js';
-import { addMonths, civil, dayOf, nextFirstOfMonth } from './days.js';
+import { addMonths, civil, dayOf, nextFirstOfMonth, nextWeekday } from './days.js';
 import { matches } from './matches.js';
 
 const AFTER_SUMMER =
@@ -131,19 +131,43 @@ function namedMonthDays(text: string, today: number, taken: readonly DateMention
 
 const COME_BACK =
   /reach\s+out|get\s+back|come\s+back|circle\s+back|check\s+(?:back|in)|follow\s+up|touch\s+base|reconnect|try\s+(?:me|again)|ping|drop\s+me|write|e-?mail\s+me|contact|talk|call|revisit|melden|kontaktier|schreiben|sprechen|zukommen|recontact|revenez|revenir|relance|écrive|rappel|escríb|contact|vuelva|llám|hablamos|hablemos|neem|benader|mail|bel\s|spreken|entre\s+em\s+conta|volte|fale|falamos|procur|ricontatt|kontakta|hör\s+av/iu;
+// "after the 15th", "after our board meeting on the 12th", "nach der Vorstandssitzung am 12.".
 const AFTER_BEFORE =
-  /(?:after|nach(?:\s+dem)?|après(?:\s+le)?|después\s+del?|na|depois\s+d[eo]|após\s+o|dopo\s+il|efter)\s*(?:the\s+)?$/iu;
+  /(?<!\p{L})(?:after|nach(?:\s+dem)?|après(?:\s+le)?|después\s+del?|na|depois\s+d[eo]|após\s+o|dopo\s+il|efter)\s*(?:(?:the|our|my|their|this|that|dem|der|unserer?|notre|la|nuestra|onze|de|nossa|a)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:on|of|am|vom|le|du|el|del|op|van|em|no|de)\s+)?)?(?:the\s+)?$/iu;
 const UNTIL_BEFORE =
   /(?:until|till|bis(?:\s+(?:zum|zur))?|jusqu['’]\s*(?:au|à)|hasta(?:\s+el)?|tot|até(?:\s+(?:ao|o|a|à))?|fino\s+al)\s*(?:the\s+)?$/iu;
+/** "until the 15th, then ...": said right after the date, not anywhere after it ("... starts then"). */
 const THEN_AFTER =
-  /after\s+that|afterwards|then|danach|anschlie(?:ß|ss)end|après|ensuite|después|luego|daarna|depois|dopo|efter\s+det/iu;
+  /^[^\n]{0,60}?(?:after\s+that|afterwards|danach|anschlie(?:ß|ss)end|ensuite|daarna|después\s+de\s+eso)(?!\p{L})|^[^.!?\n]{0,20}?(?:,|\band\b|\bund\b|\bet\b|\by\b|\ben\b|\be\b|-|–)\s*(?:after\s+that|afterwards|then|danach|anschlie(?:ß|ss)end|après|ensuite|después|luego|daarna|depois|dopo|efter\s+det)(?!\p{L})/iu;
+/** Days of the calendar named by a holiday, as the day after it ("after Labor Day"). */
+const HOLIDAYS: readonly (readonly [RegExp, (year: number) => number])[] = [
+  [/(?:after|post)\s+labou?r\s+day/iu, (year) => nthWeekday(year, 9, 1, 1) + 1],
+  [/(?:after|post)\s+memorial\s+day/iu, (year) => nthWeekday(year, 6, 1, 1) - 7 + 1],
+  [/(?:after|post)\s+thanksgiving/iu, (year) => nthWeekday(year, 11, 4, 4) + 1],
+];
+
+/** The Nth given weekday (0 Sunday ... 6 Saturday) of a month; its first Monday of June less 7 is May's last. */
+function nthWeekday(year: number, month: number, wanted: number, n: number): number {
+  return nextWeekday((dayOf(year, month, 1) as number) - 1, wanted) + 7 * (n - 1);
+}
+
+function holidayDays(text: string, today: number): number[] {
+  const out: number[] = [];
+  const { year } = civil(today);
+  for (const [pattern, dayIn] of HOLIDAYS) {
+    if (!pattern.test(text)) continue;
+    const day = dayIn(year);
+    out.push(day > today ? day : dayIn(year + 1));
+  }
+  return out;
+}
 
 /** An explicit date: the day itself, or the day after when they say "after" it ("until X, then ..."). */
-function explicitDay(text: string, index: number, day: number): number {
-  const before = text.slice(Math.max(0, index - 30), index);
-  if (AFTER_BEFORE.test(before)) return day + 1;
-  if (UNTIL_BEFORE.test(before) && THEN_AFTER.test(text.slice(index))) return day + 1;
-  return day;
+function explicitDay(text: string, date: DateMention): number {
+  const before = text.slice(Math.max(0, date.index - 50), date.index);
+  if (AFTER_BEFORE.test(before)) return date.day + 1;
+  if (UNTIL_BEFORE.test(before) && THEN_AFTER.test(text.slice(date.end))) return date.day + 1;
+  return date.day;
 }
 
 /**
@@ -166,9 +190,10 @@ function latestDay(text: string, ctx: ScanContext): number | undefined {
   const today = ctx.today;
   const found: number[] = [];
   if (AFTER_SUMMER.test(text)) found.push(nextFirstOfMonth(9, today));
+  found.push(...holidayDays(text, today));
   const dates = scanDates(text, ctx);
   for (const d of dates) {
-    if (d.kind === 'absolute') found.push(explicitDay(text, d.index, d.day));
+    if (d.kind === 'absolute') found.push(explicitDay(text, d));
     else if (d.kind === 'end') found.push(d.day + 1);
     else if (d.kind !== 'weekday') found.push(d.day);
   }
