@@ -114,6 +114,12 @@ export const EN_REFUSALS: readonly CueRow[] = [
   [
     'not-now',
     3,
+    "(?:would be|will be|is|be) (?:a )?(?:much |far |lot )?better (?:time|moment|timing)|(?:worth|give me|drop me|send me) a (?:shout|line|note|try|call|nudge) (?:then|at that point|after that)|budget(?: [\\p{L}'’]+){0,6} (?:opens? up|frees? up|resets?|comes? through|becomes? available|is available)(?: again)? (?:after|in|from|at|next|once|when)",
+    null,
+  ],
+  [
+    'not-now',
+    3,
     '(?:follow up|check back|check in|reach out|circle back|get back to me|ping me|contact me|touch base|try me|come back to me)(?: with me| on this| again)? (?:the|in the|during the|on the) week (?:of|after)|(?:follow up|check back|check in|reach out|circle back|ping me|contact me|touch base|try me|come back to me)(?: with me| on this| again)? (?:in|during|after) (?:week|wk|calendar week) \\d',
   ],
   [
