@@ -114,7 +114,7 @@ export const EN_REFUSALS: readonly CueRow[] = [
   [
     'not-now',
     3,
-    "(?:would be|will be|is|be) (?:a )?(?:much |far |lot )?better (?:time|moment|timing)|(?:worth|give me|drop me|send me) a (?:shout|line|note|try|call|nudge) (?:then|at that point|after that)|budget(?: [\\p{L}'’]+){0,6} (?:opens? up|frees? up|resets?|comes? through|becomes? available|is available)(?: again)? (?:after|in|from|at|next|once|when)",
+    "(?:would be|will be|is|be) (?:a )?(?:much |far |lot )?better (?:time|moment|timing)|(?:worth|give me|drop me|send me) a (?:shout|line|note|try|call|nudge) (?:then|at that point|after that)|(?:pick (?:it|this) (?:up|back up)|reconnect|revisit(?: it| this)?) (?:again )?then(?=[.!,]|$)|budget(?: [\\p{L}'’]+){0,6} (?:opens? up|frees? up|resets?|comes? through|becomes? available|is available)(?: again)? (?:after|in|from|at|next|once|when)",
     null,
   ],
   [
@@ -154,7 +154,7 @@ export const EN_REFUSALS: readonly CueRow[] = [
   [
     'not-now',
     3,
-    "(?:frozen|freeze|on hold|contract|budget|locked|tied|renewed|renewal|committed)(?: [\\p{L}'’]+){0,5} (?:until|till|through|ends?|runs? out|expires?|renews?)(?: [\\p{L}'’]+){0,3} (?:\\d+|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|next|the end|summer|spring|fall|autumn|then)",
+    "(?:frozen|freeze|on hold|contract|budget|locked|tied|renewed|renewal|committed)(?: [\\p{L}'’]+){0,5} (?:until|till|through|ends?|runs? out|expires?|renews?|is up|comes up|up for renewal)(?: [\\p{L}'’]+){0,3} (?:\\d+|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|next|the end|summer|spring|fall|autumn|then)",
     null,
   ],
   ['not-now', 1, 'right now', null],

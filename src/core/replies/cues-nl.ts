@@ -76,7 +76,7 @@ export const NL: Lexicon = {
     [
       'not-now',
       3,
-      '(?:op dit moment|nu|momenteel|voorlopig|op het moment|even) (?:nog )?(?:niet|geen)(?! budget)|niet het (?:juiste|goede) moment|(?:neem|neemt|kunt u|mag u)(?: \\p{L}+){0,5} (?:opnieuw |nog eens |weer )?contact (?:met ons |met mij )?op|(?:benader|mail|bel) (?:ons|mij|me) (?:gerust )?(?:over|na|in|volgend)|later (?:dit jaar|in het jaar|terug)|volgend (?:jaar|kwartaal)|na de zomer(?:vakantie)?|over (?:een paar|enkele|twee|drie|zes) maanden|budget (?:is )?(?:al )?(?:vergeven|op|besteed)|geen (?:tijd|capaciteit|prioriteit)|in het (?:najaar|voorjaar)|(?:misschien|wellicht) later',
+      '(?:op dit moment|nu|momenteel|voorlopig|op het moment|even) (?:nog )?(?:niet|geen)(?! budget)|niet het (?:juiste|goede) moment|(?:neem|neemt|kunt u|mag u)(?: \\p{L}+){0,5} (?:opnieuw |nog eens |weer )?contact (?:met ons |met mij )?op|(?:benader|mail|bel) (?:ons|mij|me) (?:gerust )?(?:over|na|in|volgend)|later (?:dit jaar|in het jaar|terug)|volgend (?:jaar|kwartaal)|na de zomer(?:vakantie)?|over (?:een paar|enkele|twee|drie|zes) maanden|budget (?:is )?(?:al )?(?:vergeven|op|besteed)|geen (?:tijd|capaciteit|prioriteit)|in het (?:najaar|voorjaar)|(?:misschien|wellicht) later|laten we (?:in|na|begin|eind|half) \\p{L}+ (?:\\p{L}+ )?(?:schakelen|bellen|spreken|afstemmen|kijken)',
       null,
     ],
     [
