@@ -70,7 +70,7 @@ export const NL: Lexicon = {
     [
       'not-interested',
       3,
-      'geen (?:interesse|belangstelling|behoefte)|ni(?:ets|ks) voor ons|gekozen voor (?:een )?(?:andere|ander|\\p{Lu})|voor (?:een )?(?:andere|ander) (?:\\p{L}+ )?gekozen|niet geïnteresseerd|nee,? (?:dank (?:je|u)(?: wel)?|bedankt)|niet voor ons|niet nodig|past niet bij ons|niet relevant voor ons|(?:hebben|heb) (?:gekozen|besloten) (?:voor )?(?:een )?(?:andere|ander|om niet)|gaan (?:hier )?niet (?:mee )?verder|zien (?:hier )?(?:van )?af|geen (?:toegevoegde )?waarde|aan ons voorbij ?gaan|(?:blijven|houden het) bij (?:onze|ons|wat we|de huidige)|(?:slaan|sla) (?:we |ik )?(?:deze |dit )?over',
+      'geen (?:interesse|belangstelling|behoefte)|ni(?:ets|ks) voor ons|gekozen voor (?:een )?(?:andere|ander|\\p{Lu})|voor (?:een )?(?:andere|ander) (?:\\p{L}+ )?gekozen|niet geïnteresseerd|nee,? (?:dank (?:je|u)(?: wel)?|bedankt)|niet voor ons|niet nodig|past niet bij ons|niet relevant voor ons|(?:hebben|heb) (?:gekozen|besloten) (?:voor )?(?:een )?(?:andere|ander|om niet)|gaan (?:hier )?niet (?:mee )?verder|zien (?:hier )?(?:van )?af|geen (?:toegevoegde )?waarde|aan ons voorbij ?gaan|(?:blijven|houden het) bij (?:onze|ons|wat we|de huidige)|(?:slaan|sla) (?:we |ik )?(?:deze |dit )?over|(?:doen|gaan) (?:we )?(?:hier|daar) (?:niets|niks) (?:mee|mee doen)',
       null,
     ],
     [

@@ -18,7 +18,7 @@ export const LEAN_EN: readonly LeanRow[] = [
   [
     'objection',
     2,
-    'procurement tender* rfp compliance complian* dpa dpia soc2 soc_2 iso_27001 iso27001 security ' +
+    'procurement tender* rfp baa hipaa compliance complian* dpa dpia soc2 soc_2 iso_27001 iso27001 security ' +
       'pen_test pentest penetration governance policy policies on-prem* on-premise* premises hosting ' +
       'hosted residency sso saml encryption approved_list approved_supplier* vetting due_diligence ' +
       'information_governance works_council auditors',
