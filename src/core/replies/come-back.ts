@@ -123,7 +123,14 @@ function namedMonthDays(text: string, today: number, taken: readonly DateMention
     // Short forms ("mar", "may", "jun") count only after a preposition: "may" is mostly a verb.
     if (month === undefined || (SHORT_MONTH.test(m[0]) && lead === '')) continue;
     const next = AFTER_WORDS.test(lead) || END.test(lead);
-    const first = nextFirstOfMonth(next ? (month % 12) + 1 : month, today);
+    // The month the reply is written in is the present ("December is madness here"), not a
+    // December a year on; only its middle may still be to come.
+    const current = civil(today);
+    const thisMonth = month === current.month && !next;
+    if (thisMonth && !MID.test(lead)) continue;
+    const first = thisMonth
+      ? today - current.day + 1
+      : nextFirstOfMonth(next ? (month % 12) + 1 : month, today);
     out.push(MID.test(lead) ? first + 14 : first);
   }
   return out;
