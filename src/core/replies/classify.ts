@@ -4,7 +4,7 @@
 // Pure: the time the reply came is a parameter, as is the sender's zone.
 
 import { autoSignal, senderSubject } from './automatic.js';
-import { comeBackDay } from './come-back.js';
+import { comeBackDay, laterTime } from './come-back.js';
 import { lowerCase, scanCues, wordStarts } from './cues.js';
 import type { Hit } from './cues.js';
 import { formatDay } from '../calendar.js';
@@ -14,6 +14,8 @@ import { ownText } from './own-text.js';
 import { referralTarget } from './referral.js';
 import { datedAbsence, returnDay } from './return-date.js';
 import { weigh } from './weigh.js';
+import type { Weighed } from './weigh.js';
+import type { ScanContext } from './date-scan.js';
 import { leanHits } from './lean.js';
 import { WEEKDAY_NAMES } from './date-words.js';
 
@@ -138,6 +140,32 @@ function sentencesOf(text: string, hits: Hit[]): string {
   return picked.join(' ');
 }
 
+/**
+ * A time to come, said in a reply no cue decided ("The person who'd own this starts on 15
+ * September") or in a yes ("happy to look at it in Q4"), is a "not now": a date two weeks off or
+ * more for the first, a month, a quarter or a season four weeks off or more for the second (a yes
+ * names meeting days, "Tuesday the 7th", "after the 15th").
+ */
+function withLaterTime(weighed: Weighed, read: string, ctx: ScanContext): Weighed {
+  const open = weighed.kind === 'neutral' && !weighed.decisive;
+  if (weighed.automatic || !(open || weighed.kind === 'positive')) return weighed;
+  const { period, date } = laterTime(read, ctx, !open);
+  const later = open
+    ? [period, date].find((t) => t !== undefined && t.day >= ctx.today + 14)
+    : period !== undefined && period.day >= ctx.today + 28
+      ? period
+      : undefined;
+  if (later === undefined) return weighed;
+  const hit: Hit = {
+    kind: 'not-now',
+    weight: 2,
+    phrase: later.sentence,
+    index: read.indexOf(later.sentence),
+    language: '',
+  };
+  return { ...weighed, kind: 'not-now', confidence: 0.35, hits: [hit], decisive: false };
+}
+
 /** Replies say what decides them early; a longer own text (a pasted document) is read this far. */
 const READ_LIMIT = 4000;
 
@@ -169,8 +197,10 @@ export function classifyReply(input: ReplyInput): ReplyClass {
     const hit: Hit = { kind: 'out-of-office', weight: 2, phrase: absence, index: 0, language: '' };
     weighed = { ...weighed, kind: 'out-of-office', confidence: 0.4, hits: [hit] };
   }
-  const { kind } = weighed;
   const language = languageOf(weighed.hits, read, signal.subject?.language);
+  ctx.monthFirst = language === 'en' && (input.zone ?? '').startsWith('America/');
+  weighed = withLaterTime(weighed, read, ctx);
+  const { kind } = weighed;
   const result: ReplyClass = {
     kind,
     confidence: weighed.confidence,
@@ -182,7 +212,6 @@ export function classifyReply(input: ReplyInput): ReplyClass {
     automatic: weighed.automatic,
     ownText: own,
   };
-  ctx.monthFirst = language === 'en' && (input.zone ?? '').startsWith('America/');
   if (kind === 'out-of-office') {
     const day = returnDay(read, ctx, language) ?? returnDay(subject, ctx, language);
     if (day !== undefined) result.until = formatDay(day);

@@ -10,7 +10,7 @@
 import { MONTH_NAMES, monthNumber } from './date-words.js';
 import { scanDates } from './date-scan.js';
 import type { DateMention, ScanContext } from './date-scan.js';
-import { addMonths, civil, dayOf, nextFirstOfMonth } from './days.js';
+import { addMonths, civil, dayOf, nextFirstOfMonth, nextWeekday } from './days.js';
 import { matches } from './matches.js';
 
 const AFTER_SUMMER =
@@ -123,27 +123,61 @@ function namedMonthDays(text: string, today: number, taken: readonly DateMention
     // Short forms ("mar", "may", "jun") count only after a preposition: "may" is mostly a verb.
     if (month === undefined || (SHORT_MONTH.test(m[0]) && lead === '')) continue;
     const next = AFTER_WORDS.test(lead) || END.test(lead);
-    const first = nextFirstOfMonth(next ? (month % 12) + 1 : month, today);
+    // The month the reply is written in is the present ("December is madness here"), not a
+    // December a year on; only its middle may still be to come.
+    const current = civil(today);
+    const thisMonth = month === current.month && !next;
+    if (thisMonth && !MID.test(lead)) continue;
+    const first = thisMonth
+      ? today - current.day + 1
+      : nextFirstOfMonth(next ? (month % 12) + 1 : month, today);
     out.push(MID.test(lead) ? first + 14 : first);
   }
   return out;
 }
 
 const COME_BACK =
-  /reach\s+out|get\s+back|come\s+back|circle\s+back|check\s+(?:back|in)|follow\s+up|touch\s+base|reconnect|try\s+(?:me|again)|ping|drop\s+me|write|e-?mail\s+me|contact|talk|call|revisit|melden|kontaktier|schreiben|sprechen|zukommen|recontact|revenez|revenir|relance|écrive|rappel|escríb|contact|vuelva|llám|hablamos|hablemos|neem|benader|mail|bel\s|spreken|entre\s+em\s+conta|volte|fale|falamos|procur|ricontatt|kontakta|hör\s+av/iu;
+  /reach\s+out|get\s+back|come\s+back|circle\s+back|check\s+(?:back|in)|follow\s+up|touch\s+base|reconnect|try\s+(?:me|again)|ping|drop\s+me|write|e-?mail\s+me|contact|talk|call|revisit|melden|kontaktier|schreiben|sprechen|zukommen|recontact|revenez|revenir|relance|écrive|rappel|escríb|contact|vuelva|llám|hablamos|hablemos|neem|benader|mail|bel\s|spreken|entre\s+em\s+conta|volte|fale|falamos|procur|ricontatt|kontakta|hör\s+av|schakel/iu;
+// "after the 15th", "after our board meeting on the 12th", "nach der Vorstandssitzung am 12.".
 const AFTER_BEFORE =
-  /(?:after|nach(?:\s+dem)?|après(?:\s+le)?|después\s+del?|na|depois\s+d[eo]|após\s+o|dopo\s+il|efter)\s*(?:the\s+)?$/iu;
+  /(?<!\p{L})(?:after|nach(?:\s+dem)?|après(?:\s+le)?|después\s+del?|na|depois\s+d[eo]|após\s+o|dopo\s+il|efter)\s*(?:(?:the|our|my|their|this|that|dem|der|unserer?|notre|la|nuestra|onze|de|nossa|a)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:on|of|am|vom|le|du|el|del|op|van|em|no|de)\s+)?)?(?:the\s+)?$/iu;
 const UNTIL_BEFORE =
   /(?:until|till|bis(?:\s+(?:zum|zur))?|jusqu['’]\s*(?:au|à)|hasta(?:\s+el)?|tot|até(?:\s+(?:ao|o|a|à))?|fino\s+al)\s*(?:the\s+)?$/iu;
+/** "until the 15th, then ...": said right after the date, not anywhere after it ("... starts then"). */
 const THEN_AFTER =
-  /after\s+that|afterwards|then|danach|anschlie(?:ß|ss)end|après|ensuite|después|luego|daarna|depois|dopo|efter\s+det/iu;
+  /^[^\n]{0,80}?(?<!\p{L})(?:after\s+that|afterwards|then|danach|anschlie(?:ß|ss)end|après|ensuite|después|luego|daarna|depois|dopo|efter\s+det)(?!\p{L})/iu;
+/** "Give me until the 15th of September": that day itself. */
+const GIVE_UNTIL = /(?:give|allow)\s+(?:me|us)\s+(?:\p{L}+\s+)?until\s*(?:the\s+)?$/iu;
+/** Days of the calendar named by a holiday, as the day after it ("after Labor Day"). */
+const HOLIDAYS: readonly (readonly [RegExp, (year: number) => number])[] = [
+  [/(?:after|post)\s+labou?r\s+day/iu, (year) => nthWeekday(year, 9, 1, 1) + 1],
+  [/(?:after|post)\s+memorial\s+day/iu, (year) => nthWeekday(year, 6, 1, 1) - 7 + 1],
+  [/(?:after|post)\s+thanksgiving/iu, (year) => nthWeekday(year, 11, 4, 4) + 1],
+];
+
+/** The Nth given weekday (0 Sunday ... 6 Saturday) of a month; its first Monday of June less 7 is May's last. */
+function nthWeekday(year: number, month: number, wanted: number, n: number): number {
+  return nextWeekday((dayOf(year, month, 1) as number) - 1, wanted) + 7 * (n - 1);
+}
+
+function holidayDays(text: string, today: number): number[] {
+  const out: number[] = [];
+  const { year } = civil(today);
+  for (const [pattern, dayIn] of HOLIDAYS) {
+    if (!pattern.test(text)) continue;
+    const day = dayIn(year);
+    out.push(day > today ? day : dayIn(year + 1));
+  }
+  return out;
+}
 
 /** An explicit date: the day itself, or the day after when they say "after" it ("until X, then ..."). */
-function explicitDay(text: string, index: number, day: number): number {
-  const before = text.slice(Math.max(0, index - 30), index);
-  if (AFTER_BEFORE.test(before)) return day + 1;
-  if (UNTIL_BEFORE.test(before) && THEN_AFTER.test(text.slice(index))) return day + 1;
-  return day;
+function explicitDay(text: string, date: DateMention): number {
+  const before = text.slice(Math.max(0, date.index - 50), date.index);
+  if (AFTER_BEFORE.test(before)) return date.day + 1;
+  if (GIVE_UNTIL.test(before)) return date.day;
+  if (UNTIL_BEFORE.test(before) && THEN_AFTER.test(text.slice(date.end))) return date.day + 1;
+  return date.day;
 }
 
 /**
@@ -162,22 +196,85 @@ export function comeBackDay(text: string, ctx: ScanContext): number | undefined 
   return latestDay(text, ctx);
 }
 
-function latestDay(text: string, ctx: ScanContext): number | undefined {
+/**
+ * The times a text names to come back, as days: periods (a month, a quarter, a season, "in six
+ * weeks") and dates (an explicit day, the end of a period); weekdays apart, a meeting's time more
+ * often than a come-back one.
+ */
+function namedTimes(
+  text: string,
+  ctx: ScanContext,
+): { periods: number[]; dates: number[]; weekdays: number[] } {
   const today = ctx.today;
-  const found: number[] = [];
-  if (AFTER_SUMMER.test(text)) found.push(nextFirstOfMonth(9, today));
+  const periods: number[] = [];
+  const dated: number[] = [];
+  if (AFTER_SUMMER.test(text)) periods.push(nextFirstOfMonth(9, today));
+  dated.push(...holidayDays(text, today));
   const dates = scanDates(text, ctx);
   for (const d of dates) {
-    if (d.kind === 'absolute') found.push(explicitDay(text, d.index, d.day));
-    else if (d.kind === 'end') found.push(d.day + 1);
-    else if (d.kind !== 'weekday') found.push(d.day);
+    if (d.kind === 'absolute') dated.push(explicitDay(text, d));
+    else if (d.kind === 'end') dated.push(d.day + 1);
+    else if (d.kind === 'duration' || d.kind === 'week') periods.push(d.day);
+    else if (d.kind !== 'weekday') dated.push(d.day);
   }
-  if (NEXT_QUARTER.test(text)) found.push(firstOfNextQuarter(today));
+  if (NEXT_QUARTER.test(text)) periods.push(firstOfNextQuarter(today));
   const quarter = quarterDay(text, today);
-  if (quarter !== undefined) found.push(quarter);
-  for (const [month, pattern] of SEASONS) if (pattern.test(text)) found.push(nextFirstOfMonth(month, today));
-  if (NEXT_MONTH.test(text)) found.push(addMonths(today, 1) - civil(addMonths(today, 1)).day + 1);
-  found.push(...namedMonthDays(text, today, dates));
-  if (found.length === 0) found.push(...dates.filter((d) => d.kind === 'weekday').map((d) => d.day));
+  if (quarter !== undefined) periods.push(quarter);
+  for (const [month, pattern] of SEASONS)
+    if (pattern.test(text)) periods.push(nextFirstOfMonth(month, today));
+  if (NEXT_MONTH.test(text)) periods.push(addMonths(today, 1) - civil(addMonths(today, 1)).day + 1);
+  periods.push(...namedMonthDays(text, today, dates));
+  const weekdays = dates.filter((d) => d.kind === 'weekday').map((d) => d.day);
+  return { periods, dates: dated, weekdays };
+}
+
+function latestDay(text: string, ctx: ScanContext): number | undefined {
+  const { periods, dates, weekdays } = namedTimes(text, ctx);
+  const found = periods.length + dates.length > 0 ? [...periods, ...dates] : weekdays;
   return found.length === 0 ? undefined : Math.max(...found);
+}
+
+/** A time to act before ("I want something in place before then"): a deadline, not a delay. */
+const DEADLINE =
+  /before (?:then|that|it starts|we start)|in place (?:by|before)|ahead of|by then|vorher|avant cela|antes de eso|daarvoor|antes disso/iu;
+/** Words of a time gone by ("since January", "last March"). */
+const PAST =
+  /(?<!\p{L})(?:since|ago|last|seit|letzten|depuis|dernier|desde|pasado|sinds|vorige|passado)(?!\p{L})/iu;
+/** Words that set a time to come (not one past): "in", "after", "until", "once", "more realistic". */
+const LATER =
+  /(?<!\p{L})(?:in|after|until|till|from|early|mid|late|around|by|next|once|when|then|before|realistic|better|starts?|begins?|joins?|wait(?:ing)?|nach|ab|bis|im|après|dès|en|après|después|desde|hasta|na|vanaf|tot|depois|a partir|até|em)(?!\p{L})/iu;
+
+/**
+ * A time to come said in a reply that no cue decided (or that reads as a yes): the latest period
+ * ("in October", "Q4", "in six weeks") and the latest date ("starts on 15 September") named in the
+ * sentences that ask to come back or set a time to come, if any (`skipQuestions`: not in a question, where
+ * a yes names a meeting's time: "We're at the Summit in June, are you going?").
+ */
+export function laterTime(
+  text: string,
+  ctx: ScanContext,
+  skipQuestions = false,
+): { period?: Later; date?: Later } {
+  const out: { period?: Later; date?: Later } = {};
+  for (const sentence of text.split(/(?<=[.!?\n])\s+/u)) {
+    if (
+      (!COME_BACK.test(sentence) && !LATER.test(sentence)) ||
+      DEADLINE.test(sentence) ||
+      PAST.test(sentence)
+    )
+      continue;
+    if (skipQuestions && sentence.trimEnd().endsWith('?')) continue;
+    const { periods, dates } = namedTimes(sentence, ctx);
+    const period = Math.max(...periods);
+    const date = Math.max(...dates);
+    if (period > (out.period?.day ?? -Infinity)) out.period = { day: period, sentence };
+    if (date > (out.date?.day ?? -Infinity)) out.date = { day: date, sentence };
+  }
+  return out;
+}
+
+export interface Later {
+  day: number;
+  /** The sentence that names it. */
+  sentence: string;
 }

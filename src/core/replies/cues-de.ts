@@ -114,7 +114,7 @@ export const DE: Lexicon = {
     [
       'not-interested',
       3,
-      'kein(?:erlei)? interesse|nicht interessiert|(?:kein|keinen) bedarf|brauchen (?:wir|ich) (?:das )?nicht(?! weiter| zu)|benötigen (?:wir |ich )?(?:das |so etwas )?(?:nicht|keine)|nein,? danke|passt nicht (?:zu uns|für uns)|(?:ist )?(?:für uns )?nicht relevant|nicht das richtige für uns|(?:haben|hatten) uns(?: \\p{L}+){0,2} (?:für (?:einen|eine|ein) (?:anderen?|andere)(?: \\p{L}+){0,2}|dagegen|anders) entschieden|wir verzichten|verzichten (?:wir|dankend)|(?:werden|möchten) (?:das )?nicht weiter (?:verfolgen|verfolgt)|sind (?:bereits )?versorgt|kein thema für uns|nichts für uns|kommt (?:für uns )?nicht in frage',
+      'kein(?:erlei)? interesse|nicht interessiert|(?:kein|keinen) bedarf|brauchen (?:wir|ich) (?:das )?nicht(?! weiter| zu)|benötigen (?:wir |ich )?(?:das |so etwas )?(?:nicht|keine)|nein,? danke|passt nicht (?:zu uns|für uns)|(?:ist )?(?:für uns )?nicht relevant|nicht das richtige für uns|(?:haben|hatten) uns(?: \\p{L}+){0,2} (?:für (?:einen|eine|ein) (?:anderen?|andere)(?: \\p{L}+){0,2}|dagegen|anders) entschieden|wir verzichten|verzichten (?:wir|dankend)|(?:werden|möchten) (?:das )?nicht weiter (?:verfolgen|verfolgt)|sind (?:bereits )?versorgt|kein thema für uns|für uns kein thema|(?:machen|erledigen|lösen) (?:das|es|wir das) (?:weiterhin|auch künftig|weiter|lieber) (?:mit|in|selbst|intern)|nichts für uns|kommt (?:für uns )?nicht in frage|(?:bleiben|bleibe) (?:bei|mit) (?:unserer?|unserem|der (?:bisherigen|aktuellen|jetzigen))|(?:sehen|sehe) (?:hier |dafür |darin )?keinen (?:bedarf|mehrwert|nutzen)',
       null,
     ],
     [

@@ -91,6 +91,19 @@ export const EN_REFUSALS: readonly CueRow[] = [
     "(?:thanks|thank you|appreciate (?:it|the \\p{L}+))[^.!?\\n]{0,40}, but no(?=[.!,]|$)|(?:don't|do not) think (?:this|it|that)(?:'s| is| would be) (?:for us|a (?:good )?fit|for me|something (?:we|i))|(?:give|giving) (?:it|this) a miss|(?:we're|we are|i'm|i am) not buying|the answer (?:is still|hasn't changed|has not changed|remains|is the same)",
     null,
   ],
+  // not-interested: a no in the writer's own words ("sit this one out", "not something we'd buy")
+  [
+    'not-interested',
+    3,
+    "sit (?:this|it) (?:one )?out|(?:have to|must|going to|gonna|'ll|will|'m|am|are) (?:have to )?say(?:ing)? no|(?:will|shall|would) not proceed|(?:won't|wouldn't|not) proceed(?:ing)?(?! (?:until|before|this|next|in|for now|at))|(?:decided|said|agreed|concluded) (?:that )?(?:it|this|that|you) (?:wasn't|was not|isn't|is not|weren't) (?:really )?(?:for us|a fit|right for us|for me)|(?:wasn't|isn't|was not|is not) (?:really )?for us|(?:zero|no) (?:appetite|interest|desire) (?:here |internally |on our side )?(?:for|in)|zero (?:interest|need|appetite)|nothing to discuss|awarded (?:it|the (?:contract|tender|work)) to",
+    null,
+  ],
+  [
+    'not-interested',
+    3,
+    "(?:doesn't|does not|wouldn't|would not|won't|will not) (?:really )?(?:solve|fix|address) (?:a|any) (?:problem|pain|need|issue)|(?:a|the) problem we (?:don't|do not) (?:have|really have)|(?:can't|cannot|can not|don't|do not) (?:really )?(?:see|imagine) (?:us|ourselves|myself|me|the team|it) (?:ever )?(?:using|needing|buying|switching|adopting|changing|moving|signing|being (?:a|useful|relevant))(?=(?: (?:this|it|that|such|any|anything|one|something|northwind|your|a tool|another))?(?:[.!,]|$| (?:for|at|in|any|ever)))|not something (?:we|i)(?:'d| would| will| are| 're)? ?(?:ever |really )?(?:buy|spend|pay|invest|look|go|sign|put)|(?:we|i) (?:don't|do not) need (?:help|anything|any help|a tool|another|more|new|outside)|(?:don't|do not) expect (?:that|this|it|anything) to change|(?<=^|[.!?] )not buying|(?:we're|we are|i'm|i am) (?:sticking|staying) with|(?:rather|prefer) you (?:didn't|did not|don't|do not) (?:chase|follow|push|pursue)|(?:and|&) (?:won't|will not|never will) be(?=[.!,]|$)|off the table|(?:won't|will not|isn't going to|never will) become (?:one|a priority)|(?:really |just |simply )?not what (?:we're|we are|i'm|i am|we were) (?:after|looking for)|nothing (?:here |in (?:it|this) )?for you|(?:going to|we'll|we will|gonna|we're|we are|plan to|prefer to|'d rather) keep(?:ing)? (?:our|the) (?:current|existing|present) (?:setup|set-up|tool|tools|system|process|provider|vendor|solution|stack)|not (?:[\\p{L}']+ ){0,4}tak(?:e|ing) (?:it |this )?(?:forward|further)|none of them (?:were|was|are) (?:worth|right|a fit|for us)|(?:no need|don't need|do not need|needn't) (?:for you )?to (?:follow up|chase|reach out|write|get back)",
+    null,
+  ],
   // not-now: the reason is timing
   [
     'not-now',
@@ -98,6 +111,17 @@ export const EN_REFUSALS: readonly CueRow[] = [
     '(?<!for )(?:following|reaching|getting|checking|circling|touching|coming) (?:up|out|back|base)(?: with me| to me| on this| about this)? (?:again )?(?:in(?! the meantime)|after|next|later|around|early|towards|closer|at the|once|when|sometime|mid|by|before)',
   ],
   ['not-now', 2, 'mid-?way through|half-?way through', null],
+  [
+    'not-now',
+    3,
+    "(?:would be|will be|is|be) (?:a )?(?:much |far |lot )?better (?:time|moment|timing)|(?:worth|give me|drop me|send me) a (?:shout|line|note|try|call|nudge) (?:then|at that point|after that)|(?:pick (?:it|this) (?:up|back up)|reconnect|revisit(?: it| this)?) (?:again )?then(?=[.!,]|$)|budget(?: [\\p{L}'’]+){0,6} (?:opens? up|frees? up|resets?|comes? through|becomes? available|is available)(?: again)? (?:after|in|from|at|next|once|when)",
+    null,
+  ],
+  [
+    'not-now',
+    3,
+    '(?:follow up|check back|check in|reach out|circle back|get back to me|ping me|contact me|touch base|try me|come back to me)(?: with me| on this| again)? (?:the|in the|during the|on the) week (?:of|after)|(?:follow up|check back|check in|reach out|circle back|ping me|contact me|touch base|try me|come back to me)(?: with me| on this| again)? (?:in|during|after) (?:week|wk|calendar week) \\d',
+  ],
   [
     'not-now',
     3,
@@ -130,7 +154,7 @@ export const EN_REFUSALS: readonly CueRow[] = [
   [
     'not-now',
     3,
-    "(?:frozen|freeze|on hold|contract|budget|locked|tied|renewed|renewal|committed)(?: [\\p{L}'’]+){0,5} (?:until|till|through|ends?|runs? out|expires?|renews?)(?: [\\p{L}'’]+){0,3} (?:\\d+|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|next|the end|summer|spring|fall|autumn|then)",
+    "(?:frozen|freeze|on hold|contract|budget|locked|tied|renewed|renewal|committed)(?: [\\p{L}'’]+){0,5} (?:until|till|through|ends?|runs? out|expires?|renews?|is up|comes up|up for renewal)(?: [\\p{L}'’]+){0,3} (?:\\d+|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|next|the end|summer|spring|fall|autumn|then)",
     null,
   ],
   ['not-now', 1, 'right now', null],

@@ -49,7 +49,7 @@ export const EN: Lexicon = {
     [
       'unsubscribe',
       3,
-      'lose (?:my|our|this) (?:e-?mail|address|details|number)|opt(?:ing)? (?:me |us )?out|opt-out|no (?:more|further) (?:e-?mails|emails|messages|contact)|(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|details|information|records)|right to (?:be forgotten|erasure)|erasure (?:request|of)|report (?:you|this) (?:as|for) spam',
+      'lose (?:my|our|this) (?:e-?mail|address|details|number)|opt(?:ing)? (?:me |us )?out|opt-out|no (?:more|further) (?:e-?mails|emails|messages|contact)|(?:delete|erase|remove) (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|details|information|records)|right to (?:be forgotten|erasure)|(?:delete|erase|remove|purge) (?:any|all|whatever|the) (?:personal )?(?:data|details|information|info|records) (?:you (?:hold|have|keep|store)|(?:held|stored|kept) (?:about|on)|about me|on me)|(?:ccpa|gdpr|lgpd|rgpd|dsgvo)(?: \\p{L}+){0,3} (?:deletion|erasure)|erasure (?:request|of)|report (?:you|this) (?:as|for) spam',
     ],
     ['unsubscribe', 3, '^\\s*(?:stop|remove|unsubscribe|remove me|unsub)[.!]*\\s*$|unsub(?=[.!]|$)'],
     [

@@ -87,7 +87,7 @@ export const ES: Lexicon = {
     [
       'not-interested',
       3,
-      'no (?:nos |me )?interesa|no (?:estamos|estoy) interesad[oa]s?|sin interés|no,? gracias|no (?:lo )?necesitamos|no es para nosotros|no encaja|(?:hemos|he) (?:decidido|optado|elegido|escogido) (?:ir |trabajar |seguir )?(?:con |por )?(?:otr[oa]|un competidor|la competencia)|no (?:seguiremos|vamos a seguir) adelante|no tenemos (?:necesidad|interés)',
+      'no (?:nos |me )?interesa|no (?:estamos|estoy) interesad[oa]s?|sin interés|no,? gracias|no (?:lo )?necesitamos|no es para nosotros|no encaja|(?:hemos|he) (?:decidido|optado|elegido|escogido) (?:ir |trabajar |seguir )?(?:con |por )?(?:otr[oa]|un competidor|la competencia)|no (?:seguiremos|vamos a seguir) adelante|no tenemos (?:necesidad|interés)|no es algo que (?:necesit|busc|nos interes|vayamos a)\\p{L}*|(?:ya )?(?:optamos|elegimos|escogimos|contratamos) (?:por |a )?(?:otr[oa]|un competidor|la competencia)|no vamos a (?:seguir adelante|avanzar|contratar(?:lo)?|cambiar)|(?:seguiremos|vamos a seguir|nos quedamos|continuaremos) con (?:lo que tenemos|nuestr[oa]|la (?:herramienta|solución) actual|el (?:sistema|proveedor) actual)',
       null,
     ],
     [

@@ -86,7 +86,7 @@ export const FR: Lexicon = {
     [
       'not-interested',
       3,
-      "pas (?:du tout |vraiment )?(?:intéressée?s?|intéressés)|ne (?:sommes|suis) pas intéressée?s?|aucun intérêt|pas d'intérêt|non,? merci|pas pour nous|(?:pas|aucun) besoin|n'(?:avons|ai) pas besoin|ne (?:correspond|répond) pas à (?:nos|notre)|pas pertinent|(?:avons|ai) (?:choisi|retenu|opté pour) (?:un autre|une autre|un concurrent)|ne (?:donnerons|donnerai) pas suite|passons notre tour|ça ne nous intéresse pas|cela ne nous intéresse pas",
+      "pas (?:du tout |vraiment )?(?:intéressée?s?|intéressés)|ne (?:sommes|suis) pas intéressée?s?|aucun intérêt|pas d'intérêt|non,? merci|pas pour nous|(?:pas|aucun) besoin|n'(?:avons|ai) pas besoin|ne (?:correspond|répond) pas à (?:nos|notre)|pas pertinent|(?:avons|ai) (?:déjà )?(?:choisi|retenu|opté pour|sélectionné) (?:un autre|une autre|un concurrent|une solution concurrente)|ne (?:donnerons|donnerai) pas suite|n'(?:allons|irons) pas (?:donner suite|plus loin)|rest(?:ons|erons) (?:sur|avec) (?:notre|nos|l'|la solution)|passons notre tour|ça ne nous intéresse pas|cela ne nous intéresse pas",
       null,
     ],
     [

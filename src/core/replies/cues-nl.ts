@@ -70,13 +70,13 @@ export const NL: Lexicon = {
     [
       'not-interested',
       3,
-      'geen (?:interesse|belangstelling|behoefte)|ni(?:ets|ks) voor ons|gekozen voor (?:een )?(?:andere|ander|\\p{Lu})|voor (?:een )?(?:andere|ander) (?:\\p{L}+ )?gekozen|niet geïnteresseerd|nee,? (?:dank (?:je|u)(?: wel)?|bedankt)|niet voor ons|niet nodig|past niet bij ons|niet relevant voor ons|(?:hebben|heb) (?:gekozen|besloten) (?:voor )?(?:een )?(?:andere|ander|om niet)|gaan (?:hier )?niet (?:mee )?verder|zien (?:hier )?(?:van )?af',
+      'geen (?:interesse|belangstelling|behoefte)|ni(?:ets|ks) voor ons|gekozen voor (?:een )?(?:andere|ander|\\p{Lu})|voor (?:een )?(?:andere|ander) (?:\\p{L}+ )?gekozen|niet geïnteresseerd|nee,? (?:dank (?:je|u)(?: wel)?|bedankt)|niet voor ons|niet nodig|past niet bij ons|niet relevant voor ons|(?:hebben|heb) (?:gekozen|besloten) (?:voor )?(?:een )?(?:andere|ander|om niet)|gaan (?:hier )?niet (?:mee )?verder|zien (?:hier )?(?:van )?af|geen (?:toegevoegde )?waarde|aan ons voorbij ?gaan|(?:blijven|houden het) bij (?:onze|ons|wat we|de huidige)|(?:slaan|sla) (?:we |ik )?(?:deze |dit )?over|(?:doen|gaan) (?:we )?(?:hier|daar) (?:niets|niks) (?:mee|mee doen)',
       null,
     ],
     [
       'not-now',
       3,
-      '(?:op dit moment|nu|momenteel|voorlopig|op het moment|even) (?:nog )?(?:niet|geen)(?! budget)|niet het (?:juiste|goede) moment|(?:neem|neemt|kunt u|mag u)(?: \\p{L}+){0,5} (?:opnieuw |nog eens |weer )?contact (?:met ons |met mij )?op|(?:benader|mail|bel) (?:ons|mij|me) (?:gerust )?(?:over|na|in|volgend)|later (?:dit jaar|in het jaar|terug)|volgend (?:jaar|kwartaal)|na de zomer(?:vakantie)?|over (?:een paar|enkele|twee|drie|zes) maanden|budget (?:is )?(?:al )?(?:vergeven|op|besteed)|geen (?:tijd|capaciteit|prioriteit)|in het (?:najaar|voorjaar)|(?:misschien|wellicht) later',
+      '(?:op dit moment|nu|momenteel|voorlopig|op het moment|even) (?:nog )?(?:niet|geen)(?! budget)|niet het (?:juiste|goede) moment|(?:neem|neemt|kunt u|mag u)(?: \\p{L}+){0,5} (?:opnieuw |nog eens |weer )?contact (?:met ons |met mij )?op|(?:benader|mail|bel) (?:ons|mij|me) (?:gerust )?(?:over|na|in|volgend)|later (?:dit jaar|in het jaar|terug)|volgend (?:jaar|kwartaal)|na de zomer(?:vakantie)?|over (?:een paar|enkele|twee|drie|zes) maanden|budget (?:is )?(?:al )?(?:vergeven|op|besteed)|geen (?:tijd|capaciteit|prioriteit)|in het (?:najaar|voorjaar)|(?:misschien|wellicht) later|laten we (?:in|na|begin|eind|half) \\p{L}+ (?:\\p{L}+ )?(?:schakelen|bellen|spreken|afstemmen|kijken)',
       null,
     ],
     [

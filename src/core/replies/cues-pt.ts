@@ -71,7 +71,7 @@ export const PT: Lexicon = {
     [
       'not-interested',
       3,
-      'não (?:temos|tenho) (?:nenhum )?interesse|sem interesse|não (?:estamos|estou) interessad[oa]s?|não,? obrigad[oa]|não (?:precisamos|necessitamos)|não é para nós|não faz sentido para nós|(?:optamos|decidimos|escolhemos) (?:por |seguir |ir )?(?:com )?(?:outr[oa]|um concorrente)|não vamos (?:avançar|seguir)|não nos interessa',
+      'não (?:temos|tenho) (?:nenhum )?interesse|sem interesse|não (?:estamos|estou) interessad[oa]s?|não,? obrigad[oa]|não (?:precisamos|necessitamos)|não é para nós|não faz sentido para nós|(?:optamos|decidimos|escolhemos) (?:por |seguir |ir )?(?:com )?(?:outr[oa]|um concorrente)|não vamos (?:avançar|seguir)|não nos interessa|(?:vamos|iremos) (?:seguir|continuar|ficar) com (?:a|o|as|os|nossa|nosso) (?:\\p{L}+ )?(?:atual|atuais|que (?:já )?temos)|já (?:escolhemos|contratamos|optamos por) (?:outr[oa]|um concorrente)|não (?:vemos|vejo) (?:valor|utilidade|necessidade)|não é algo que (?:nos interess|precis|procur|queir)\\p{L}*',
       null,
     ],
     ['not-interested', 3, 'não (?:temos|tenho) (?:\\p{L}+ )?(?:necessidade|interesse)', null],

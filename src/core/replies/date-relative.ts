@@ -3,13 +3,21 @@
 // "in two weeks" (the day the reply came plus 14), "next week" (its Monday), in every language read.
 
 import { COUNT, MONTH_NAMES, WEEKDAY_NAMES, countValue, monthNumber, weekdayNumber } from './date-words.js';
-import { addMonths, civil, dayOf, nextOccurrence, nextWeekMonday, nextWeekday } from './days.js';
+import {
+  addMonths,
+  civil,
+  dayOf,
+  nextOccurrence,
+  nextWeekMonday,
+  nextWeekday,
+  weekNumberMonday,
+} from './days.js';
 import type { DateMention } from './date-scan.js';
 import { matches } from './matches.js';
 
 const UNIT_DAY = 'days?|tage?n?|jours?|d[ií]as?|dagen|dag|giorni|giorno|dagar';
-const UNIT_WEEK = 'weeks?|wochen?|semaines?|semanas?|weken|week|settimane?|veckorna|veckor|vecka';
-const UNIT_MONTH = 'months?|monate?n?|mois|mes(?:es)?|maanden|maand|meses|mesi|mese|månader|månad';
+const UNIT_WEEK = 'weeks?|wks?|wochen?|semaines?|semanas?|weken|week|settimane?|veckorna|veckor|vecka';
+const UNIT_MONTH = 'months?|mths?|mos|monate?n?|mois|mes(?:es)?|maanden|maand|meses|mesi|mese|månader|månad';
 const IN =
   "in|within|after|for|for\\s+the\\s+(?:next|coming)|the\\s+(?:next|coming)|dans|d'ici|pendant|(?:les|des)\\s+(?:prochaines|prochains)|en|em|daqui\\s+a|dentro\\s+de|durante|(?:las|los|nas|nos|as|os)\\s+(?:próximas|próximos|proximas|proximos)|over|de\\s+komende|komende|tra|fra|per|nei\\s+prossimi|nelle\\s+prossime|le\\s+prossime|i\\s+prossimi|om|nach|binnen|(?:die|in\\s+den)\\s+(?:nächsten|kommenden)|für|i|de\\s+kommande|under";
 const IN_COUNT = new RegExp(
@@ -41,6 +49,9 @@ const END_OF_NAMED = new RegExp(
   `(?<!\\p{L})(?:(?:the\\s+)?end\\s+of|ende|fin(?:\\s+de)?|finales\\s+de|eind(?:e)?|fim\\s+de|final\\s+de|fine|slutet\\s+av)\\s+(${MONTH_NAMES})(?!\\p{L})`,
   'giu',
 );
+// A week by its number: "KW 24", "in Kalenderwoche 24", "semaine 24", "la semana 36", "week 30".
+const WEEK_NUMBER =
+  /(?<!\p{L})(?:kw|kalenderwoche|woche|week|wk|semaine|semana|settimana|vecka)\s*\.?\s*(\d{1,2})(?![\d.:,/]\d|\d|\s*(?:-|–|to|bis|à|a|t\/m)\s*\d)/giu;
 const WEEK_BEFORE =
   /(?:next\s+week|n[äa]chste\s+woche|volgende\s+week|n[äa]sta\s+vecka)\s*,?\s*(?:on\s+|am\s+|op\s+|på\s+)?$/iu;
 
@@ -83,6 +94,7 @@ export function relativeMentions(text: string, today: number): DateMention[] {
     push(m, following ? monday + ((wanted + 6) % 7) : nextWeekday(today, wanted), 'weekday');
   }
   for (const m of matches(NEXT_WEEK, text)) push(m, nextWeekMonday(today), 'week');
+  for (const m of matches(WEEK_NUMBER, text)) push(m, weekNumberMonday(Number(m[1]), today), 'week');
   for (const m of matches(END_OF_WEEK, text)) push(m, nextWeekMonday(today) - 1, 'end');
   for (const m of matches(END_OF_MONTH, text)) push(m, lastOfMonth(today), 'end');
   for (const m of matches(END_OF_NAMED, text)) {

@@ -23,9 +23,9 @@ export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['out', 'set', 'ago
 const WEEKDAYS: readonly (readonly string[])[] = [
   'sunday|sonntag|dimanche|domingo|zondag|domenica|söndag|sondag',
   'monday|montag|lundi|lunes|maandag|segunda-feira|segunda feira|segunda|lunedì|lunedi|måndag|mandag',
-  'tuesday|dienstag|mardi|martes|dinsdag|terça-feira|terça feira|terça|terca-feira|terca|martedì|martedi|tisdag',
-  'wednesday|mittwoch|mercredi|miércoles|miercoles|woensdag|quarta-feira|quarta feira|quarta|mercoledì|mercoledi|onsdag',
-  'thursday|donnerstag|jeudi|jueves|donderdag|quinta-feira|quinta feira|quinta|giovedì|giovedi|torsdag',
+  'tuesday|tues|dienstag|mardi|martes|dinsdag|terça-feira|terça feira|terça|terca-feira|terca|martedì|martedi|tisdag',
+  'wednesday|weds|mittwoch|mercredi|miércoles|miercoles|woensdag|quarta-feira|quarta feira|quarta|mercoledì|mercoledi|onsdag',
+  'thursday|thurs|donnerstag|jeudi|jueves|donderdag|quinta-feira|quinta feira|quinta|giovedì|giovedi|torsdag',
   'friday|freitag|vendredi|viernes|vrijdag|sexta-feira|sexta feira|sexta|venerdì|venerdi|fredag',
   'saturday|samstag|sonnabend|samedi|sábado|sabado|zaterdag|sabato|lördag|lordag',
 ].map((names) => (names === '' ? [] : names.split('|')));

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../calendar.js';
-import { addMonths, dayOf, localDay, nextOccurrence, nextWeekMonday, nextWeekday } from './days.js';
+import {
+  addMonths,
+  dayOf,
+  localDay,
+  nextOccurrence,
+  nextWeekMonday,
+  nextWeekday,
+  weekNumberMonday,
+} from './days.js';
 
 const day = (iso: string): number =>
   dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) as number;
@@ -37,5 +45,12 @@ describe('days', () => {
     expect(formatDay(nextWeekday(day('2026-03-16'), 1))).toBe('2026-03-23'); // Monday -> next Monday
     expect(formatDay(nextWeekday(day('2026-03-10'), 1))).toBe('2026-03-16'); // Tuesday -> Monday
     expect(formatDay(nextWeekMonday(day('2026-03-15')))).toBe('2026-03-16'); // Sunday ends the week
+  });
+
+  it('finds the Monday of a week by its ISO number, this year or the next once it has gone by', () => {
+    expect(formatDay(weekNumberMonday(24, day('2026-06-05')) as number)).toBe('2026-06-08');
+    expect(formatDay(weekNumberMonday(1, day('2026-03-01')) as number)).toBe('2027-01-04');
+    expect(formatDay(weekNumberMonday(53, day('2026-12-30')) as number)).toBe('2026-12-28');
+    expect(weekNumberMonday(0, day('2026-03-01'))).toBeUndefined();
   });
 });

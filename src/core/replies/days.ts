@@ -66,6 +66,21 @@ export function nextWeekday(day: number, wanted: number): number {
   return day + (ahead === 0 ? 7 : ahead);
 }
 
+/**
+ * The Monday of ISO week N ("KW 24", "semaine 24", "week 24") whose last day is on or after a day:
+ * this year's, or next year's once this year's has gone by.
+ */
+export function weekNumberMonday(week: number, onOrAfter: number): number | undefined {
+  if (week < 1 || week > 53) return undefined;
+  const year = civil(onOrAfter).year;
+  for (const y of [year, year + 1]) {
+    const jan4 = dayOf(y, 1, 4) as number;
+    const monday = jan4 - ((weekday(jan4) + 6) % 7) + 7 * (week - 1);
+    if (monday + 6 >= onOrAfter) return monday;
+  }
+  return undefined;
+}
+
 /** The Monday of the week after the one `day` falls in (weeks start on Monday). */
 export function nextWeekMonday(day: number): number {
   return nextWeekday(day, 1);

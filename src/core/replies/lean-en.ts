@@ -18,7 +18,7 @@ export const LEAN_EN: readonly LeanRow[] = [
   [
     'objection',
     2,
-    'procurement tender* rfp compliance complian* dpa dpia soc2 soc_2 iso_27001 iso27001 security ' +
+    'procurement tender* rfp baa hipaa compliance complian* dpa dpia soc2 soc_2 iso_27001 iso27001 security ' +
       'pen_test pentest penetration governance policy policies on-prem* on-premise* premises hosting ' +
       'hosted residency sso saml encryption approved_list approved_supplier* vetting due_diligence ' +
       'information_governance works_council auditors',
@@ -58,7 +58,7 @@ export const LEAN_EN: readonly LeanRow[] = [
   [
     'out-of-office',
     2,
-    'vacation* holiday* pto travel* trip abroad overseas conference* offsite off-site summit expo ' +
+    'vacation* vacay holiday* pto travel* trip abroad overseas conference* offsite off-site summit expo ' +
       'tradeshow sick ill flu surgery hospital* funeral wedding honeymoon skiing backpacking camping ' +
       'offline unreachable unavailable jury sabbatical maternity paternity parental bereavement reopen* ' +
       'intermittent connectivity signal wifi wi-fi sporadic* dipping away leave_of on_leave off_work ' +
@@ -100,7 +100,8 @@ export const LEAN_EN: readonly LeanRow[] = [
     'not-interested',
     2,
     'decline* chose chosen competitor* went_with gone_with decided_to winding shutting closing_down ' +
-      'irrelevant pointless no_point a_miss no_need zero_need no_use not_buying different_way ' +
+      'irrelevant pointless no_point a_miss no_need zero_need no_use not_buying different_way thanks_anyway ' +
+      'good_luck best_of_luck no_new_tools no_new_vendors nothing_to_discuss ' +
       'different_direction stick_with staying_with keep_doing not_broken',
   ],
   ['not-interested', 1, 'alternative another selected decided answer'],

@@ -85,4 +85,10 @@ describe('ownText', () => {
       ),
     ).toBe('Yes, it does.');
   });
+
+  it('drops what an HTML mail leaves behind: entities, line-break tags, inline images', () => {
+    expect(
+      ownText('Back on Wednesday&nbsp;2 September.&nbsp;<br>[image: Logo]\n[cid:image001.png@01DA]\nR&amp;D'),
+    ).toBe('Back on Wednesday 2 September.\n\nR&D');
+  });
 });

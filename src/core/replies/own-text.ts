@@ -85,9 +85,33 @@ function tidy(lines: string[]): string {
     .trim();
 }
 
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+};
+
+/**
+ * What an HTML mail leaves behind in its plain text: entities ("&nbsp;"), line-break tags, inline
+ * images ("[cid:image001.png@...]", "[image: logo]").
+ */
+function withoutHtml(text: string): string {
+  if (!/[&<[]/u.test(text)) return text;
+  return text
+    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/giu, (_, name: string) => ENTITIES[name.toLowerCase()] ?? ' ')
+    .replace(/<br\s*\/?>/giu, '\n')
+    .replace(/<\/?(?:p|div|span|b|i|u|strong|em|font)(?:\s[^>]*)?>/giu, '')
+    .replace(/\[(?:cid:[^\]\s]*|image:[^\]\n]*)\]/giu, '')
+    .replace(/\u00a0/gu, ' ');
+}
+
 /** The reply's own words, without the quoted original, the signature and the disclaimer. */
 export function ownText(text: string): string {
-  const lines = text.replace(/\r\n?/gu, '\n').split('\n');
+  const lines = withoutHtml(text).replace(/\r\n?/gu, '\n').split('\n');
   const top = lines.slice(0, quoteStart(lines)).filter((l) => !isQuoted(l));
   let own = top.slice(0, signatureStart(top));
   if (nonEmpty(own) === 0) {

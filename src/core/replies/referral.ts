@@ -31,7 +31,7 @@ const NOT_NAMES = new Set(
     'Madame Señor Señora Sr Sra Dhr Mevr Mr Mrs Ms Dr CEO CTO CFO COO IT HR Finance Sales Marketing Procurement Purchasing ' +
     'Controlling Controller Team Einkauf Geschäftsführer Monday Tuesday Wednesday Thursday Friday Saturday Sunday January ' +
     'February March April May June July August September October November December LinkedIn Zoom Teams Slack She He They ' +
-    'Financial Planning Office Group Department Accounting Treasury Operations Board Business'
+    'Financial Planning Office Group Department Accounting Treasury Operations Board Business BI ERP CRM SAP Excel'
   ).split(' '),
 );
 

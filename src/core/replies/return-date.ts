@@ -16,7 +16,7 @@ const MOD =
   '(?:next|coming|this|nächsten|kommenden|diesen|prochain|próxim[oa]|volgende|komende|prossimo|nästa)';
 const ART = `(?:(?:the|le|el|la|los|las|o|a|à|il|den|dem|der|zum|de|op|am|an|on|em|no|na|dia|l'|lo)(?:\\s+${MOD})?|${MOD})`;
 const RETURN_WORD =
-  'back|re-?open(?:s|ing)?|rouvr\\p{L}*|reabr\\p{L}*|heropen\\p{L}*|riapr\\p{L}*|get\\s+back\\s+to\\s+you|(?:pick\\s+up|catch\\s+up\\s+on|get\\s+to|deal\\s+with|go\\s+through)\\s+(?:my\\s+|your\\s+)?(?:e-?mails?|messages|inbox)|melde\\s+mich|r[ée]pondrai|responder[ée]|risponder[òo]|vuelta|falamos|hablamos|spreken\\s+we|sprechen\\s+wir|parlerons|talk\\s+(?:on|next)|respond(?:ing)?|reply(?:ing)?|answer(?:ing)?|catching\\s+up|reprend(?:s|rai|re)|reprise|retornar(?:ei|é)|regressar(?:ei)?|voltar(?:ei)?|estar(?:ei|é)\\s+de\\s+regreso|regreso|terugkeer|terugkom(?:st)?|r[üu]ckkehr|im\\s+haus|return(?:s|ing)?|returned|zur[üu]ck|wieder|retour|reviens|reviendrai|rentre|rentrerai|de\\s+vuelta|regres(?:o|ar[ée])|vuelvo|volver[ée]|reincorpor(?:o|ar[ée])|de\\s+nuevo|terug|weer|de\\s+volta|volto|voltarei|regresso|retorno|retomo|rientro|rientrer[òo]|di\\s+ritorno|torno|torner[òo]|di\\s+nuovo|tillbaka|[åa]ter|again|à\\s+nouveau|de\\s+nouveau|nuovamente';
+  'back|re-?open(?:s|ing)?|rouvr\\p{L}*|reabr\\p{L}*|heropen\\p{L}*|riapr\\p{L}*|get\\s+back\\s+to\\s+you|(?:pick\\s+up|catch\\s+up\\s+on|get\\s+to|deal\\s+with|go\\s+through)\\s+(?:my\\s+|your\\s+)?(?:e-?mails?|messages|inbox)|melde\\s+mich|r[ée]pondrai|responder[ée]|risponder[òo]|vuelta|falamos|hablamos|spreken\\s+we|sprechen\\s+wir|parlerons|talk\\s+(?:on|next)|respond(?:ing)?|reply(?:ing)?|answer(?:ing)?|catching\\s+up|reprend(?:s|rai|re)|reprise|retornar(?:ei|é)|regressar(?:ei)?|voltar(?:ei)?|estar(?:ei|é)\\s+de\\s+regreso|regreso|terugkeer|terugkom(?:st)?|r[üu]ckkehr|return(?:s|ing)?|returned|zur[üu]ck|wieder|retour|reviens|reviendrai|rentre|rentrerai|de\\s+vuelta|regres(?:o|ar[ée]|ando)|regressando|retornando|voltando|volviendo|vuelvo|volver[ée]|reincorpor(?:o|ar[ée])|de\\s+nuevo|terug|weer|de\\s+volta|volto|voltarei|regresso|retorno|retomo|rientro|rientrer[òo]|di\\s+ritorno|torno|torner[òo]|di\\s+nuovo|tillbaka|[åa]ter|again|à\\s+nouveau|de\\s+nouveau|nuovamente';
 /**
  * Words of answering, not of being back ("te escribo la semana que viene"): the date they carry is
  * the return day only when the reply gives no other.
@@ -24,7 +24,7 @@ const RETURN_WORD =
 const ANSWER_WORD =
   'pick\\s+(?:this|it)\\s+up|lo\\s+(?:miro|veo|reviso)|te\\s+(?:contesto|respondo|escribo)|ci\\s+sentiamo|ti\\s+(?:rispondo|scrivo)|kijk\\s+ik|reageer|tittar|svarar|hör\\s+av|vejo|respondo';
 const AVAILABLE =
-  'available|reachable|in\\s+the\\s+office|erreichbar|im\\s+b[üu]ro|verf[üu]gbar|disponible|joignable|au\\s+bureau|en\\s+la\\s+oficina|localizable|bereikbaar|aanwezig|op\\s+kantoor|beschikbaar|dispon[íi]vel|no\\s+escrit[óo]rio|disponibile|in\\s+ufficio|anträffbar|n[åa]bar|p[åa]\\s+kontoret|tillg[äa]nglig';
+  'available|reachable|in\\s+the\\s+office|erreichbar|im\\s+b[üu]ro|im\\s+haus|verf[üu]gbar|disponible|joignable|au\\s+bureau|en\\s+la\\s+oficina|localizable|bereikbaar|aanwezig|op\\s+kantoor|beschikbaar|dispon[íi]vel|no\\s+escrit[óo]rio|disponibile|in\\s+ufficio|anträffbar|n[åa]bar|p[åa]\\s+kontoret|tillg[äa]nglig';
 const FROM =
   "from|as\\s+of|starting|beginning|on|ab|am|vom|[àa]\\s+partir\\s+d[ue']|d[èe]s|le|a\\s+partir\\s+de(?:l)?|desde|el|vanaf|per|op|a\\s+partir\\s+do|desde|em|no\\s+dia|dal|da|il|fr[åa]n\\s+och\\s+med|fr[åa]n|den|p[åa]";
 const NEG = 'not|no|nicht|kein|pas|niet|geen|não|nao|non|inte|ej';
@@ -45,7 +45,7 @@ const RETURN_BEFORE = new RegExp(
 );
 const CONJUNCTION = 'and|und|et|y|e|en|och|but|aber|mais|pero|maar|mas|ma|or|oder|ou|o|of';
 const RETURN_AFTER = new RegExp(
-  `^[\\s)]*(?:(?!(?:${CONJUNCTION})\\s)[\\p{L}'’]+\\s+){0,4}?(?:${RETURN_WORD}|(?<!(?:${NEG})\\s+(?:\\p{L}+\\s+)?)(?:${AVAILABLE}))(?!\\p{L})`,
+  `^(?:[\\s)]*|\\s*,\\s*(?=(?:bin|sind|ist|ben|zijn|is)\\s+(?:ich|wir|ik|we|wij)\\s))(?:(?!(?:${CONJUNCTION})\\s)[\\p{L}'’]+\\s+){0,4}?(?:${RETURN_WORD}|(?<!(?:${NEG})\\s+(?:\\p{L}+\\s+)?)(?:${AVAILABLE}))(?!\\p{L})`,
   'iu',
 );
 const ANSWER_BEFORE = new RegExp(`(?:${ANSWER_WORD})(?:\\s+[\\p{L}'’]+){0,6}?[\\s,(]*(?:${ART}\\s+)?$`, 'iu');
@@ -63,12 +63,16 @@ const START = new RegExp(
   'iu',
 );
 const ABSENCE =
-  /(?<!\p{L})(?:out\s+of\s+(?:the\s+)?office|\booo\b|away|vacation|holiday|leave|travel|abroad|unavailable|not\s+available|off|urlaub|abwesend|au(?:ß|ss)er\s+haus|nicht\s+im\s+b[üu]ro|dienstreise|nicht\s+erreichbar|cong[ée]|vacances|absent|hors\s+du\s+bureau|d[ée]placement|indisponible|vacaciones|fuera\s+de\s+la\s+oficina|ausente|de\s+viaje|afwezig|vakantie|verlof|niet\s+(?:op\s+kantoor|bereikbaar|aanwezig)|f[ée]rias|fora\s+do\s+escrit[óo]rio|licen[çc]a|viagem|ferie|assente|fuori\s+ufficio|viaggio|semester|ledig|borta|fr[åa]nvarande|inte\s+p[åa]\s+kontoret|sick|ill|unwell|trip|course|offsite|jury|wedding|funeral|offline|krank|malade|maladie|enferm[oa]|ziek|doente|malat[oa]|malattia|influenza|trasferta|resa|tjänsteresa|sjuk|viajando|folga|atestado|licencia|buitenland|conference|trade\s*show|fair|summit|beurs|congres|feria|congreso|feira|salon|messe|mässa|fora|fuera|vrij|frei|formation|training)/iu;
+  /(?<!\p{L})(?:out\s+of\s+(?:the\s+)?office|\booo\b|away|vacation|vacay|holiday|leave|travel|abroad|unavailable|not\s+available|off|urlaub|abwesend|au(?:ß|ss)er\s+haus|nicht\s+im\s+(?:b[üu]ro|haus)|dienstreise|nicht\s+erreichbar|cong[ée]|vacances|absent|hors\s+du\s+bureau|d[ée]placement|indisponible|vacaciones|fuera\s+de\s+la\s+oficina|ausente|de\s+viaje|afwezig|vakantie|verlof|niet\s+(?:op\s+kantoor|bereikbaar|aanwezig)|f[ée]rias|fora\s+do\s+escrit[óo]rio|licen[çc]a|viagem|ferie|assente|fuori\s+ufficio|viaggio|semester|ledig|borta|fr[åa]nvarande|inte\s+p[åa]\s+kontoret|sick|ill|unwell|trip|course|offsite|jury|wedding|funeral|offline|krank|malade|maladie|enferm[oa]|ziek|doente|malat[oa]|malattia|influenza|trasferta|resa|tjänsteresa|sjuk|viajando|folga|atestado|licencia|buitenland|conference|trade\s*show|fair|summit|beurs|congres|feria|congreso|feira|salon|messe|mässa|fora|fuera|vrij|frei|formation|training)/iu;
+
+/** Abbreviations whose full stop ends no clause ("bis einschl. Fr., 27.02."). */
+const CLAUSE_END =
+  /\n|[!?;]|(?<=\p{L}{2})(?<!(?<!\p{L})(?:einschl|inkl|incl|excl|bzw|ca|evtl|ggf|usw|vgl|approx|tel|mob|ext|dept|mr|mrs|ms|dr|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez|janv|févr|avr|juil|déc|ene|abr|ago|dic|fev|set|out|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mer|jeu|ven|sam|dim|seg|ter|qua|qui|sex|sáb|dom))\.(?=\s|$)/giu;
 
 /** Clause ends: a newline, "!", "?", ";", or a full stop after a word (not the one in "16.03."). */
 function boundaries(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/\n|[!?;]|(?<=\p{L}{2})\.(?=\s|$)/gu)) out.push(m.index);
+  for (const m of text.matchAll(CLAUSE_END)) out.push(m.index);
   return out;
 }
 
