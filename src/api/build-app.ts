@@ -39,6 +39,7 @@ import { tokenRoutes } from './routes/tokens.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.routes.js';
+import { suppressionRoutes } from './routes/suppressions.routes.js';
 
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   modelRoutes(app, ctx);
   mailRoutes(app, ctx);
   unsubscribeRoutes(app, ctx);
+  suppressionRoutes(app, ctx);
   // A server stopping stops its imports after their current batch, and records how far they got.
   app.addHook('onClose', () => stopImports(ctx));
 

@@ -13,8 +13,10 @@ type Reach = Pick<Contact, 'email' | 'phone' | 'timezone'>;
 
 /** The entries in force that reach these contacts, by key. */
 async function inForceFor(q: Q, orgId: string, list: Reach[]): Promise<Map<string, Suppression>> {
+  // Most organisations have no entry: then there is nothing to work out.
+  if (list.length === 0 || !(await suppressions.anyInForce(q, orgId))) return new Map();
   const keys = list.flatMap(contactKeys);
-  if (keys.length === 0 || !(await suppressions.anyInForce(q, orgId))) return new Map();
+  if (keys.length === 0) return new Map();
   const found = await suppressions.inForce(q, orgId, keys);
   return new Map(found.map((s) => [keyString(s), s]));
 }
