@@ -1,8 +1,9 @@
 // Settings: your mailbox (to send email from Pursuit), your API tokens (a new one is shown once, to
 // copy) and your password, for everyone; for an admin, the organisation's people: add a user,
-// change a role, manager or time zone, and set someone's password. A refused change names the
-// field it is about.
+// change a role, manager or time zone, and set someone's password; and the do-not-contact list. A
+// refused change names the field it is about.
 
+import { DoNotContact } from '../components/settings/DoNotContact.js';
 import { MailboxSettings } from '../components/settings/Mailbox.js';
 import { PasswordForm } from '../components/settings/PasswordForm.js';
 import { People } from '../components/settings/People.js';
@@ -22,6 +23,7 @@ export function Settings({ user }: { user: User }) {
       <Tokens user={user} />
       <PasswordForm user={user} />
       {user.role === 'admin' && <People user={user} />}
+      {user.role === 'admin' && <DoNotContact user={user} />}
     </div>
   );
 }
