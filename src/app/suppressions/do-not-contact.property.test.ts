@@ -34,95 +34,12 @@ import { optOut } from '../mail/unsubscribe.js';
 import { intakeLead } from '../prospects/leads.js';
 import { logEvent } from '../prospects/logging.js';
 import { addContact, addProspect, editContact, editProspect } from '../prospects/prospects.js';
+import { opArb, spelled } from '../../../test/support/opt-out-history.js';
+import type { Op } from '../../../test/support/opt-out-history.js';
 
-const RUNS = 100;
+const RUNS = 150;
 const START = Date.parse('2026-03-10T15:00:00Z');
 const HOUR = 3_600_000;
-const PEOPLE = 2;
-
-type Op =
-  | {
-      op: 'add';
-      via: 'prospect' | 'lead' | 'import' | 'contact';
-      person: number;
-      spelling: number;
-      rep: number;
-      at: number;
-    }
-  | { op: 'touch'; at: number; outcome: 'voicemail' | 'no-answer' | 'sent' }
-  | { op: 'respond'; at: number; sentiment: 'positive' | 'not-now' | 'objection' | 'unsubscribe' }
-  | { op: 'opt-out'; at: number; how: 'mark' | 'link' | 'import' | 'prospect' }
-  | { op: 'mail'; at: number }
-  | { op: 'send' }
-  | { op: 'advance'; hours: number };
-
-const index = fc.nat(50);
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      op: fc.constant('add' as const),
-      via: fc.constantFrom('prospect' as const, 'lead' as const, 'import' as const, 'contact' as const),
-      person: fc.nat(PEOPLE - 1),
-      spelling: fc.nat(3),
-      rep: fc.nat(1),
-      at: index,
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant('touch' as const),
-      at: index,
-      outcome: fc.constantFrom('voicemail' as const, 'no-answer' as const, 'sent' as const),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant('respond' as const),
-      at: index,
-      sentiment: fc.constantFrom(
-        'positive' as const,
-        'not-now' as const,
-        'objection' as const,
-        'unsubscribe' as const,
-      ),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant('opt-out' as const),
-      at: index,
-      how: fc.constantFrom('mark' as const, 'link' as const, 'import' as const, 'prospect' as const),
-    }),
-  },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('mail' as const), at: index }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('send' as const) }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 24 * 9 }) }),
-  },
-);
-
-/** A person's address and number, spelled one of several ways (the same person each time). */
-function spelled(run: number, person: number, spelling: number) {
-  const email = `p${person}.r${run}@acme.test`;
-  const local = `7${String(run).padStart(3, '0')} ${person}${person}${person}${person}`;
-  const ways = [
-    { email, phone: `+44 20 ${local}`, timezone: undefined },
-    { email: `  ${email.toUpperCase()} `, phone: `020 ${local}`, timezone: 'Europe/London' },
-    { email: email.replace('p', 'P'), phone: `0044 (20) ${local}`, timezone: undefined },
-    { email, phone: undefined, timezone: 'Europe/London' },
-  ];
-  return ways[spelling % ways.length] as {
-    email: string;
-    phone: string | undefined;
-    timezone: string | undefined;
-  };
-}
-
 describe('do-not-contact, over random histories and every path', () => {
   let db: Db;
   let dbPath: string;
