@@ -93,9 +93,13 @@ describe.each(DIALECTS)('the do-not-contact list on %s', (dialect) => {
     expect(await action(eli, 'Old Acme')).not.toBe('stop');
     await optOutPeter();
     expect(await action(eli, 'Old Acme')).toBe('stop');
-    // An import of a file without an opt-out column adds him once more.
+    // An import of a file without an opt-out column adds him once more, by his number in his zone
+    // (by his address, the import would join him to a record he is already on).
     const path = join(mkdtempSync(join(tmpdir(), 'pursuit-supp-')), 'leads.csv');
-    writeFileSync(path, 'prospect,contact,email\nAcme Imported,Peter Lee,PETER@acme.test\n');
+    writeFileSync(
+      path,
+      'prospect,contact,phone,timezone\nAcme Imported,Peter Lee,(303) 555-0100,America/Denver\n',
+    );
     await importFile(ctx, eli, { path });
     expect(await action(eli, 'Acme Imported')).toBe('stop');
     expect(await onAgenda(eli)).toEqual([]);
