@@ -31,6 +31,7 @@ const FEATURES = {
   model: FOUNDATIONS,
   prospects: FOUNDATIONS,
   mail: [...FOUNDATIONS, 'prospects'],
+  suppressions: FOUNDATIONS,
 };
 
 /** ['app', 'import'] for src/app/import/x.ts; ['app', ''] for src/app/x.ts; undefined outside src/. */

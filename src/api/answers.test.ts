@@ -217,6 +217,10 @@ describe('the answers of the API', () => {
     });
     expect(lead.statusCode, lead.body).toBe(201);
     await ok(avery, 'DELETE', `/api/tokens/${token.json<{ id: string }>().id}`);
+    const listed = await ok(avery, 'POST', '/api/suppressions', { email: 'gone@lead.test' });
+    await ok(avery, 'GET', '/api/suppressions?all=true');
+    const entry = listed.json<{ id: string }[]>()[0]?.id ?? '';
+    await ok(avery, 'POST', `/api/suppressions/${entry}/lift`, { reason: 'added on the tour' });
     const notes = await ok(dana, 'GET', '/api/notifications');
     await ok(dana, 'POST', '/api/notifications/read', {
       ids: notes.json<{ id: string }[]>().map((n) => n.id),

@@ -7,6 +7,7 @@
 // route's contract answers 403; no answer, allowed or denied, carries the name, email or id of a
 // prospect the caller may not see (a canary of each owner is planted for that).
 
+import { addSuppression } from '../app/suppressions/suppressions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
@@ -81,6 +82,16 @@ const ACCESS: Record<string, Entry> = {
     },
   }),
   'GET /api/audit': of('admin'),
+  'GET /api/suppressions': of('admin'),
+  'POST /api/suppressions': of('admin', {
+    request: async (w) => ({ payload: { email: `gone${w.next()}@list.test` } }),
+  }),
+  'POST /api/suppressions/:id/lift': of('admin', {
+    request: async (w) => {
+      const [entry] = await addSuppression(w.ctx, w.people.ada, { email: `lift${w.next()}@list.test` });
+      return { url: `/api/suppressions/${entry?.id ?? ''}/lift`, payload: { reason: 'asked again' } };
+    },
+  }),
   'GET /api/agenda': userQuery('/api/agenda', 'rep'),
   'GET /api/pipeline': userQuery('/api/pipeline', 'owner'),
   'GET /api/prospects': userQuery('/api/prospects', 'owner'),

@@ -42,6 +42,7 @@ import { userRoutes } from './routes/users.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.routes.js';
+import { suppressionRoutes } from './routes/suppressions.routes.js';
 
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -181,6 +182,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   modelRoutes(app, ctx);
   mailRoutes(app, ctx);
   unsubscribeRoutes(app, ctx);
+  suppressionRoutes(app, ctx);
   // A server stopping stops its imports after their current batch, and records how far they got.
   app.addHook('onClose', () => stopImports(ctx));
 

@@ -9,6 +9,7 @@ import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from '../app/context.js';
 import { seal, signed } from '../app/mail/secrets.js';
 import { addProspect } from '../app/prospects/prospects.js';
+import { listSuppressions } from '../app/suppressions/suppressions.js';
 import { showProspect } from '../app/prospects/reading.js';
 import type { User } from '../core/records.js';
 import { mailboxes, outbox } from '../store/repositories/mail.repository.js';
@@ -22,13 +23,14 @@ describe('the unsubscribe link', () => {
   let ctx: AppContext;
   let app: Api;
   let dana: User;
+  let admin: User;
   let prospectId: string;
   let token: string;
 
   beforeAll(async () => {
     t = await freshDatabase('sqlite');
     ctx = { ...appContext(t.db, new TestClock(NOW)), secretKey: 'u'.repeat(40), publicUrl: 'https://p.test' };
-    ({ dana } = await team(ctx));
+    ({ admin, dana } = await team(ctx));
     const p = await addProspect(ctx, dana, {
       name: 'Acme',
       contact: { name: 'Pat Lee', email: 'pat@acme.test' },
@@ -126,6 +128,10 @@ describe('the unsubscribe link', () => {
     const page = await showProspect(ctx, dana, prospectId);
     expect(page.events.at(-1)?.data).toMatchObject({ type: 'response', sentiment: 'unsubscribe' });
     expect((page.decision?.decision as { action: string }).action).toBe('stop');
+    // The person is on the do-not-contact list, whatever record they turn up on next.
+    expect(await listSuppressions(ctx, admin)).toMatchObject([
+      { kind: 'email', value: 'pat@acme.test', source: 'unsubscribe-link', createdBy: null, createdAt: NOW },
+    ]);
     // Again (a second click, a scanner): the same answer, nothing more logged.
     const again = await app.inject({ method: 'POST', url: `/u/${token}` });
     expect(again.statusCode).toBe(200);

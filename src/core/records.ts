@@ -316,3 +316,27 @@ export interface AuditEntry {
   via: AuditVia | null;
   detail: string | null;
 }
+
+/** How a person came to be on the do-not-contact list. */
+export type SuppressionSource = 'logged' | 'marked' | 'unsubscribe-link' | 'reply' | 'import' | 'manual';
+
+/** An entry of an organisation's do-not-contact list: a person's address or number, and why. */
+export interface Suppression {
+  id: string;
+  orgId: string;
+  kind: 'email' | 'phone';
+  /** The normalised address or number (core/suppression.ts). */
+  value: string;
+  source: SuppressionSource;
+  /** The contact and prospect it was made on, and the opt-out event, when there were. */
+  contactId: string | null;
+  prospectId: string | null;
+  eventId: string | null;
+  /** Who added it (a user), or null for the person themselves (a link, a reply) or an import. */
+  createdBy: string | null;
+  createdAt: number;
+  /** A lifted entry no longer applies; it is kept, with who lifted it and why. */
+  removedAt: number | null;
+  removedBy: string | null;
+  removalReason: string | null;
+}

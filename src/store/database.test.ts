@@ -40,6 +40,7 @@ describe('opening a SQLite database', () => {
       '2026-11-24-0006-models',
       '2026-11-25-0007-agenda-classes',
       '2026-12-03-0008-mail',
+      '2026-12-03-0009-suppressions',
       '2026-12-03-0010-audit-log',
     ]);
     await again.close();

@@ -18,6 +18,7 @@ import * as importJobs from './migrations/2026-11-24-0005-import-jobs.js';
 import * as models from './migrations/2026-11-24-0006-models.js';
 import * as agendaClasses from './migrations/2026-11-25-0007-agenda-classes.js';
 import * as mail from './migrations/2026-12-03-0008-mail.js';
+import * as suppressions from './migrations/2026-12-03-0009-suppressions.js';
 import * as auditLog from './migrations/2026-12-03-0010-audit-log.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0006-models': models,
   '2026-11-25-0007-agenda-classes': agendaClasses,
   '2026-12-03-0008-mail': mail,
+  '2026-12-03-0009-suppressions': suppressions,
   '2026-12-03-0010-audit-log': auditLog,
 };
 

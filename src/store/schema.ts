@@ -321,6 +321,22 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface SuppressionsTable {
+  id: string;
+  org_id: string;
+  kind: 'email' | 'phone';
+  value: string;
+  source: 'logged' | 'marked' | 'unsubscribe-link' | 'reply' | 'import' | 'manual';
+  contact_id: string | null;
+  prospect_id: string | null;
+  event_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  removed_at: number | null;
+  removed_by: string | null;
+  removal_reason: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -345,5 +361,6 @@ export interface Database {
   mail_folders: MailFoldersTable;
   outbox: OutboxTable;
   mail_messages: MailMessagesTable;
+  suppressions: SuppressionsTable;
   audit_log: AuditLogTable;
 }

@@ -20,6 +20,7 @@ import type { Decider } from './decider.js';
 import { decidePool, PARALLEL_MIN } from './pool.js';
 import { scenarioFromStore } from './scenario.js';
 import { withDayValues } from './rep-value.js';
+import { withSuppressions } from './suppressions.js';
 
 type Q = Kysely<Database>;
 
@@ -182,11 +183,13 @@ export async function refreshDecisions(
   try {
     for (let i = 0; i < prospectIds.length; i += BATCH) {
       const ids = prospectIds.slice(i, i + BATCH);
-      const [ps, cs, histories] = await Promise.all([
+      const [ps, listed, histories] = await Promise.all([
         prospects.findByIds(q, ids),
         contacts.listByProspects(q, ids),
         events.historiesOf(q, ids),
       ]);
+      // A contact whose address or number is on the do-not-contact list is do-not-contact here.
+      const cs = await withSuppressions(q, orgId, listed);
       const contactsBy = groupBy(cs, (c) => c.prospectId);
       const batch: DecideBatch = {
         ...frame,

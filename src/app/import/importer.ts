@@ -17,6 +17,7 @@ import { contacts } from '../../store/repositories/prospects.repository.js';
 import type { AppContext } from '../context.js';
 import { refreshDecisions } from '../decisions/decisions.js';
 import { controlAt } from '../inputs.js';
+import { recordOptOuts } from '../decisions/opt-outs.js';
 import { Chunk } from './chunk.js';
 import { lookUp } from './lookup.js';
 import type { ImportOptions } from './options.js';
@@ -225,7 +226,11 @@ export class Importer {
           rejected.push({ item, reason: error.reason });
         }
       }
-      await writeChunk(q, this.orgId, chunk, this.report, this.touched);
+      const by = { orgId: this.orgId, id: this.actor.id, now: this.now };
+      const optOuts = await writeChunk(q, by, chunk, this.report, this.touched);
+      // The people who opted out go on the do-not-contact list; other records that reach them are
+      // re-decided now (the import's own prospects are decided when it ends).
+      await recordOptOuts(q, this.ctx, this.orgId, optOuts, this.now, this.touched);
     });
     for (const { item, reason } of rejected) await this.reject(item.unit.line, reason, item.raw);
   }

@@ -2,7 +2,8 @@
 // multi-row inserts (events already stored under the same content left out), and what became of
 // each prospect the chunk touched (created, updated or unchanged), for the report.
 
-import type { Contact, Prospect } from '../../core/records.js';
+import type { Contact, Prospect, StoredEvent } from '../../core/records.js';
+import type { OptOut } from '../decisions/suppressions.js';
 import { products } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
@@ -16,14 +17,35 @@ export const UPDATED = 1;
 export const UNCHANGED = 2;
 export type Status = typeof CREATED | typeof UPDATED | typeof UNCHANGED;
 
-/** Writes the chunk, counts what it wrote in the report, and notes each touched prospect's status. */
+/**
+ * The opt-outs the chunk carries, for the do-not-contact list: contacts its opt-out column marks,
+ * and unsubscribe responses in its history.
+ */
+function optOutsOf(chunk: Chunk, written: StoredEvent[], by: string, now: number): OptOut[] {
+  const marked = [...chunk.newContacts, ...chunk.dirtyContacts]
+    .map((id) => chunk.contactById.get(id) as Contact)
+    .filter((c) => c.doNotContact)
+    .map((contact) => ({ contact, source: 'import' as const, at: now, by }));
+  const unsubscribed = written.flatMap((e) => {
+    const contact = e.contactId === null ? undefined : chunk.contactById.get(e.contactId);
+    if (e.type !== 'response' || e.data.sentiment !== 'unsubscribe' || contact === undefined) return [];
+    return [{ contact, source: 'import' as const, at: e.at, by, eventId: e.id }];
+  });
+  return [...unsubscribed, ...marked];
+}
+
+/**
+ * Writes the chunk, counts what it wrote in the report, and notes each touched prospect's status.
+ * Returns the opt-outs it carried.
+ */
 export async function writeChunk(
   q: Q,
-  orgId: string,
+  actor: { orgId: string; id: string; now: number },
   chunk: Chunk,
   report: ImportReport,
   touched: Map<string, Status>,
-): Promise<void> {
+): Promise<OptOut[]> {
+  const { orgId } = actor;
   // Events deduplicated by content: the stored ones are known only now.
   const hashed = chunk.newEvents.filter((e) => e.sourceKey?.startsWith('hash:'));
   let fresh = chunk.newEvents;
@@ -69,4 +91,5 @@ export async function writeChunk(
     const prev = touched.get(id);
     touched.set(id, prev === undefined ? status : (Math.min(prev, status) as Status));
   }
+  return optOutsOf(chunk, fresh, actor.id, actor.now);
 }

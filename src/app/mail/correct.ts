@@ -83,7 +83,14 @@ export async function correctReply(
         text: message.text.slice(0, EVENT_TEXT),
         corrected: true,
       };
-      const logged = await recordEvent(q, ctx, prospect, data, { by: actor.id, undoable: false }, now);
+      const logged = await recordEvent(
+        q,
+        ctx,
+        prospect,
+        data,
+        { by: actor.id, undoable: false, optOut: 'reply' },
+        now,
+      );
       await mailMessages.setEvent(q, message.id, logged.event.id);
     }
     if (kind === 'unsubscribe') {

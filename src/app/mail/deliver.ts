@@ -21,7 +21,7 @@ import { contacts, prospects } from '../../store/repositories/prospects.reposito
 import type { AppContext, Q } from '../context.js';
 import { inTransaction } from '../context.js';
 import { mailAuth } from './mailboxes.js';
-import { cannotWrite, slotFor } from './outbox.js';
+import { mayNotWrite, slotFor } from './outbox.js';
 import { recordBounce, recordSent } from './settle.js';
 import { unsubscribeUrl } from './unsubscribe.js';
 
@@ -65,7 +65,7 @@ async function claim(
         ? 'the prospect is gone'
         : mailbox === undefined
           ? 'the mailbox was disconnected'
-          : (cannotWrite(prospect, contact) ??
+          : ((await mayNotWrite(q, prospect, contact, item.toAddress)) ??
             (contact?.email !== item.toAddress ? "the contact's address changed" : undefined) ??
             (await overtaken(q, item)));
     if (why !== undefined || mailbox === undefined || contact === undefined) {

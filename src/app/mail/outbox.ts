@@ -19,6 +19,7 @@ import { resolveProspect, visibleOwners } from '../accounts/actors.js';
 import type { AppContext, Q } from '../context.js';
 import { inTransaction } from '../context.js';
 import { activeEngine, refreshDecisions } from '../decisions/decisions.js';
+import { suppressionOf, suppressionReason } from '../decisions/suppressions.js';
 import { text } from '../inputs.js';
 import { purposeOf } from '../prospects/event-input.js';
 
@@ -43,6 +44,22 @@ export function cannotWrite(prospect: Prospect, contact: Contact | undefined): s
   if (contact.emailBouncedAt !== null)
     return `mail to ${contact.email} bounced: give ${contact.name} a new address`;
   return undefined;
+}
+
+/**
+ * Why an email may not go to this address now (the record's own flags, then the do-not-contact
+ * list, which holds the person whatever record they are on), or undefined when it may.
+ */
+export async function mayNotWrite(
+  q: Q,
+  prospect: Prospect,
+  contact: Contact | undefined,
+  toAddress: string | null,
+): Promise<string | undefined> {
+  const refusal = cannotWrite(prospect, contact);
+  if (refusal !== undefined || contact === undefined) return refusal;
+  const listed = await suppressionOf(q, prospect.orgId, { ...contact, email: toAddress });
+  return listed === undefined ? undefined : suppressionReason(listed);
 }
 
 /** The last message of the conversation with a contact, ours or theirs, for threading. */
@@ -140,7 +157,7 @@ export async function queueEmail(
       );
     }
     const contact = (await contacts.listByProspect(q, prospect.id)).find((c) => c.id === decision.contactId);
-    const refusal = cannotWrite(prospect, contact);
+    const refusal = await mayNotWrite(q, prospect, contact, contact?.email ?? null);
     if (refusal !== undefined || contact === undefined)
       throw new PursuitError('CONFLICT', refusal ?? 'no contact', 'contact');
     const thread = threadAfter(

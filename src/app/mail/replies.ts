@@ -224,7 +224,7 @@ export async function takeReply(
     ctx,
     prospect,
     responseData(reading, message, contact.id, referredId),
-    { by: null, undoable: false, decide: false, id: message.eventId ?? undefined },
+    { by: null, undoable: false, decide: false, id: message.eventId ?? undefined, optOut: 'reply' },
     now,
   );
   if (reading.kind === 'unsubscribe')

@@ -10,6 +10,7 @@ import { contacts, prospects } from '../../store/repositories/prospects.reposito
 import type { AppContext, Q } from '../context.js';
 import { inTransaction } from '../context.js';
 import { recordEvent } from '../prospects/logging.js';
+import { recordOptOuts } from '../decisions/opt-outs.js';
 import { signed, verified } from './secrets.js';
 
 /** The link an email carries, when the server's address is known (PURSUIT_PUBLIC_URL). */
@@ -38,7 +39,12 @@ export async function optOut(
 ): Promise<boolean> {
   const contact = (await contacts.listByProspect(q, item.prospectId)).find((c) => c.id === item.contactId);
   const prospect = await prospects.findById(q, item.prospectId);
-  if (contact === undefined || prospect === undefined || contact.doNotContact) return false;
+  if (contact === undefined || prospect === undefined) return false;
+  // The person, not only this record: their address and number go on the do-not-contact list.
+  const source = via === 'link' ? 'unsubscribe-link' : 'reply';
+  const optOut = { contact, source, at: now, by: null } as const;
+  const listed = await recordOptOuts(q, ctx, prospect.orgId, [optOut], now, new Set([prospect.id]));
+  if (contact.doNotContact) return listed > 0;
   await contacts.update(q, { ...contact, doNotContact: true });
   if (via === 'link') {
     // A reply records its own response; a link leaves its mark here.
@@ -54,7 +60,7 @@ export async function optOut(
         sentiment: 'unsubscribe',
         mail: { via: 'unsubscribe link' },
       },
-      { by: null, undoable: false },
+      { by: null, undoable: false, optOut: 'unsubscribe-link' },
       now,
     );
   }

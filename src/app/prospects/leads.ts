@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification, Prospect, User } from '../../core/records.js';
 import { notifications } from '../../store/repositories/accounts.repository.js';
+import { decisions } from '../../store/repositories/decisions.repository.js';
 import type { AppContext } from '../context.js';
 import { insertProspect } from './prospects.js';
 import type { ContactInput } from './prospects.js';
@@ -39,13 +40,16 @@ export async function intakeLead(
       },
       now,
     );
+    // A lead who objected to contact (on the do-not-contact list) is news, not a call to make.
+    const decided = await decisions.findByProspect(q, prospect.id);
+    const next = decided?.action === 'stop' ? `Do not contact: ${decided.reason}` : 'Call within 5 minutes.';
     const notification: Notification = {
       id: randomUUID(),
       orgId: prospect.orgId,
       userId: prospect.ownerId,
       kind: 'lead',
       prospectId: prospect.id,
-      message: `New inbound lead: ${input.contact.name} at ${prospect.name}${input.via === undefined ? '' : ` (${input.via})`}. Call within 5 minutes.`,
+      message: `New inbound lead: ${input.contact.name} at ${prospect.name}${input.via === undefined ? '' : ` (${input.via})`}. ${next}`,
       createdAt: now,
       readAt: null,
     };

@@ -11,6 +11,9 @@ import { inTransaction } from '../context.js';
 import type { AppContext, Q } from '../context.js';
 import { canSee, resolveProspect } from '../accounts/actors.js';
 import { refreshDecisions } from '../decisions/decisions.js';
+import { liftEntries, recordOptOuts } from '../decisions/opt-outs.js';
+import type { SuppressionSource } from '../../core/records.js';
+import { suppressions } from '../../store/repositories/suppressions.repository.js';
 import { when } from '../inputs.js';
 import { buildEvent, pickContact } from './event-input.js';
 import type { LogInput } from './event-input.js';
@@ -74,6 +77,8 @@ export async function recordEvent(
     decide?: boolean;
     /** The event's id, when the caller needs it before (to point at it from another row). */
     id?: string;
+    /** How an unsubscribe came, for the do-not-contact list (a person logging it, by default). */
+    optOut?: SuppressionSource;
   },
   now: number,
 ): Promise<Logged> {
@@ -92,6 +97,20 @@ export async function recordEvent(
     sourceKey: null,
   };
   await events.insert(q, event);
+  if (event.type === 'response' && data.sentiment === 'unsubscribe' && event.contactId !== null) {
+    // The objection belongs to the person: their address and number go on the list.
+    const contact = (await contacts.listByProspect(q, prospect.id)).find((c) => c.id === event.contactId);
+    if (contact !== undefined) {
+      const optOut = {
+        contact,
+        source: options.optOut ?? 'logged',
+        at: event.at,
+        by: options.by,
+        eventId: id,
+      };
+      await recordOptOuts(q, ctx, prospect.orgId, [optOut], now, new Set([prospect.id]));
+    }
+  }
   if (options.decide === false) return { event, prospect, decision: undefined };
   const decided = await decideWith(q, ctx, prospect, now);
   return { event, prospect, decision: decided.get(prospect.id) };
@@ -119,6 +138,10 @@ export async function undoLast(ctx: AppContext, actor: User): Promise<Logged> {
       );
     }
     await events.delete(q, last.id);
+    // An opt-out taken back lifts what it put on the do-not-contact list (the entry is kept).
+    const made = await suppressions.byEvent(q, last.id);
+    const lift = { by: actor.id, reason: 'the opt-out was taken back (undo)' };
+    await liftEntries(q, ctx, actor.orgId, made, lift, now);
     const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return { event: last, prospect, decision: decided.get(prospect.id) };
   });

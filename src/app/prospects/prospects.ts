@@ -9,6 +9,7 @@ import { contacts, prospects } from '../../store/repositories/prospects.reposito
 import type { AppContext } from '../context.js';
 import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
 import { refreshDecisions } from '../decisions/decisions.js';
+import { recordOptOuts } from '../decisions/opt-outs.js';
 import { amount, email, flag, oneOf, text, when, zone } from '../inputs.js';
 import { LIMITS, withinLimit } from '../limits.js';
 import { inTransaction } from '../context.js';
@@ -107,6 +108,26 @@ function applyContact(c: Contact, input: ContactInput): Contact {
   return next;
 }
 
+/** A contact newly marked do-not-contact puts the person on the list (its address and number). */
+async function listIfMarked(
+  q: Q,
+  ctx: AppContext,
+  actor: User,
+  before: Contact | undefined,
+  c: Contact,
+  now: number,
+) {
+  if (!c.doNotContact || before?.doNotContact === true) return;
+  await recordOptOuts(
+    q,
+    ctx,
+    actor.orgId,
+    [{ contact: c, source: 'marked', at: now, by: actor.id }],
+    now,
+    new Set([c.prospectId]),
+  );
+}
+
 export async function addProspect(ctx: AppContext, actor: User, input: ProspectInput): Promise<Prospect> {
   const now = ctx.now();
   return inTransaction(ctx, (q) => insertProspect(q, ctx, actor, input, now));
@@ -147,6 +168,7 @@ export async function insertProspect(
   await prospects.insert(q, prospect);
   const contact = applyContact(blankContact(prospect, 0, now), input.contact);
   await contacts.insert(q, contact);
+  await listIfMarked(q, ctx, actor, undefined, contact, now);
   await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
   return prospect;
 }
@@ -182,6 +204,7 @@ export async function addContact(
     if (input.name === undefined) throw new PursuitError('INVALID_INPUT', 'a contact needs a name', 'name');
     const contact = applyContact(blankContact(prospect, existing.length, now), input);
     await contacts.insert(q, contact);
+    await listIfMarked(q, ctx, actor, undefined, contact, now);
     await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return contact;
   });
@@ -205,6 +228,7 @@ export async function editContact(
     );
     const next = applyContact(current, input);
     await contacts.update(q, next);
+    await listIfMarked(q, ctx, actor, current, next, now);
     await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return next;
   });

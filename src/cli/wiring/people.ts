@@ -14,12 +14,54 @@ import { initCommand, userAddCommand, userListCommand, userPasswordCommand } fro
 import type { InitOptions, UserAddOptions } from '../commands/setup.js';
 import { auditCommand, signOutCommand } from '../commands/access.js';
 import type { AuditOptions } from '../commands/access.js';
+import {
+  suppressionAddCommand,
+  suppressionLiftCommand,
+  suppressionListCommand,
+} from '../commands/suppressions.js';
+import type {
+  AddOptions,
+  LiftOptions,
+  ListOptions as SuppressionListOptions,
+} from '../commands/suppressions.js';
 import type { Io } from '../program.js';
 import type { GlobalOptions } from '../session.js';
 import { common } from './common.js';
 import type { Done } from './common.js';
 
+/** The do-not-contact list (admins): an objection to contact belongs to the person. */
+function suppressionCommands(program: Command, io: Io, done: Done): void {
+  const list = program
+    .command('suppression')
+    .description('the do-not-contact list: addresses and numbers of people who opted out (admins)');
+  common(
+    list
+      .command('list')
+      .description('the entries in force, newest first (with their source and date)')
+      .option('--search <text>', 'part of an address or number')
+      .option('--all', 'lifted entries too')
+      .option('--limit <n>', 'at most this many (default 100)')
+      .option('--offset <n>', 'skip this many'),
+  ).action(async (o: SuppressionListOptions) => done(await suppressionListCommand(o, io)));
+  common(
+    list
+      .command('add')
+      .description('put an address and/or a number on the list (someone who asked by other means)')
+      .option('--email <email>', 'their email address')
+      .option('--phone <phone>', 'their phone number')
+      .option('--timezone <iana>', "the number's zone, when it has no country code"),
+  ).action(async (o: AddOptions) => done(await suppressionAddCommand(o, io)));
+  common(
+    list
+      .command('lift')
+      .description('lift an entry (it is kept, with who lifted it, when and why)')
+      .argument('<id>', 'the entry (see suppression list)')
+      .requiredOption('--reason <text>', 'why: their renewed consent, a mistake'),
+  ).action(async (id: string, o: LiftOptions) => done(await suppressionLiftCommand(id, o, io)));
+}
+
 export function peopleCommands(program: Command, io: Io, done: Done): void {
+  suppressionCommands(program, io, done);
   common(
     program
       .command('init')

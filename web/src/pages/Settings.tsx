@@ -1,8 +1,9 @@
 // Settings: your mailbox (to send email from Pursuit), your API tokens (a new one is shown once, to
 // copy), your password and signing out everywhere, for everyone; for an admin, the organisation's
-// people (add a user, change a role, manager or time zone, set someone's password) and the audit log. A refused change names the
-// field it is about.
+// people (add a user, change a role, manager or time zone, set someone's password), the audit log
+// and the do-not-contact list. A refused change names the field it is about.
 
+import { DoNotContact } from '../components/settings/DoNotContact.js';
 import { MailboxSettings } from '../components/settings/Mailbox.js';
 import { PasswordForm } from '../components/settings/PasswordForm.js';
 import { People } from '../components/settings/People.js';
@@ -26,6 +27,7 @@ export function Settings({ user }: { user: User }) {
       <SignOutEverywhere user={user} />
       {user.role === 'admin' && <People user={user} />}
       {user.role === 'admin' && <AuditLog user={user} />}
+      {user.role === 'admin' && <DoNotContact user={user} />}
     </div>
   );
 }

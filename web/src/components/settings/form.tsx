@@ -14,6 +14,8 @@ export interface Problem {
 export const FIELDS: Record<string, string> = {
   name: 'Name',
   email: 'Email',
+  phone: 'Phone',
+  reason: 'Reason',
   role: 'Role',
   manager: 'Manager',
   timezone: 'Time zone',
