@@ -167,7 +167,7 @@ export function userRoutes(app: Api, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const done = await signOutEverywhere(ctx, actor, request.params.id, originOf(request));
+      const done = await signOutEverywhere(ctx, actor, request.params.id, originOf(request), true);
       if (done.user.id === actor.id) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ...done, user: userView(done.user, actor) };
     },

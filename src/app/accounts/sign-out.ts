@@ -18,18 +18,27 @@ export interface SignedOut {
   tokensRevoked: number;
 }
 
-/** Ends every session and revokes every live token of a user (by id, name or email; default the actor). */
+/**
+ * Ends every session and revokes every live token of a user (default the actor): by id, name or email
+ * as typed at the command line, or by id alone (`byId`, the API's address), since a near name must
+ * never sign the wrong person out.
+ */
 export async function signOutEverywhere(
   ctx: AppContext,
   actor: User,
   typedUser: string | undefined,
   origin: Origin = NOWHERE,
+  byId = false,
 ): Promise<SignedOut> {
   return inTransaction(ctx, async (q) => {
+    const people = typedUser === undefined || typedUser === actor.id ? [] : await users.list(q, actor.orgId);
     const user =
       typedUser === undefined || typedUser === actor.id
         ? actor
-        : resolveName(await users.list(q, actor.orgId), typedUser, 'user', 'user');
+        : byId
+          ? people.find((u) => u.id === typedUser)
+          : resolveName(people, typedUser, 'user', 'user');
+    if (user === undefined) throw new PursuitError('NOT_FOUND', `no user has the id "${typedUser}"`, 'id');
     if (actor.id !== user.id && actor.role !== 'admin') {
       throw new PursuitError('FORBIDDEN', 'only an admin signs another user out', 'user');
     }
