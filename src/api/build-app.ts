@@ -91,6 +91,9 @@ function trustProxyOption(
   return [...trust];
 }
 
+/** Marks the context that serves the web app's files. */
+const WEB_FILES = 'pursuitWebFiles';
+
 export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger:
@@ -141,12 +144,11 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   // Every route declares its answers: the OpenAPI document shows them, and checkAnswers holds them.
   const routes: ApiRoute[] = [];
   const pages: BuiltApp['pages'] = [];
-  // The web app's files, registered last, are not pages of their own.
-  let recording = true;
-  app.addHook('onRoute', (route) => {
+  // The web app's files (registered in a context of their own, marked WEB_FILES) are not pages.
+  app.addHook('onRoute', function (route) {
     const declared = declareAnswers(route);
     if (declared !== undefined) routes.push(declared);
-    else if (recording && !route.url.startsWith('/docs')) {
+    else if (!this.hasDecorator(WEB_FILES) && !route.url.startsWith('/docs')) {
       const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
         (m) => m !== 'HEAD',
       );
@@ -187,14 +189,16 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   app.addHook('onClose', () => stopImports(ctx));
 
   if (options.webRoot !== undefined && existsSync(options.webRoot)) {
-    await app.after();
-    recording = false;
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
-    // The single-page app handles its own routes (/prospects/..., /team): every other page is index.html.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
-      // An address under /api/ that no route answers is not a page of the app.
-      /^\/api(\/|\?|$)/.test(request.url) ? notFoundHandler(request, reply) : reply.sendFile('index.html'),
-    );
+    const webRoot = options.webRoot;
+    await app.register(async (web) => {
+      web.decorate(WEB_FILES, true);
+      await web.register(fastifyStatic, { root: webRoot, wildcard: false });
+      // The single-page app handles its own routes (/prospects/..., /team): every other page is index.html.
+      web.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
+        // An address under /api/ that no route answers is not a page of the app.
+        /^\/api(\/|\?|$)/.test(request.url) ? notFoundHandler(request, reply) : reply.sendFile('index.html'),
+      );
+    });
   }
   return { app, state, routes, pages };
 }
