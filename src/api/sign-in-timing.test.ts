@@ -65,7 +65,11 @@ describe('sign-in timing', () => {
       });
       const took = performance.now() - started;
       expect(r.statusCode).toBe(401);
-      expect(r.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong email or password' });
+      expect(r.json()).toEqual({
+        code: 'UNAUTHENTICATED',
+        message: 'wrong email or password',
+        path: 'password',
+      });
       return took;
     };
     for (let i = 0; i < WARM_UP + TRIES; i++) {

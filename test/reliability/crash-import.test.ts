@@ -1,9 +1,10 @@
 // `pursuit import` killed (SIGKILL) at seeded points from early to late (issue 13, item 1): after
 // each kill the database is whole (SQLite's integrity_check), and the import is all or nothing: no
 // prospect of it, or every one. After the kills the same import runs to its end. The file is made
-// once per run; PURSUIT_CRASH_ROWS sets its size (default 20,000: a 200,000-row import costs about
-// 40 s of CPU, so 20 kills spread over it some ten minutes of one core; 20,000 rows keep the file to
-// a minute or two a dialect on two cores) and PURSUIT_CRASH_KILLS the kills. An import that ended
+// once per run; PURSUIT_CRASH_ROWS sets its size (default 10,000: a 200,000-row import costs about
+// 40 s of CPU, so 20 kills spread over it some ten minutes of one core a dialect; 10,000 rows keep
+// the file to about a minute a dialect on two cores, inside CI's budget) and PURSUIT_CRASH_KILLS the
+// kills. An import that ended
 // before its kill leaves a fresh database for the next one.
 
 import { spawn } from 'node:child_process';
@@ -19,7 +20,7 @@ import type { DatabaseConfig } from '../../src/store/database.js';
 import { DIALECTS, freshDatabase } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
-const ROWS = Number(process.env.PURSUIT_CRASH_ROWS ?? 20_000);
+const ROWS = Number(process.env.PURSUIT_CRASH_ROWS ?? 10_000);
 const KILLS = Number(process.env.PURSUIT_CRASH_KILLS ?? 20);
 const dir = mkdtempSync(join(tmpdir(), 'pursuit-crash-import-'));
 const file = join(dir, 'import.csv');
