@@ -146,7 +146,7 @@ export function DoNotContact({ user }: { user: User }) {
           Search
           <input type="search" value={search} maxLength={320} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <label>
+        <label className="check">
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Lifted entries
           too
         </label>
