@@ -92,15 +92,8 @@ describe('the answers of the API', () => {
     };
     await ok('GET', '/api/mailbox');
     await ok('PUT', '/api/mailbox', {
-      address: 'dana@northwind.test',
+      ...mail.connection('dana@northwind.test', 'mail-password'),
       provider: 'other',
-      smtpHost: '127.0.0.1',
-      smtpPort: mail.smtp.port,
-      smtpSecurity: 'none',
-      imapHost: '127.0.0.1',
-      imapPort: mail.imap.port,
-      imapSecurity: 'none',
-      password: 'mail-password',
     });
     await ok('POST', '/api/mailbox/test');
     await ok('GET', '/api/mailboxes');

@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e]/;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e]/g;
 
-/** The first control character of the text as U+XXXX, or undefined when there is none. */
+/** The first control character of the text as its code point ("U+0000"), or undefined when there is none. */
 export function firstControl(text: string): string | undefined {
   const found = CONTROL.exec(text);
   return found === null

@@ -81,15 +81,8 @@ describe.skipIf(!browserAvailable || !mailAvailable)(`hostile content in Chromiu
     const [priya] = await users.findByEmail(t.db.kysely, REP);
     const rep = await updateUser(ctx, admin as User, (priya as User).id, { name: USER_NAME });
     await connectMailbox(ctx, rep, {
-      address: REP,
+      ...servers.connection(REP, 'priya-pw'),
       name: MAILBOX_NAME,
-      smtpHost: '127.0.0.1',
-      smtpPort: servers.smtp.port,
-      smtpSecurity: 'none',
-      imapHost: '127.0.0.1',
-      imapPort: servers.imap.port,
-      imapSecurity: 'none',
-      password: 'priya-pw',
     });
     const p = await addProspect(ctx, rep, {
       name: PROSPECT,

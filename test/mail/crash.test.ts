@@ -41,14 +41,7 @@ describe.skipIf(!mailAvailable)(
       const ctx = { ...appContext(db, new TestClock(Date.parse(T0))), secretKey: KEY };
       const { dana } = await team(ctx);
       await connectMailbox(ctx, dana, {
-        address: 'dana@ourco.test',
-        smtpHost: '127.0.0.1',
-        smtpPort: servers.smtp.port,
-        smtpSecurity: 'none',
-        imapHost: '127.0.0.1',
-        imapPort: servers.imap.port,
-        imapSecurity: 'none',
-        password: 'pw',
+        ...servers.connection('dana@ourco.test', 'pw'),
       });
       await addProspect(ctx, dana, { name: 'Acme', contact: { name: 'Pat Lee', email: 'pat@acme.test' } });
       await db.close();

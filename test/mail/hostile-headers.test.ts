@@ -125,15 +125,8 @@ describe.skipIf(!mailAvailable)(
       ctx = { ...appContext(t.db, clock), secretKey: 's'.repeat(40) };
       ({ dana } = await team(ctx));
       await connectMailbox(ctx, dana, {
-        address: 'dana@ourco.test',
+        ...servers.connection('dana@ourco.test', 'pw-dana'),
         name: 'Dana\r\nBcc: evil@x.test',
-        smtpHost: '127.0.0.1',
-        smtpPort: servers.smtp.port,
-        smtpSecurity: 'none',
-        imapHost: '127.0.0.1',
-        imapPort: servers.imap.port,
-        imapSecurity: 'none',
-        password: 'pw-dana',
       });
     }, 60_000);
 

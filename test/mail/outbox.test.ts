@@ -38,14 +38,7 @@ describe.skipIf(!mailAvailable)(`the outbox${mailAvailable ? '' : ` (skipped: ${
     ctx = { ...appContext(t.db, clock), secretKey: 's'.repeat(40) };
     ({ dana, eli } = await team(ctx));
     await connectMailbox(ctx, dana, {
-      address: 'dana@ourco.test',
-      smtpHost: '127.0.0.1',
-      smtpPort: servers.smtp.port,
-      smtpSecurity: 'none',
-      imapHost: '127.0.0.1',
-      imapPort: servers.imap.port,
-      imapSecurity: 'none',
-      password: 'pw-dana',
+      ...servers.connection('dana@ourco.test', 'pw-dana'),
     });
   });
 

@@ -12,12 +12,11 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, databaseEnv, pursuit, rng } from '../../bench/soak-load.mjs';
 import { openDatabase } from '../../src/store/database.js';
 import type { DatabaseConfig } from '../../src/store/database.js';
-import { DIALECTS, freshDatabase } from '../support/databases.js';
+import { DIALECTS, freshDatabase, integrity } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
 const ROWS = Number(process.env.PURSUIT_CRASH_ROWS ?? 10_000);
@@ -41,18 +40,6 @@ async function prospectCount(database: DatabaseConfig): Promise<number> {
     return Number(row.n);
   } finally {
     await db.close();
-  }
-}
-
-function integrity(database: DatabaseConfig): string {
-  if (database.kind !== 'sqlite') return 'ok';
-  const db = new SqliteDatabase(database.path);
-  try {
-    return (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .join('; ');
-  } finally {
-    db.close();
   }
 }
 

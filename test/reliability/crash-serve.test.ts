@@ -4,7 +4,6 @@
 // carries each out exactly once: replayed if it was answered, refused as already carried out if it
 // wrote but was not answered, written now if it never reached the database.
 
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   databaseEnv,
@@ -18,24 +17,11 @@ import {
   write,
 } from '../../bench/soak-load.mjs';
 import type { Caller, Server } from '../../bench/soak-load.mjs';
-import type { DatabaseConfig } from '../../src/store/database.js';
-import { DIALECTS, freshDatabase } from '../support/databases.js';
+import { DIALECTS, freshDatabase, integrity } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
 const KILLS = Number(process.env.PURSUIT_CRASH_SERVE_KILLS ?? 3);
 const BURST = 120;
-
-function integrity(database: DatabaseConfig): string {
-  if (database.kind !== 'sqlite') return 'ok';
-  const db = new SqliteDatabase(database.path);
-  try {
-    return (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .join('; ');
-  } finally {
-    db.close();
-  }
-}
 
 describe.each(DIALECTS)(`pursuit serve killed ${KILLS} times during a burst of writes on %s`, (dialect) => {
   let t: TestDb | undefined;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { AppContext } from '../../src/app/context.js';
 import { addUser, init } from '../../src/app/accounts/workspace.js';
@@ -108,4 +109,17 @@ export async function dump(db: Db) {
     decisions: await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute(),
     products: await k.selectFrom('products').selectAll().orderBy('id').execute(),
   };
+}
+
+/** SQLite's integrity_check of a database file ("ok" when whole); PostgreSQL keeps its own. */
+export function integrity(database: DatabaseConfig): string {
+  if (database.kind !== 'sqlite') return 'ok';
+  const db = new SqliteDatabase(database.path);
+  try {
+    return (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
+  } finally {
+    db.close();
+  }
 }

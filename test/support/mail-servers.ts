@@ -141,6 +141,17 @@ export interface OAuthServer {
   failNextRefresh(status: number, times?: number): void;
 }
 
+export interface LoopbackConnection {
+  address: string;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: 'none';
+  imapHost: string;
+  imapPort: number;
+  imapSecurity: 'none';
+  password: string;
+}
+
 export interface MailServers {
   /** Dovecot's IMAP listener (no TLS, plaintext logins allowed). */
   imap: Endpoint;
@@ -157,6 +168,8 @@ export interface MailServers {
   accepted: AcceptedMessage[];
   /** Adds a mailbox that logs in (IMAP and SMTP) and receives mail at once. */
   addMailbox(email: string, password: string): void;
+  /** What Pursuit is given to connect a mailbox of these servers (plain connections on loopback). */
+  connection(email: string, password: string): LoopbackConnection;
   /** Changes a mailbox's password; resolves once Dovecot accepts the new one (up to a second). */
   setPassword(email: string, password: string): Promise<void>;
   /** Installs (or, with null, removes) the mailbox's active sieve script. Needs sieveAvailable. */
@@ -324,6 +337,16 @@ export async function startMailServers(options: MailServerOptions = {}): Promise
     dir,
     oauth: oauth.api(`${oauthBase}/token`),
     accepted,
+    connection: (email, password) => ({
+      address: email,
+      smtpHost: '127.0.0.1',
+      smtpPort,
+      smtpSecurity: 'none',
+      imapHost: '127.0.0.1',
+      imapPort: ports.imap,
+      imapSecurity: 'none',
+      password,
+    }),
     addMailbox(email, password) {
       const key = checkEmail(email);
       if (/[:\r\n]/.test(password) || password === '') throw new Error('a password needs no ":" or newline');

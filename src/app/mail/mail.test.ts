@@ -48,15 +48,8 @@ describe.skipIf(!mailAvailable)(
       };
       dana = (await team(ctx)).dana;
       await connectMailbox(ctx, dana, {
-        address: 'dana@ourco.test',
+        ...servers.connection('dana@ourco.test', 'secret-pw'),
         provider: 'other',
-        smtpHost: '127.0.0.1',
-        smtpPort: servers.smtp.port,
-        smtpSecurity: 'none',
-        imapHost: '127.0.0.1',
-        imapPort: servers.imap.port,
-        imapSecurity: 'none',
-        password: 'secret-pw',
       });
     });
 

@@ -9,10 +9,10 @@ import type { ReplyClass, ReplyKind } from '../../core/replies/classify.js';
 import type { Contact, MailMessage, Mailbox, OutboxItem, Prospect, User } from '../../core/records.js';
 import type { InboundMail } from '../../integrations/mail/inbound.js';
 import type { Read } from './read.js';
-import { notifications } from '../../store/repositories/accounts.repository.js';
 import { mailMessages, outbox } from '../../store/repositories/mail.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext, Q } from '../context.js';
+import { notifyOwner } from '../prospects/leads.js';
 import { recordEvent } from '../prospects/logging.js';
 import { recordBounce } from './settle.js';
 import { optOut } from './unsubscribe.js';
@@ -237,16 +237,13 @@ export async function takeReply(
       reading.until !== undefined && (reading.kind === 'not-now' || reading.kind === 'out-of-office')
         ? `, until ${reading.until}`
         : '';
-    await notifications.insert(q, {
-      id: randomUUID(),
-      orgId: prospect.orgId,
-      userId: prospect.ownerId,
-      kind: 'reply',
-      prospectId: prospect.id,
-      message: `${contact.name} (${prospect.name}) replied: ${ANSWERS[reading.kind]}${dated}.`,
-      createdAt: now,
-      readAt: null,
-    });
+    await notifyOwner(
+      q,
+      prospect,
+      'reply',
+      `${contact.name} (${prospect.name}) replied: ${ANSWERS[reading.kind]}${dated}.`,
+      now,
+    );
   }
   return 'reply';
 }

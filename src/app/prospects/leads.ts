@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Notification, Prospect, User } from '../../core/records.js';
 import { notifications } from '../../store/repositories/accounts.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Q } from '../context.js';
 import { insertProspect } from './prospects.js';
 import type { ContactInput } from './prospects.js';
 import { inTransaction } from '../context.js';
@@ -43,19 +43,37 @@ export async function intakeLead(
     // A lead who objected to contact (on the do-not-contact list) is news, not a call to make.
     const decided = await decisions.findByProspect(q, prospect.id);
     const next = decided?.action === 'stop' ? `Do not contact: ${decided.reason}` : 'Call within 5 minutes.';
-    const notification: Notification = {
-      id: randomUUID(),
-      orgId: prospect.orgId,
-      userId: prospect.ownerId,
-      kind: 'lead',
-      prospectId: prospect.id,
-      message: `New inbound lead: ${input.contact.name} at ${prospect.name}${input.via === undefined ? '' : ` (${input.via})`}. ${next}`,
-      createdAt: now,
-      readAt: null,
-    };
-    await notifications.insert(q, notification);
+    const notification = await notifyOwner(
+      q,
+      prospect,
+      'lead',
+      `New inbound lead: ${input.contact.name} at ${prospect.name}${input.via === undefined ? '' : ` (${input.via})`}. ${next}`,
+      now,
+    );
     return { prospect, notification };
   });
+}
+
+/** Tells a prospect's owner something at once (the Today page's notices). */
+export async function notifyOwner(
+  q: Q,
+  prospect: Prospect,
+  kind: string,
+  message: string,
+  now: number,
+): Promise<Notification> {
+  const notification: Notification = {
+    id: randomUUID(),
+    orgId: prospect.orgId,
+    userId: prospect.ownerId,
+    kind,
+    prospectId: prospect.id,
+    message,
+    createdAt: now,
+    readAt: null,
+  };
+  await notifications.insert(q, notification);
+  return notification;
 }
 
 export async function listNotifications(ctx: AppContext, actor: User, unreadOnly: boolean) {
