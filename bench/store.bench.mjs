@@ -179,7 +179,9 @@ async function rawInsert(config, orgId, ownerIds) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     const ip = db.prepare(`insert into prospects values (${Array(17).fill('?').join(',')})`);
-    const ic = db.prepare(`insert into contacts values (${Array(11).fill('?').join(',')})`);
+    const ic = db.prepare(
+      `insert into contacts (id, org_id, prospect_id, position, name, role, email, phone, timezone, do_not_contact, created_at) values (${Array(11).fill('?').join(',')})`,
+    );
     const ie = db.prepare(
       `insert into events (id, org_id, prospect_id, type, at, contact_id, data, logged_by, logged_at, log_seq, source_key) values (${Array(11).fill('?').join(',')})`,
     );
@@ -209,6 +211,8 @@ async function rawInsert(config, orgId, ownerIds) {
       await client.query(`insert into ${table} ${columns} values ${values}`, list.flat());
       batches[table] = [];
     };
+    const contactColumns =
+      '(id, org_id, prospect_id, position, name, role, email, phone, timezone, do_not_contact, created_at)';
     const eventColumns =
       '(id, org_id, prospect_id, type, at, contact_id, data, logged_by, logged_at, log_seq, source_key)';
     for (let i = 0; i < PROSPECTS; i += 1) {
@@ -219,12 +223,12 @@ async function rawInsert(config, orgId, ownerIds) {
       rows += 2 + p.events.length;
       if (batches.events.length >= 4000) {
         await flush('prospects', '');
-        await flush('contacts', '');
+        await flush('contacts', contactColumns);
         await flush('events', eventColumns);
       }
     }
     await flush('prospects', '');
-    await flush('contacts', '');
+    await flush('contacts', contactColumns);
     await flush('events', eventColumns);
     await client.query('commit');
     await client.end();

@@ -9,7 +9,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { PursuitError } from '../core/errors.js';
 import { storeError } from './errors.js';
-import { WaitingSqliteDialect } from './sqlite-dialect.js';
+import { keepingStatements, WaitingSqliteDialect } from './sqlite-dialect.js';
 import * as initial from './migrations/2026-11-23-0001-initial.js';
 import * as largeOrganisations from './migrations/2026-11-24-0002-large-organisations.js';
 import * as accounts from './migrations/2026-11-24-0003-accounts.js';
@@ -106,7 +106,7 @@ function openSqlite(path: string, options: OpenOptions): Db {
     }
   });
   const kysely = new Kysely<Database>({
-    dialect: new WaitingSqliteDialect({ database: sqlite }),
+    dialect: new WaitingSqliteDialect({ database: keepingStatements(sqlite) }),
     plugins: [changes],
   });
   return {

@@ -5,11 +5,11 @@ import type { Kysely } from 'kysely';
 import { agendaRank } from '../../core/agenda.js';
 import type { Decision } from '../../core/decision.js';
 import { HOUR } from '../../core/calendar.js';
-import type { Database } from '../../store/schema.js';
+import type { Database, DecisionsTable } from '../../store/schema.js';
 import type { Contact, Organisation, Product, Prospect, StoredDecision, User } from '../../core/records.js';
 import { organisations, products, users } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
-import { decisions } from '../../store/repositories/decisions.repository.js';
+import { decisionRow, decisions, toDecision } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { playbooks } from '../../store/repositories/playbooks.repository.js';
 import { models } from '../../store/repositories/models.repository.js';
@@ -111,8 +111,11 @@ export interface DecideBatch {
   items: { prospect: Prospect; contacts: Contact[]; history: string }[];
 }
 
-/** Decides a batch (see DecideBatch); the same in this thread and in a worker. */
-export function decideBatch(batch: DecideBatch): StoredDecision[] {
+/**
+ * Decides a batch (see DecideBatch); the same in this thread and in a worker. The decisions come
+ * back as the store's rows, their JSON written here: text crosses between threads cheaply.
+ */
+export function decideBatch(batch: DecideBatch): DecisionsTable[] {
   const decider = deciderFor(batch.playbook);
   const owners = new Map(batch.owners.map((u) => [u.id, u]));
   const productsById = new Map(batch.products.map((p) => [p.id, p]));
@@ -128,12 +131,95 @@ export function decideBatch(batch: DecideBatch): StoredDecision[] {
       contacts: cs,
       events: JSON.parse(history) as Record<string, unknown>[],
     });
-    return toStored(p, decider.decide(scenario), batch.now);
+    return decisionRow(toStored(p, decider.decide(scenario), batch.now));
   });
 }
 
 /** Prospects read per round trip: well inside both drivers' limits on an IN list. */
 const BATCH = 500;
+
+/** Prospects per page when re-deciding everyone: read as index ranges, decided by a worker. */
+const PAGE = 2000;
+
+/** A page of prospects to decide, with their contacts and their histories. */
+interface Page {
+  prospects: Prospect[];
+  contacts: Contact[];
+  histories: Map<string, string>;
+  /** The action and rule of their stored decisions, when the page counts what changed. */
+  before?: Map<string, string>;
+}
+
+/**
+ * Decides pages of prospects and hands each page's decisions to `store`, in order. Many prospects
+ * are decided in worker threads while this thread reads the next pages and writes the last ones;
+ * a few are decided here, at once.
+ */
+async function decidePages(
+  q: Q,
+  orgId: string,
+  now: number,
+  defaultPlaybookText: string,
+  pages: AsyncIterable<Page>,
+  parallel: boolean,
+  store: (rows: DecisionsTable[], page: Page) => Promise<void>,
+): Promise<void> {
+  const org = await organisations.findById(q, orgId);
+  if (org === undefined) throw new Error(`organisation ${orgId} is missing`);
+  const frame = {
+    now,
+    org,
+    products: await products.list(q, orgId),
+    playbook: await playbookSource(q, orgId, defaultPlaybookText),
+  };
+  // Owners are read as pages name them (one prospect's re-decision reads one user, not the team).
+  const owners = new Map<string, User>();
+  // With a calibrated model, a rep's time is worth what their own pipeline earns that day.
+  const playbook = frame.playbook.model === undefined ? undefined : deciderFor(frame.playbook).playbook;
+  const ownersOf = async (ps: Prospect[]): Promise<User[]> => {
+    const named = [...new Set(ps.map((p) => p.ownerId))];
+    const missing = named.filter((id) => !owners.has(id));
+    if (missing.length > 0) {
+      let found = await users.findByIds(q, missing);
+      if (playbook !== undefined) found = await withDayValues(q, found, now, playbook);
+      for (const u of found) owners.set(u.id, u);
+    }
+    return named.flatMap((id) => owners.get(id) ?? []);
+  };
+  const pool = parallel ? decidePool() : undefined;
+  const inFlight: { page: Page; decided: Promise<DecisionsTable[]> }[] = [];
+  const settle = async () => {
+    const next = inFlight.shift() as { page: Page; decided: Promise<DecisionsTable[]> };
+    await store(await next.decided, next.page);
+  };
+  try {
+    for await (const page of pages) {
+      // A contact whose address or number is on the do-not-contact list is do-not-contact here.
+      const cs = await withSuppressions(q, orgId, page.contacts);
+      const contactsBy = groupBy(cs, (c) => c.prospectId);
+      const batch: DecideBatch = {
+        ...frame,
+        owners: await ownersOf(page.prospects),
+        // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
+        items: page.prospects.flatMap((p) => {
+          const list = contactsBy.get(p.id);
+          return list === undefined
+            ? []
+            : [{ prospect: p, contacts: list, history: page.histories.get(p.id) ?? '[]' }];
+        }),
+      };
+      if (pool === undefined) await store(decideBatch(batch), page);
+      else {
+        inFlight.push({ page, decided: pool.run(batch) });
+        if (inFlight.length > pool.size * 3) await settle();
+      }
+    }
+    while (inFlight.length > 0) await settle();
+  } finally {
+    // After a failure, let the batches still out settle before the transaction is rolled back.
+    await Promise.allSettled(inFlight.map((f) => f.decided));
+  }
+}
 
 export interface RefreshOptions {
   /** Decide in worker threads; by default, when there are at least PARALLEL_MIN prospects. */
@@ -151,70 +237,62 @@ export async function refreshDecisions(
 ): Promise<Map<string, StoredDecision>> {
   const out = new Map<string, StoredDecision>();
   if (prospectIds.length === 0) return out;
-  const org = await organisations.findById(q, orgId);
-  if (org === undefined) throw new Error(`organisation ${orgId} is missing`);
-  const frame = {
-    now,
-    org,
-    products: await products.list(q, orgId),
-    playbook: await playbookSource(q, orgId, defaultPlaybookText),
-  };
-  // Owners are read as batches name them (one prospect's re-decision reads one user, not the team).
-  const owners = new Map<string, User>();
-  // With a calibrated model, a rep's time is worth what their own pipeline earns that day.
-  const calibrated = frame.playbook.model !== undefined;
-  const playbook = calibrated ? deciderFor(frame.playbook).playbook : undefined;
-  const ownersOf = async (ps: Prospect[]): Promise<User[]> => {
-    const missing = [...new Set(ps.map((p) => p.ownerId))].filter((id) => !owners.has(id));
-    let found = await users.findByIds(q, missing);
-    if (playbook !== undefined) found = await withDayValues(q, found, now, playbook);
-    for (const u of found) owners.set(u.id, u);
-    return [...new Set(ps.map((p) => p.ownerId))].flatMap((id) => owners.get(id) ?? []);
-  };
-  // Many prospects are decided in worker threads while this one reads and writes the database;
-  // a few are decided here, at once.
-  const parallel = options.parallel ?? prospectIds.length >= PARALLEL_MIN;
-  const pool = parallel ? decidePool() : undefined;
-  const inFlight: Promise<StoredDecision[]>[] = [];
-  const store = async (decided: StoredDecision[]) => {
-    for (const d of decided) out.set(d.prospectId, d);
-    await decisions.upsertMany(q, decided);
-  };
-  try {
+  async function* pages(): AsyncGenerator<Page> {
     for (let i = 0; i < prospectIds.length; i += BATCH) {
       const ids = prospectIds.slice(i, i + BATCH);
-      const [ps, listed, histories] = await Promise.all([
+      const [ps, cs, histories] = await Promise.all([
         prospects.findByIds(q, ids),
         contacts.listByProspects(q, ids),
         events.historiesOf(q, ids),
       ]);
-      // A contact whose address or number is on the do-not-contact list is do-not-contact here.
-      const cs = await withSuppressions(q, orgId, listed);
-      const contactsBy = groupBy(cs, (c) => c.prospectId);
-      const batch: DecideBatch = {
-        ...frame,
-        owners: await ownersOf(ps),
-        // A prospect with no contact yet (a company imported alone) cannot be decided until one is added.
-        items: ps.flatMap((p) => {
-          const list = contactsBy.get(p.id);
-          return list === undefined
-            ? []
-            : [{ prospect: p, contacts: list, history: histories.get(p.id) ?? '[]' }];
-        }),
-      };
-      if (pool === undefined) await store(decideBatch(batch));
-      else {
-        inFlight.push(pool.run(batch));
-        if (inFlight.length > pool.size * 3)
-          await store(await (inFlight.shift() as Promise<StoredDecision[]>));
-      }
+      yield { prospects: ps, contacts: cs, histories };
     }
-    while (inFlight.length > 0) await store(await (inFlight.shift() as Promise<StoredDecision[]>));
-  } finally {
-    // After a failure, let the batches still out settle before the transaction is rolled back.
-    await Promise.allSettled(inFlight);
   }
+  const parallel = options.parallel ?? prospectIds.length >= PARALLEL_MIN;
+  await decidePages(q, orgId, now, defaultPlaybookText, pages(), parallel, async (rows) => {
+    await decisions.upsertRows(q, rows);
+    for (const r of rows) out.set(r.prospect_id, toDecision(r));
+  });
   return out;
+}
+
+/**
+ * Decides every prospect of the organisation again, a page of prospects at a time read as index
+ * ranges; a decision that comes out as it was stored is left as it is (its decidedAt says since
+ * when it has stood). Returns how many decisions changed action or rule.
+ */
+export async function redecideAll(
+  q: Q,
+  orgId: string,
+  now: number,
+  defaultPlaybookText: string,
+): Promise<number> {
+  let changed = 0;
+  async function* pages(): AsyncGenerator<Page> {
+    let after = '';
+    for (;;) {
+      const ps = await prospects.pageAfter(q, { orgId, afterId: after, limit: PAGE });
+      if (ps.length === 0) return;
+      const range = { after, last: (ps.at(-1) as Prospect).id };
+      const [listed, read, rows] = await Promise.all([
+        contacts.listInRange(q, range),
+        events.historiesInRange(q, range),
+        decisions.summariesInRange(q, range),
+      ]);
+      // Another organisation's prospects may share the range: only this page's are kept.
+      const ids = new Set(ps.map((p) => p.id));
+      const cs = listed.filter((c) => ids.has(c.prospectId));
+      const histories = new Map([...read].filter(([id]) => ids.has(id)));
+      const before = new Map([...rows].filter(([id]) => ids.has(id)));
+      yield { prospects: ps, contacts: cs, histories, before };
+      after = range.last;
+    }
+  }
+  await decidePages(q, orgId, now, defaultPlaybookText, pages(), true, async (rows, page) => {
+    for (const r of rows) if (page.before?.get(r.prospect_id) !== `${r.action}/${r.rule}`) changed += 1;
+    await decisions.upsertRows(q, rows, { keepSame: true });
+  });
+  return changed;
 }
 
 /** Re-decides what time alone may have changed, before anyone reads it. */

@@ -5,35 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { PursuitError } from '../../core/errors.js';
 import { loadPlaybook } from '../../core/playbook/load.js';
 import type { PlaybookVersion, User } from '../../core/records.js';
-import { decisions } from '../../store/repositories/decisions.repository.js';
 import { playbooks } from '../../store/repositories/playbooks.repository.js';
-import { prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext } from '../context.js';
-import { refreshDecisions } from './decisions.js';
+import { redecideAll } from './decisions.js';
+
+export { redecideAll };
 import { inTransaction } from '../context.js';
-import type { Q } from '../context.js';
-
-// Prospects per page: enough to keep the decision workers busy, few enough to hold in memory.
-const PAGE = 10_000;
-
-/** Decides every prospect of the organisation again; returns how many decisions changed action or rule. */
-export async function redecideAll(
-  q: Q,
-  orgId: string,
-  now: number,
-  defaultPlaybookText: string,
-): Promise<number> {
-  let changed = 0;
-  let after = '';
-  for (;;) {
-    const ids = await prospects.idsAfter(q, orgId, after, PAGE);
-    if (ids.length === 0) return changed;
-    const before = await decisions.summaries(q, ids);
-    const fresh = await refreshDecisions(q, orgId, ids, now, defaultPlaybookText);
-    for (const [id, d] of fresh) if (before.get(id) !== `${d.action}/${d.rule}`) changed += 1;
-    after = ids.at(-1) as string;
-  }
-}
 
 export async function activePlaybook(ctx: AppContext, actor: User): Promise<PlaybookVersion> {
   return inTransaction(ctx, async (q) => {

@@ -3,11 +3,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DecisionsTable } from '../schema.js';
 import type { StoredDecision } from '../../core/records.js';
-import { chunks, insertRows } from './rows.js';
+import { chunks, insertColumns } from './rows.js';
+import type { IdRange } from './rows.js';
 
 type Q = Kysely<Database>;
 
-function toDecision(r: Selectable<DecisionsTable>): StoredDecision {
+/** A stored row as a decision record. */
+export function toDecision(r: Selectable<DecisionsTable>): StoredDecision {
   return {
     prospectId: r.prospect_id,
     orgId: r.org_id,
@@ -29,27 +31,29 @@ function toDecision(r: Selectable<DecisionsTable>): StoredDecision {
   };
 }
 
+/** The table's columns, with their PostgreSQL types for a bulk write. */
 const DECISION_COLUMNS = [
-  'prospect_id',
-  'org_id',
-  'owner_id',
-  'action',
-  'contact_id',
-  'channel',
-  'due',
-  'rule',
-  'reason',
-  'active_list',
-  'urgency',
-  'value_per_minute',
-  'decision',
-  'decided_at',
-  'recheck_at',
-  'playbook_version',
-  'model_version',
-] as const satisfies readonly (keyof DecisionsTable)[];
+  ['prospect_id', 'text'],
+  ['org_id', 'text'],
+  ['owner_id', 'text'],
+  ['action', 'text'],
+  ['contact_id', 'text'],
+  ['channel', 'text'],
+  ['due', 'bigint'],
+  ['rule', 'text'],
+  ['reason', 'text'],
+  ['active_list', 'integer'],
+  ['urgency', 'integer'],
+  ['value_per_minute', 'double precision'],
+  ['decision', 'text'],
+  ['decided_at', 'bigint'],
+  ['recheck_at', 'bigint'],
+  ['playbook_version', 'text'],
+  ['model_version', 'text'],
+] as const satisfies readonly (readonly [keyof DecisionsTable, string])[];
 
-function decisionRow(d: StoredDecision): DecisionsTable {
+/** A decision record as the table's row (its decision written as JSON). */
+export function decisionRow(d: StoredDecision): DecisionsTable {
   return {
     prospect_id: d.prospectId,
     org_id: d.orgId,
@@ -83,14 +87,25 @@ export const decisions = {
   },
   /** Inserts or replaces decisions, many rows per statement. */
   async upsertMany(q: Q, list: StoredDecision[]): Promise<void> {
-    for (const part of chunks(list, 1000)) {
-      const rows = part.map(decisionRow);
-      await insertRows(
+    await decisions.upsertRows(q, list.map(decisionRow));
+  },
+  /**
+   * Inserts or replaces decisions given as rows (their JSON already written, as a worker does);
+   * with `keepSame`, a decision stored exactly so (same decision, owner and recheck time) is left
+   * as it stands, its decidedAt too.
+   */
+  async upsertRows(q: Q, rows: DecisionsTable[], options: { keepSame?: boolean } = {}): Promise<void> {
+    const onConflict = {
+      replaceOn: 'prospect_id',
+      ...(options.keepSame === true ? { unlessSame: ['decision', 'owner_id', 'recheck_at'] } : {}),
+    };
+    for (const part of chunks(rows, 1000)) {
+      await insertColumns(
         q,
         'decisions',
         DECISION_COLUMNS,
-        rows.map((r) => DECISION_COLUMNS.map((c) => r[c])),
-        { replaceOn: 'prospect_id' },
+        part.map((r) => DECISION_COLUMNS.map(([c]) => r[c])),
+        onConflict,
       );
     }
   },
@@ -141,19 +156,6 @@ export const decisions = {
     ]);
     return [...due, ...prepare].map(toDecision);
   },
-  /** Action and rule of each prospect's decision, for counting what changed. */
-  async summaries(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const part of chunks(prospectIds)) {
-      const rows = await q
-        .selectFrom('decisions')
-        .select(['prospect_id', 'action', 'rule'])
-        .where('prospect_id', 'in', part)
-        .execute();
-      for (const r of rows) out.set(r.prospect_id, `${r.action}/${r.rule}`);
-    }
-    return out;
-  },
   /** Actions due before `now` (waits and stops aside), counted by owner. */
   async overdueByOwner(q: Q, orgId: string, now: number, ownerIds?: string[]): Promise<Map<string, number>> {
     let query = q
@@ -188,5 +190,15 @@ export const decisions = {
     let query = q.selectFrom('decisions').selectAll().where('org_id', '=', orgId);
     if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);
     return (await query.execute()).map(toDecision);
+  },
+  /** Action and rule of the decisions of a page of prospects (as summaries), read as one index range. */
+  async summariesInRange(q: Q, range: IdRange): Promise<Map<string, string>> {
+    const rows = await q
+      .selectFrom('decisions')
+      .select(['prospect_id', 'action', 'rule'])
+      .where('prospect_id', '>', range.after)
+      .where('prospect_id', '<=', range.last)
+      .execute();
+    return new Map(rows.map((r) => [r.prospect_id, `${r.action}/${r.rule}`]));
   },
 };

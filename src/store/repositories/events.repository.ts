@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventsTable } from '../schema.js';
 import type { StoredEvent } from '../../core/records.js';
 import { chunks, insertRows } from './rows.js';
+import type { IdRange } from './rows.js';
 
 type Q = Kysely<Database>;
 
@@ -130,22 +131,31 @@ export const events = {
    * deciding needs, read in bulk and left unparsed (re-deciding everyone reads every event).
    */
   async historiesOf(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
-    const parts = new Map<string, string[]>();
     if (prospectIds.length === 0) return new Map();
-    const rows = await q
-      .selectFrom('events')
-      .select(['prospect_id', 'data'])
-      .where('prospect_id', 'in', prospectIds)
-      .orderBy('prospect_id')
-      .orderBy('at')
-      .orderBy('logged_at')
-      .execute();
-    for (const r of rows) {
-      const list = parts.get(r.prospect_id);
-      if (list === undefined) parts.set(r.prospect_id, [r.data]);
-      else list.push(r.data);
-    }
-    return new Map([...parts].map(([id, list]) => [id, `[${list.join(',')}]`]));
+    return histories(
+      await q
+        .selectFrom('events')
+        .select(['prospect_id', 'data'])
+        .where('prospect_id', 'in', prospectIds)
+        .orderBy('prospect_id')
+        .orderBy('at')
+        .orderBy('logged_at')
+        .execute(),
+    );
+  },
+  /** The histories (as historiesOf) of a page of prospects, read as one index range. */
+  async historiesInRange(q: Q, range: IdRange): Promise<Map<string, string>> {
+    return histories(
+      await q
+        .selectFrom('events')
+        .select(['prospect_id', 'data'])
+        .where('prospect_id', '>', range.after)
+        .where('prospect_id', '<=', range.last)
+        .orderBy('prospect_id')
+        .orderBy('at')
+        .orderBy('logged_at')
+        .execute(),
+    );
   },
   async listByProspects(q: Q, prospectIds: string[]): Promise<StoredEvent[]> {
     if (prospectIds.length === 0) return [];
@@ -196,3 +206,23 @@ export const events = {
       .execute();
   },
 };
+
+/** Events' data in order, as each prospect's JSON array text. */
+function histories(rows: { prospect_id: string; data: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let id: string | undefined;
+  let parts: string[] = [];
+  const flush = () => {
+    if (id !== undefined) out.set(id, `[${parts.join(',')}]`);
+  };
+  for (const r of rows) {
+    if (r.prospect_id !== id) {
+      flush();
+      id = r.prospect_id;
+      parts = [];
+    }
+    parts.push(r.data);
+  }
+  flush();
+  return out;
+}

@@ -5,6 +5,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../../core/records.js';
 import { chunks, insertRows } from './rows.js';
+import type { IdRange } from './rows.js';
 
 type Q = Kysely<Database>;
 
@@ -264,6 +265,18 @@ export const contacts = {
       .selectFrom('contacts')
       .selectAll()
       .where('prospect_id', 'in', prospectIds)
+      .orderBy('prospect_id')
+      .orderBy('position')
+      .execute();
+    return rows.map(toContact);
+  },
+  /** The contacts of a page of prospects, read as one index range. */
+  async listInRange(q: Q, range: IdRange): Promise<Contact[]> {
+    const rows = await q
+      .selectFrom('contacts')
+      .selectAll()
+      .where('prospect_id', '>', range.after)
+      .where('prospect_id', '<=', range.last)
       .orderBy('prospect_id')
       .orderBy('position')
       .execute();

@@ -1,4 +1,5 @@
-// Bulk writes and reads shared by the repositories: multi-row INSERTs written as SQL text, and lists
+// Bulk writes and reads shared by the repositories: multi-row INSERTs written as SQL text (on
+// PostgreSQL, where the columns' types are given, one array per column through `unnest`), and lists
 // cut into pieces that stay inside both drivers' parameter limits.
 
 import { CompiledQuery } from 'kysely';
@@ -16,15 +17,40 @@ export function chunks<T>(list: T[], size = CHUNK): T[][] {
   return out;
 }
 
-/** What a bulk insert does with a row whose key is taken: fail, skip it, or replace the other columns. */
-export type OnConflict = 'fail' | 'skip' | { replaceOn: string };
+/**
+ * The prospects whose ids sort after `after`, up to and including `last`: a page of one
+ * organisation's prospects in id order, whose contacts, events and decisions are read as index
+ * ranges. The range is read whole, without naming the organisation (the planner would then walk
+ * the organisation's index instead): the caller keeps the rows of its own page's prospects.
+ */
+export interface IdRange {
+  after: string;
+  last: string;
+}
 
-function conflictClause(columns: readonly string[], onConflict: OnConflict): string {
+/** Whether `q` speaks PostgreSQL (numbered parameters) rather than SQLite. */
+function isPostgres(q: Q): boolean {
+  return q.selectFrom('events').select('id').where('id', '=', '').compile().sql.includes('$1');
+}
+
+/**
+ * What a bulk insert does with a row whose key is taken: fail, skip it, or replace the other
+ * columns (with `unlessSame`, only where one of those columns differs: a row that would be
+ * written as it stands is left alone, its indexes untouched).
+ */
+export type OnConflict = 'fail' | 'skip' | { replaceOn: string; unlessSame?: readonly string[] };
+
+function conflictClause(table: string, columns: readonly string[], onConflict: OnConflict): string {
   if (onConflict === 'fail') return '';
   if (onConflict === 'skip') return ' on conflict do nothing';
   const key = onConflict.replaceOn;
   const set = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
-  return ` on conflict (${key}) do update set ${set.join(', ')}`;
+  const same = onConflict.unlessSame ?? [];
+  const unless =
+    same.length === 0
+      ? ''
+      : ` where ${same.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(' or ')}`;
+  return ` on conflict (${key}) do update set ${set.join(', ')}${unless}`;
 }
 
 /**
@@ -40,7 +66,7 @@ export async function insertRows(
   onConflict: OnConflict = 'fail',
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const dollar = q.selectFrom('events').select('id').where('id', '=', '').compile().sql.includes('$1');
+  const dollar = isPostgres(q);
   const params: unknown[] = [];
   const tuples: string[] = [];
   for (const row of rows) {
@@ -51,7 +77,33 @@ export async function insertRows(
     }
     tuples.push(`(${marks.join(',')})`);
   }
-  const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${conflictClause(columns, onConflict)}`;
+  const text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(',')}${conflictClause(table, columns, onConflict)}`;
   const result = await q.executeQuery(CompiledQuery.raw(text, params));
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** A bulk write's columns with their PostgreSQL types (`text`, `bigint`, `double precision`...). */
+export type TypedColumns = readonly (readonly [name: string, pgType: string])[];
+
+/**
+ * Like insertRows, for the largest writes (every prospect's decision): on PostgreSQL the rows go as
+ * one array per column into a single `unnest`, so the statement's text, and its plan, is the same
+ * whatever the number of rows; on SQLite as insertRows (whose statements the connection keeps).
+ */
+export async function insertColumns(
+  q: Q,
+  table: string,
+  columns: TypedColumns,
+  rows: unknown[][],
+  onConflict: OnConflict = 'fail',
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const names = columns.map(([name]) => name);
+  if (!isPostgres(q)) return insertRows(q, table, names, rows, onConflict);
+  const arrays = columns.map((_, i) => rows.map((r) => r[i]));
+  const text =
+    `insert into ${table} (${names.join(', ')}) select * from unnest(` +
+    `${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})${conflictClause(table, names, onConflict)}`;
+  const result = await q.executeQuery(CompiledQuery.raw(text, arrays));
   return Number(result.numAffectedRows ?? 0);
 }
