@@ -17,7 +17,7 @@
 //          test/support/postgres.sh when PostgreSQL is installed.
 
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,8 +93,9 @@ function exported(i) {
   };
 }
 
+/** Writes the CSV beside `path` and renames it when whole, so that --csv never reuses half a file. */
 async function writeCsv(path) {
-  const out = createWriteStream(path);
+  const out = createWriteStream(`${path}.partial`);
   const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
   await write(csvLine(EXPORT_COLUMNS));
   let rows = 0;
@@ -111,6 +112,7 @@ async function writeCsv(path) {
   }
   await write(buffer);
   await new Promise((r) => out.end(r));
+  renameSync(`${path}.partial`, path);
   return rows;
 }
 
