@@ -2,8 +2,9 @@
 
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DecisionsTable } from '../schema.js';
-import type { StoredDecision } from '../../core/records.js';
+import type { Contact, Prospect, StoredDecision } from '../../core/records.js';
 import { chunks, insertRows } from './rows.js';
+import { toContact, toProspect } from './prospects.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -77,6 +78,33 @@ export interface AgendaQuery {
   dueBefore: number;
 }
 
+/** One action of a rep's day with what it is about, as the agenda reads it (see decisions.day). */
+export interface DayRow {
+  prospect: Prospect;
+  /** The contact the decision names, when it names one that exists. */
+  contact: Contact | undefined;
+  decision: Record<string, unknown>;
+  due: number | null;
+  urgency: number;
+  valuePerMinute: number;
+}
+
+// The contact's columns beside the prospect's, each under a name of its own.
+const CONTACT_AS = [
+  'c.id as c_id',
+  'c.org_id as c_org_id',
+  'c.prospect_id as c_prospect_id',
+  'c.position as c_position',
+  'c.name as c_name',
+  'c.role as c_role',
+  'c.email as c_email',
+  'c.phone as c_phone',
+  'c.timezone as c_timezone',
+  'c.do_not_contact as c_do_not_contact',
+  'c.created_at as c_created_at',
+  'c.email_bounced_at as c_email_bounced_at',
+] as const;
+
 export const decisions = {
   async upsert(q: Q, d: StoredDecision): Promise<void> {
     await decisions.upsertMany(q, [d]);
@@ -140,6 +168,50 @@ export const decisions = {
       rep.where('action', '=', 'prepare').execute(),
     ]);
     return [...due, ...prepare].map(toDecision);
+  },
+  /**
+   * The same actions as `agenda`, in the same order, each with its prospect and contact: one
+   * statement (both index ranges, each row joined by primary key), and only the decision's columns
+   * the day needs.
+   */
+  async day(q: Q, a: AgendaQuery): Promise<DayRow[]> {
+    const rep = q
+      .selectFrom('decisions as d')
+      .innerJoin('prospects as p', 'p.id', 'd.prospect_id')
+      .leftJoin('contacts as c', 'c.id', 'd.contact_id')
+      .selectAll('p')
+      .select(['d.due', 'd.urgency', 'd.value_per_minute', 'd.decision', ...CONTACT_AS])
+      .where('d.org_id', '=', a.orgId)
+      .where('d.owner_id', '=', a.ownerId);
+    const rows = await rep
+      .where('d.due', '<', a.dueBefore)
+      .where('d.action', 'not in', ['wait', 'stop', 'prepare'])
+      .unionAll(rep.where('d.action', '=', 'prepare'))
+      .execute();
+    return rows.map((r) => ({
+      prospect: toProspect(r),
+      contact:
+        r.c_id === null
+          ? undefined
+          : toContact({
+              id: r.c_id,
+              org_id: r.c_org_id as string,
+              prospect_id: r.c_prospect_id as string,
+              position: r.c_position as number,
+              name: r.c_name as string,
+              role: r.c_role as Contact['role'],
+              email: r.c_email,
+              phone: r.c_phone,
+              timezone: r.c_timezone,
+              do_not_contact: r.c_do_not_contact as number,
+              created_at: r.c_created_at as number,
+              email_bounced_at: r.c_email_bounced_at,
+            }),
+      decision: JSON.parse(r.decision) as Record<string, unknown>,
+      due: r.due === null ? null : Number(r.due),
+      urgency: Number(r.urgency),
+      valuePerMinute: Number(r.value_per_minute),
+    }));
   },
   /** Action and rule of each prospect's decision, for counting what changed. */
   async summaries(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
