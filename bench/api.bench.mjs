@@ -17,16 +17,17 @@
 // --due N, --agenda-runs N, --connections N, --seconds N, --rounds N, --import N, --dialects LIST;
 // --profile keeps a CPU profile of the API server.
 
-import { spawn } from 'node:child_process';
+import { Buffer } from 'node:buffer';
+import { get } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { hash } from '@node-rs/argon2';
 import { buildOrg, freshDatabase, startPostgres } from './agenda-org.mjs';
+import { freePort, start } from './processes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
@@ -53,45 +54,18 @@ const work = mkdtempSync(join(tmpdir(), 'pursuit-bench-api-'));
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const met = (ok) => (ok ? 'target met' : 'TARGET MISSED');
 
-/** A port nobody listens on now (other benchmarks may run on this machine at the same time). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function start(args, env, readyUrl) {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async () => {
-      try {
-        const r = await fetch(readyUrl);
-        if (r.ok) return resolve(child);
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) return reject(new Error(`${args.join(' ')} did not start`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
-
 const HELLO = `
 import Fastify from 'fastify';
-const app = Fastify();
+const app = Fastify({ bodyLimit: 64 * 1024 * 1024 });
 app.get('/hello', async () => ({ hello: 'world' }));
+// The same bytes as the agenda's answer, PUT here first, sent as they are: what the body alone costs.
+let same = Buffer.alloc(0);
+app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (req, body, done) => done(null, body));
+app.put('/same', async (request) => { same = request.body; return { bytes: same.length }; });
+app.get('/same', async (request, reply) =>
+  reply.header('content-encoding', 'gzip').type('application/json; charset=utf-8').send(same));
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
 `;
-
 const GZIP = 'gzip, deflate, br';
 
 function load(url, headers) {
@@ -216,30 +190,61 @@ async function throughApi(config, helloUrl) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'rep0@bench.test', password: PASSWORD }),
     });
+    if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
     const cookie = signIn.headers.get('set-cookie').split(';')[0];
     const agendaUrl = `${base}/api/agenda`;
     const t0 = performance.now();
-    const sample = await (await fetch(agendaUrl, { headers: { cookie } })).json();
+    const first = await fetch(agendaUrl, { headers: { cookie, 'accept-encoding': GZIP } });
+    const sample = await first.json();
+    const firstMs = performance.now() - t0;
+    // The answer's bytes as sent (fetch would unzip them), for bare Fastify to send as they are.
+    const sent = await new Promise((resolve, reject) => {
+      const headers = { cookie, 'accept-encoding': 'gzip' };
+      get(agendaUrl, { headers }, (res) => {
+        const parts = [];
+        res.on('data', (c) => parts.push(c));
+        res.on('end', () => resolve(Buffer.concat(parts)));
+      }).on('error', reject);
+    });
+    await fetch(helloUrl.replace('/hello', '/same'), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: sent,
+    });
     console.log(
-      `GET /api/agenda of rep0: ${sample.items.length} actions due today, first answer (read from the database) in ${ms(performance.now() - t0)}`,
+      `GET /api/agenda of rep0: ${sample.items.length} actions due today, first answer (read from the database) in ${ms(firstMs)}; ${fmt(Buffer.byteLength(JSON.stringify(sample)) / 1024)} KiB of JSON, ${fmt(sent.length / 1024)} KiB gzipped`,
     );
-    const helloRuns = [];
-    const agendaRuns = [];
+    const etag = first.headers.get('etag');
+    const variants = {
+      hello: [helloUrl, { 'accept-encoding': GZIP }],
+      agenda: [agendaUrl, { cookie, 'accept-encoding': GZIP }],
+      same: [helloUrl.replace('/hello', '/same'), { 'accept-encoding': GZIP }],
+      revalidated: [agendaUrl, { cookie, 'accept-encoding': GZIP, 'if-none-match': etag }],
+    };
+    const runs = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
     for (let round = 0; round < ROUNDS; round += 1) {
-      // Both ask as a browser does, taking gzip (the agenda is sent gzipped; hello world is too short).
-      helloRuns.push(await load(helloUrl, { 'accept-encoding': GZIP }));
-      agendaRuns.push(await load(agendaUrl, { cookie, 'accept-encoding': GZIP }));
+      // All ask as a browser does, taking gzip (the agenda is sent gzipped; hello world is too short).
+      for (const [name, [url, headers]] of Object.entries(variants))
+        runs[name].push(await load(url, headers));
     }
-    const rps = (runs) => median(runs.map((x) => x.requests.average));
-    const p99 = (runs) => median(runs.map((x) => x.latency.p99));
-    const bad = agendaRuns.reduce((n, x) => n + x.non2xx + x.errors, 0);
-    const ratio = rps(agendaRuns) / rps(helloRuns);
-    console.log(`hello world: ${fmt(rps(helloRuns))} req/s, p99 ${p99(helloRuns)} ms`);
+    const rps = (name) => median(runs[name].map((x) => x.requests.average));
+    const p99 = (name) => median(runs[name].map((x) => x.latency.p99));
+    const bad = [...runs.agenda, ...runs.revalidated].reduce((n, x) => n + x.errors, 0);
+    const wrong =
+      runs.agenda.reduce((n, x) => n + x.non2xx, 0) +
+      runs.revalidated.reduce((n, x) => n + x.requests.total - x['3xx'], 0);
+    const line = (label, name) => {
+      const ratio = rps(name) / rps('hello');
+      return `${label}${fmt(rps(name))} req/s, p99 ${p99(name)} ms, ratio ${ratio.toFixed(3)} (targets: ratio >= 0.25 ${met(ratio >= 0.25)}, p99 < 50 ms ${met(p99(name) < 50)})`;
+    };
     console.log(
-      `agenda:      ${fmt(rps(agendaRuns))} req/s, p99 ${p99(agendaRuns)} ms (target p99 < 50 ms: ${met(p99(agendaRuns) < 50)}), ${bad} errors`,
+      `hello world:                             ${fmt(rps('hello'))} req/s, p99 ${p99('hello')} ms`,
     );
+    console.log(line('agenda, whole answer (gzip):             ', 'agenda'));
+    console.log(line('  its bytes alone, from bare Fastify:    ', 'same'));
+    console.log(line('agenda revalidated (If-None-Match, 304): ', 'revalidated'));
     console.log(
-      `ratio: ${ratio.toFixed(3)} (target >= 0.25: ${met(ratio >= 0.25)}); medians of ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections`,
+      `medians of ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections; ${bad} errors, ${wrong} answers of the wrong status`,
     );
     if (IMPORT_ROWS > 0) await duringImport(agendaUrl, cookie);
   } finally {
