@@ -130,7 +130,8 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
         .header('vary', 'accept-encoding')
         .header('cache-control', 'private, no-cache')
         .header('etag', kept.etag);
-      if (matchesTag(request.headers['if-none-match'], kept.etag)) return reply.code(304).send(undefined as never);
+      if (matchesTag(request.headers['if-none-match'], kept.etag))
+        return reply.code(304).send(undefined as never);
       reply.type('application/json; charset=utf-8');
       // The body is written already, in AgendaView's shape (serializeAgenda), so it goes out as it is.
       if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(kept.body as never);
