@@ -86,7 +86,11 @@ export async function readAgenda(
 
     const engine = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
     // One statement: the day's decisions, each with its prospect and contact.
-    const due = await decisions.day(q, { orgId: actor.orgId, ownerId: rep.id, dueBefore: dayEnd });
+    const due = await decisions.day(q, ctx.db.dialect, {
+      orgId: actor.orgId,
+      ownerId: rep.id,
+      dueBefore: dayEnd,
+    });
     // The clock alone changes this read when a decision falls due for another look, when a snooze
     // ends, and (for "today" and "tomorrow") at the rep's midnight.
     let until = (await decisions.nextRecheck(q, actor.orgId, rep.id, asOf)) ?? Infinity;
