@@ -177,7 +177,10 @@ async function throughApi(config, helloUrl) {
       'serve',
     ],
     {
-      ...(config.kind === 'sqlite' ? { PURSUIT_DB: config.path } : { DATABASE_URL: config.url }),
+      // DATABASE_URL (this run's PostgreSQL server) would take precedence over PURSUIT_DB.
+      ...(config.kind === 'sqlite'
+        ? { PURSUIT_DB: config.path, DATABASE_URL: '' }
+        : { DATABASE_URL: config.url }),
       PURSUIT_PORT: String(apiPort),
       PURSUIT_NOW: new Date(NOW).toISOString(),
       PURSUIT_LOG_LEVEL: 'warn',
