@@ -1,214 +1,71 @@
-// npm run bench:api — the agenda endpoint under load, next to a bare Fastify hello-world route in the
-// same run: both servers in their own processes on loopback, autocannon from this one.
+// npm run bench:api — one rep's agenda with --due actions due today (default 900), on SQLite and on
+// PostgreSQL (--dialects sqlite,postgres; PostgreSQL at DATABASE_URL, else a throw-away server from
+// test/support/postgres.sh):
+//   (a) as a function: agenda() from src/app/day/agenda.ts, --agenda-runs times (after a few
+//       uncounted warm-up runs), the clock a second later each run; p50 / p99 (target p99 < 20 ms);
+//   (b) through the API: the agenda endpoint under load next to a bare Fastify hello-world route in
+//       the same run, both servers in their own processes on loopback, autocannon from this one
+//       (targets: at least 0.25 of hello world's requests/s, p99 < 50 ms).
 //
-// Data: a SQLite organisation of 100 reps with 1,000 prospects each (100,000), where most of each
-// rep's book is scheduled (a call agreed for the coming weeks) and about 5% is due today, as in a
-// worked pipeline; every prospect decided by the engine. One rep signs in; the cookie goes with every
-// request. Then, unless --import 0: another rep uploads a CSV of --import N rows (default 20,000)
-// through the API while rep0 opens the agenda again and again, one request at a time; the latencies
-// during the import are set against the same requests without it (a long import must not freeze other
-// requests). Options: --reps N, --each N, --connections N, --seconds N, --rounds N, --import N;
+// Data (bench/agenda-org.mjs): an organisation of 100 reps with 1,000 prospects each (100,000), most
+// of each rep's book scheduled for the coming weeks and about 5% due today, every prospect decided by
+// the engine; rep0, the one measured, has --due of their prospects due today and the rest scheduled
+// later. rep0 signs in; the cookie goes with every request. Then, unless --import 0: another rep
+// uploads a CSV of --import N rows (default 20,000) through the API while rep0 opens the agenda again
+// and again, one request at a time; the latencies during the import are set against the same
+// requests without it (a long import must not freeze other requests). Options: --reps N, --each N,
+// --due N, --agenda-runs N, --connections N, --seconds N, --rounds N, --import N, --dialects LIST;
 // --profile keeps a CPU profile of the API server.
 
-import { spawn } from 'node:child_process';
+import { Buffer } from 'node:buffer';
+import { get } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { hash } from '@node-rs/argon2';
+import { buildOrg, freshDatabase, startPostgres } from './agenda-org.mjs';
+import { freePort, start } from './processes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
 const { openDatabase } = await import(dist('store/database.js'));
-const { init } = await import(dist('app/accounts/workspace.js'));
-const { users } = await import(dist('store/repositories/people.repository.js'));
-const { prospects, contacts } = await import(dist('store/repositories/prospects.repository.js'));
-const { events } = await import(dist('store/repositories/events.repository.js'));
-const { credentials } = await import(dist('store/repositories/accounts.repository.js'));
-const { refreshDecisions } = await import(dist('app/decisions/decisions.js'));
-const { hash } = await import('@node-rs/argon2');
-const { readFileSync } = await import('node:fs');
+const { agenda } = await import(dist('app/day/agenda.js'));
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
+  return i === -1 ? fallback : process.argv[i + 1];
 };
-const REPS = arg('--reps', 100);
-const EACH = arg('--each', 1000);
-const CONNECTIONS = arg('--connections', 50);
-const SECONDS = arg('--seconds', 10);
-const ROUNDS = arg('--rounds', 3);
-const IMPORT_ROWS = arg('--import', 20000);
+const REPS = Number(arg('--reps', 100));
+const EACH = Number(arg('--each', 1000));
+const DUE = Number(arg('--due', 900));
+const AGENDA_RUNS = Number(arg('--agenda-runs', 200));
+const CONNECTIONS = Number(arg('--connections', 50));
+const SECONDS = Number(arg('--seconds', 10));
+const ROUNDS = Number(arg('--rounds', 3));
+const IMPORT_ROWS = Number(arg('--import', 20000));
+const DIALECTS = String(arg('--dialects', 'sqlite,postgres')).split(',');
 const NOW = Date.parse('2026-03-10T15:00:00Z'); // a Tuesday, 10:00 in New York
-const DAY = 86_400_000;
 const PASSWORD = 'bench-password';
 const playbookText = readFileSync(join(root, 'playbooks/default.yaml'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'pursuit-bench-api-'));
-const file = join(work, 'api.db');
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function build() {
-  const started = Date.now();
-  const db = await openDatabase({ kind: 'sqlite', path: file });
-  const ctx = { db, now: () => NOW, defaultPlaybookText: playbookText };
-  const { org } = await init(ctx, {
-    organisation: 'Bench Co',
-    name: 'Ada Admin',
-    email: 'admin@bench.test',
-    timezone: 'America/New_York',
-  });
-  const passwordHash = await hash(PASSWORD);
-  const r = rng(7);
-  await db.kysely.transaction().execute(async (q) => {
-    const team = [];
-    for (let i = 0; i < REPS; i += 1) {
-      const user = {
-        id: randomUUID(),
-        orgId: org.id,
-        email: `rep${i}@bench.test`,
-        name: `Rep ${i}`,
-        role: 'rep',
-        managerId: null,
-        timezone: 'America/New_York',
-        phone: '+1 555 0100',
-        hourlyValue: null,
-        createdAt: NOW - 400 * DAY,
-      };
-      await users.insert(q, user);
-      await credentials.set(q, user.id, passwordHash, NOW);
-      team.push(user);
-    }
-    for (let start = 0; start < REPS * EACH; start += 5000) {
-      const ps = [];
-      const cs = [];
-      const es = [];
-      for (let i = start; i < Math.min(start + 5000, REPS * EACH); i += 1) {
-        const owner = team[i % REPS];
-        const createdAt = NOW - Math.floor((20 + r() * 100) * DAY);
-        const p = {
-          id: `p${i}`,
-          orgId: org.id,
-          ownerId: owner.id,
-          name: `Company ${i}`,
-          relationship: 'prospect',
-          source: 'outbound',
-          createdAt,
-          dealValue: Math.round(5000 + r() * 50000),
-          icpFit: 'fit',
-          serious: null,
-          goalsClear: null,
-          priceOnly: null,
-          productId: null,
-          productFit: 'unknown',
-          doNotContact: false,
-          snoozedUntil: null,
-          updatedAt: createdAt,
-        };
-        const c = {
-          id: `c${i}`,
-          orgId: org.id,
-          prospectId: p.id,
-          position: 0,
-          name: `Contact ${i}`,
-          role: 'primary',
-          email: `c${i}@company${i}.test`,
-          phone: '+1 555 0199',
-          timezone: 'America/New_York',
-          doNotContact: false,
-          createdAt,
-        };
-        const event = (k, at, data) => ({
-          id: `e${i}_${k}`,
-          orgId: org.id,
-          prospectId: p.id,
-          type: data.type,
-          at,
-          contactId: c.id,
-          data: { id: `e${i}_${k}`, at: new Date(at).toISOString(), contactId: c.id, ...data },
-          loggedBy: owner.id,
-          loggedAt: at,
-          sourceKey: null,
-        });
-        if (r() < 0.05) {
-          // Emailed yesterday, never reached: the next touch is due today.
-          es.push(
-            event(0, NOW - DAY - Math.floor(r() * 3_600_000), {
-              type: 'touch',
-              channel: 'email',
-              outcome: 'sent',
-            }),
-          );
-        } else {
-          // Reached on a call, and a call agreed for the coming weeks: nothing to do today.
-          const talked = NOW - Math.floor((1 + r() * 10) * DAY);
-          es.push(event(0, talked, { type: 'touch', channel: 'call', outcome: 'connected' }));
-          const due = new Date(NOW + Math.floor((3 + r() * 80) * DAY));
-          due.setUTCHours(15, 0, 0, 0);
-          es.push(
-            event(1, talked + 60_000, {
-              type: 'commitment',
-              kind: 'call',
-              by: 'both',
-              due: due.toISOString(),
-            }),
-          );
-        }
-        ps.push(p);
-        cs.push(c);
-      }
-      await prospects.insertMany(q, ps);
-      await contacts.insertMany(q, cs);
-      await events.insertMany(q, es);
-    }
-    const ids = (await q.selectFrom('prospects').select('id').execute()).map((x) => x.id);
-    await refreshDecisions(q, org.id, ids, NOW, playbookText);
-  });
-  await db.close();
-  console.log(
-    `data: ${REPS} reps x ${EACH} prospects = ${fmt(REPS * EACH)}, decided, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-}
-
-function start(args, env, readyUrl) {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async () => {
-      try {
-        const r = await fetch(readyUrl);
-        if (r.ok) return resolve(child);
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) return reject(new Error(`${args.join(' ')} did not start`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
+const met = (ok) => (ok ? 'target met' : 'TARGET MISSED');
 
 const HELLO = `
 import Fastify from 'fastify';
-const app = Fastify();
+const app = Fastify({ bodyLimit: 64 * 1024 * 1024 });
 app.get('/hello', async () => ({ hello: 'world' }));
+// The same bytes as the agenda's answer, PUT here first, sent as they are: what the body alone costs.
+let same = Buffer.alloc(0);
+app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (req, body, done) => done(null, body));
+app.put('/same', async (request) => { same = request.body; return { bytes: same.length }; });
+app.get('/same', async (request, reply) =>
+  reply.header('content-encoding', 'gzip').type('application/json; charset=utf-8').send(same));
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
 `;
-
 const GZIP = 'gzip, deflate, br';
 
 function load(url, headers) {
@@ -286,60 +143,149 @@ async function duringImport(agendaUrl, cookie) {
   );
 }
 
-await build();
-const helloPort = 3901;
-const apiPort = 3902;
+/** (a) The agenda as a function, the clock a second later each run. */
+async function asFunction(config, rep0) {
+  let t = NOW + 120_000;
+  const db = await openDatabase(config);
+  const ctx = { db, now: () => t, defaultPlaybookText: playbookText };
+  const times = [];
+  let items = 0;
+  for (let i = -10; i < AGENDA_RUNS; i += 1) {
+    t += 1000;
+    const t0 = performance.now();
+    items = (await agenda(ctx, rep0, {})).items.length;
+    if (i >= 0) times.push(performance.now() - t0);
+  }
+  await db.close();
+  times.sort((a, b) => a - b);
+  const p99 = pct(times, 0.99);
+  console.log(
+    `agenda() of rep0 (${items} due today of ${fmt(EACH)}): p50 ${ms(pct(times, 0.5))}, p99 ${ms(p99)}, max ${ms(times.at(-1))} over ${AGENDA_RUNS} runs (target p99 < 20 ms: ${met(p99 < 20)})`,
+  );
+}
+
+/** (b) The agenda through the API, against hello world; then, unless --import 0, during an import. */
+async function throughApi(config, helloUrl) {
+  const apiPort = await freePort();
+  const base = `http://127.0.0.1:${apiPort}`;
+  const api = await start(
+    [
+      ...(process.argv.includes('--profile')
+        ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profile')}`]
+        : []),
+      dist('main.js'),
+      'serve',
+    ],
+    {
+      // DATABASE_URL (this run's PostgreSQL server) would take precedence over PURSUIT_DB.
+      ...(config.kind === 'sqlite'
+        ? { PURSUIT_DB: config.path, DATABASE_URL: '' }
+        : { DATABASE_URL: config.url }),
+      PURSUIT_PORT: String(apiPort),
+      PURSUIT_NOW: new Date(NOW).toISOString(),
+      PURSUIT_LOG_LEVEL: 'warn',
+    },
+    `${base}/readyz`,
+  );
+  try {
+    const signIn = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'rep0@bench.test', password: PASSWORD }),
+    });
+    if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
+    const cookie = signIn.headers.get('set-cookie').split(';')[0];
+    const agendaUrl = `${base}/api/agenda`;
+    const t0 = performance.now();
+    const first = await fetch(agendaUrl, { headers: { cookie, 'accept-encoding': GZIP } });
+    const sample = await first.json();
+    const firstMs = performance.now() - t0;
+    // The answer's bytes as sent (fetch would unzip them), for bare Fastify to send as they are.
+    const sent = await new Promise((resolve, reject) => {
+      const headers = { cookie, 'accept-encoding': 'gzip' };
+      get(agendaUrl, { headers }, (res) => {
+        const parts = [];
+        res.on('data', (c) => parts.push(c));
+        res.on('end', () => resolve(Buffer.concat(parts)));
+      }).on('error', reject);
+    });
+    await fetch(helloUrl.replace('/hello', '/same'), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: sent,
+    });
+    console.log(
+      `GET /api/agenda of rep0: ${sample.items.length} actions due today, first answer (read from the database) in ${ms(firstMs)}; ${fmt(Buffer.byteLength(JSON.stringify(sample)) / 1024)} KiB of JSON, ${fmt(sent.length / 1024)} KiB gzipped`,
+    );
+    const etag = first.headers.get('etag');
+    const variants = {
+      hello: [helloUrl, { 'accept-encoding': GZIP }],
+      agenda: [agendaUrl, { cookie, 'accept-encoding': GZIP }],
+      same: [helloUrl.replace('/hello', '/same'), { 'accept-encoding': GZIP }],
+      revalidated: [agendaUrl, { cookie, 'accept-encoding': GZIP, 'if-none-match': etag }],
+    };
+    const runs = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // All ask as a browser does, taking gzip (the agenda is sent gzipped; hello world is too short).
+      for (const [name, [url, headers]] of Object.entries(variants))
+        runs[name].push(await load(url, headers));
+    }
+    const rps = (name) => median(runs[name].map((x) => x.requests.average));
+    const p99 = (name) => median(runs[name].map((x) => x.latency.p99));
+    const bad = [...runs.agenda, ...runs.revalidated].reduce((n, x) => n + x.errors, 0);
+    const wrong =
+      runs.agenda.reduce((n, x) => n + x.non2xx, 0) +
+      runs.revalidated.reduce((n, x) => n + x.requests.total - x['3xx'], 0);
+    const line = (label, name) => {
+      const ratio = rps(name) / rps('hello');
+      return `${label}${fmt(rps(name))} req/s, p99 ${p99(name)} ms, ratio ${ratio.toFixed(3)} (targets: ratio >= 0.25 ${met(ratio >= 0.25)}, p99 < 50 ms ${met(p99(name) < 50)})`;
+    };
+    console.log(
+      `hello world:                             ${fmt(rps('hello'))} req/s, p99 ${p99('hello')} ms`,
+    );
+    console.log(line('agenda, whole answer (gzip):             ', 'agenda'));
+    console.log(line('  its bytes alone, from bare Fastify:    ', 'same'));
+    console.log(line('agenda revalidated (If-None-Match, 304): ', 'revalidated'));
+    console.log(
+      `medians of ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections; ${bad} errors, ${wrong} answers of the wrong status`,
+    );
+    if (IMPORT_ROWS > 0) await duringImport(agendaUrl, cookie);
+  } finally {
+    api.kill('SIGTERM');
+  }
+}
+
+const helloPort = await freePort();
 const hello = await start(
   ['--input-type=module', '-e', HELLO],
   { PORT: String(helloPort) },
   `http://127.0.0.1:${helloPort}/hello`,
 );
-const api = await start(
-  [
-    ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profile')}`] : []),
-    dist('main.js'),
-    'serve',
-  ],
-  {
-    PURSUIT_DB: file,
-    PURSUIT_PORT: String(apiPort),
-    PURSUIT_NOW: new Date(NOW).toISOString(),
-    PURSUIT_LOG_LEVEL: 'warn',
-  },
-  `http://127.0.0.1:${apiPort}/readyz`,
-);
+let postgres;
 try {
-  const signIn = await fetch(`http://127.0.0.1:${apiPort}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'rep0@bench.test', password: PASSWORD }),
-  });
-  const cookie = signIn.headers.get('set-cookie').split(';')[0];
-  const agendaUrl = `http://127.0.0.1:${apiPort}/api/agenda`;
-  const sample = await (await fetch(agendaUrl, { headers: { cookie } })).json();
-  console.log(`agenda of rep0: ${sample.items.length} actions due today out of ${EACH} prospects`);
-  const helloRuns = [];
-  const agendaRuns = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    // Both ask as a browser does, taking gzip (the agenda is sent gzipped; hello world is too short).
-    helloRuns.push(await load(`http://127.0.0.1:${helloPort}/hello`, { 'accept-encoding': GZIP }));
-    agendaRuns.push(await load(agendaUrl, { cookie, 'accept-encoding': GZIP }));
+  const passwordHash = await hash(PASSWORD);
+  for (const dialect of DIALECTS) {
+    if (dialect === 'postgres') postgres ??= startPostgres();
+    const config = await freshDatabase(dialect, work, 'api', postgres?.url);
+    const started = performance.now();
+    const { rep0 } = await buildOrg(config, {
+      reps: REPS,
+      each: EACH,
+      dueToday: DUE,
+      now: NOW,
+      passwordHash,
+      playbookText,
+    });
+    console.log(
+      `\n${dialect}: ${REPS} reps x ${EACH} prospects = ${fmt(REPS * EACH)}, decided, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await asFunction(config, rep0);
+    await throughApi(config, `http://127.0.0.1:${helloPort}/hello`);
   }
-  const rps = (runs) => median(runs.map((x) => x.requests.average));
-  const p99 = (runs) => median(runs.map((x) => x.latency.p99));
-  const bad = agendaRuns.reduce((n, x) => n + x.non2xx + x.errors, 0);
-  console.log(`hello world: ${fmt(rps(helloRuns))} req/s, p99 ${p99(helloRuns)} ms`);
-  console.log(
-    `agenda:      ${fmt(rps(agendaRuns))} req/s, p99 ${p99(agendaRuns)} ms (target p99 < 50 ms), ${bad} errors`,
-  );
-  console.log(
-    `ratio: ${(rps(agendaRuns) / rps(helloRuns)).toFixed(3)} (target >= 0.25); medians of ${ROUNDS} rounds of ${SECONDS} s at ${CONNECTIONS} connections`,
-  );
-  if (IMPORT_ROWS > 0) await duringImport(agendaUrl, cookie);
 } finally {
   hello.kill();
-  api.kill('SIGTERM');
+  postgres?.stop();
   if (process.argv.includes('--profile'))
-    console.log(`CPU profile of the API server in ${join(work, 'profile')}`);
+    console.log(`CPU profiles of the API server in ${join(work, 'profile')}`);
   else rmSync(work, { recursive: true, force: true });
 }

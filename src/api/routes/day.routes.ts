@@ -1,5 +1,6 @@
 // A rep's day (the agenda, in the order their time earns most) and the pipeline by state.
 
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Type } from 'typebox';
 import { fitDay, pipeline, readAgenda } from '../../app/day/agenda.js';
@@ -14,8 +15,8 @@ import { userView } from '../../app/accounts/views.js';
 
 /**
  * An agenda as read, with its JSON written once: each item up to its `fits`, which (with the time
- * left) is the one part that changes with the clock. The whole answer, and its gzip, are kept for
- * the minute they hold: the clock of an agenda is read to the minute.
+ * left) is the one part that changes with the clock. The whole answer, its gzip and its entity tag
+ * are kept for the minute they hold: the clock of an agenda is read to the minute.
  */
 interface SerializedAgenda {
   read: AgendaRead;
@@ -24,9 +25,14 @@ interface SerializedAgenda {
   minute: number;
   body: string;
   gzip: Buffer | undefined;
+  etag: string;
 }
 
 const MINUTE = 60_000;
+
+const NotModified = Type.Null({
+  description: 'Not modified: the agenda named by If-None-Match (its ETag) still holds; no body',
+});
 
 function answerAt(kept: SerializedAgenda, minute: number): void {
   const { availableMinutes, fitting } = fitDay(kept.read, minute);
@@ -38,6 +44,8 @@ function answerAt(kept: SerializedAgenda, minute: number): void {
   kept.minute = minute;
   kept.body = `${body}]}`;
   kept.gzip = undefined;
+  // Weak: the same tag for the gzipped and the plain body, which say the same.
+  kept.etag = `W/"${createHash('sha1').update(kept.body).digest('base64url')}"`;
 }
 
 function serializeAgenda(read: AgendaRead): SerializedAgenda {
@@ -51,9 +59,20 @@ function serializeAgenda(read: AgendaRead): SerializedAgenda {
     minute: Number.NaN,
     body: '',
     gzip: undefined,
+    etag: '',
     head: head.slice(1, -1),
     items: read.items.map((item) => `${JSON.stringify(agendaItemView(item)).slice(0, -1)},"fits":`),
   };
+}
+
+/** Whether an If-None-Match header names the tag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesTag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === opaque;
+  });
 }
 
 /** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
@@ -79,7 +98,8 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
         summary: "A rep's actions for a day, time-critical first, then by value per minute",
         description:
           "The server's clock is read to the minute: `now`, `availableMinutes` and each `fits` hold for " +
-          'that minute. Sent gzipped when the caller accepts it.',
+          'that minute. Sent gzipped when the caller accepts it, with an ETag: asked again with ' +
+          'If-None-Match, an agenda that still holds is answered 304 without a body.',
         querystring: Type.Object(
           {
             rep: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
@@ -87,7 +107,7 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: AgendaView },
+        response: { 200: AgendaView, 304: NotModified },
       },
     },
     async (request, reply) => {
@@ -104,7 +124,15 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
       }
       const minute = Math.floor(now / MINUTE) * MINUTE;
       if (kept.minute !== minute) answerAt(kept, minute);
-      reply.header('vary', 'accept-encoding').type('application/json; charset=utf-8');
+      // A browser keeps the answer and asks whether it still holds (If-None-Match): when it does,
+      // the answer is "not modified", without the body.
+      reply
+        .header('vary', 'accept-encoding')
+        .header('cache-control', 'private, no-cache')
+        .header('etag', kept.etag);
+      if (matchesTag(request.headers['if-none-match'], kept.etag))
+        return reply.code(304).send(undefined as never);
+      reply.type('application/json; charset=utf-8');
       // The body is written already, in AgendaView's shape (serializeAgenda), so it goes out as it is.
       if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(kept.body as never);
       // About 14 times smaller: an agenda's drafts repeat each other.

@@ -5,9 +5,9 @@ import { actionMinutes, compareAgenda } from '../../core/agenda.js';
 import { DAY, MINUTE, dayNumber, formatDay, fromLocal, toLocal } from '../../core/calendar.js';
 import type { Decision } from '../../core/decision.js';
 import { PursuitError } from '../../core/errors.js';
-import type { Contact, Prospect, StoredDecision, User } from '../../core/records.js';
+import type { Contact, Prospect, User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
-import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
+import { prospects } from '../../store/repositories/prospects.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import type { AppContext } from '../context.js';
 import { resolveName, visibleOwners } from '../accounts/actors.js';
@@ -85,18 +85,12 @@ export async function readAgenda(
     await refreshStale(q, actor.orgId, asOf, ctx.defaultPlaybookText, rep.id);
 
     const engine = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
-    const due = await decisions.agenda(q, { orgId: actor.orgId, ownerId: rep.id, dueBefore: dayEnd });
-    // By id: an index lookup each, whatever the size of the organisation.
-    const ps = new Map(
-      (
-        await prospects.findByIds(
-          q,
-          due.map((d) => d.prospectId),
-        )
-      ).map((p) => [p.id, p]),
-    );
-    const contactIds = due.flatMap((d) => (d.contactId === null ? [] : [d.contactId]));
-    const cs = new Map((await contacts.findByIds(q, contactIds)).map((c) => [c.id, c]));
+    // One statement: the day's decisions, each with its prospect and contact.
+    const due = await decisions.day(q, ctx.db.dialect, {
+      orgId: actor.orgId,
+      ownerId: rep.id,
+      dueBefore: dayEnd,
+    });
     // The clock alone changes this read when a decision falls due for another look, when a snooze
     // ends, and (for "today" and "tomorrow") at the rep's midnight.
     let until = (await decisions.nextRecheck(q, actor.orgId, rep.id, asOf)) ?? Infinity;
@@ -105,9 +99,7 @@ export async function readAgenda(
       until = Math.min(until, fromLocal(rep.timezone, (today + 1) * DAY));
     }
     const open = due
-      .filter((d) => {
-        const p = ps.get(d.prospectId);
-        if (p === undefined) return false;
+      .filter(({ prospect: p }) => {
         if (p.snoozedUntil !== null && p.snoozedUntil > now) {
           until = Math.min(until, p.snoozedUntil);
           return false;
@@ -120,17 +112,11 @@ export async function readAgenda(
     const [sh, sm] = start.split(':').map(Number) as [number, number];
     const [eh, em] = end.split(':').map(Number) as [number, number];
     let totalMinutes = 0;
-    const items = open.map((stored: StoredDecision) => {
-      const decision = stored.decision as unknown as Decision;
+    const items = open.map((row) => {
+      const decision = row.decision as unknown as Decision;
       const minutes = actionMinutes(decision, engine.playbook.doc.model.minutesPerTouch);
       totalMinutes += minutes;
-      return {
-        prospect: ps.get(stored.prospectId) as Prospect,
-        contact: stored.contactId === null ? undefined : cs.get(stored.contactId),
-        decision,
-        due: stored.due as number,
-        minutes,
-      };
+      return { prospect: row.prospect, contact: row.contact, decision, due: row.due as number, minutes };
     });
     return {
       rep,

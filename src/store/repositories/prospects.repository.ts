@@ -12,7 +12,7 @@ type Q = Kysely<Database>;
 const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
 const bool = (value: number | null): boolean | null => (value === null ? null : Number(value) === 1);
 
-function toProspect(r: Selectable<ProspectsTable>): Prospect {
+export function toProspect(r: Selectable<ProspectsTable>): Prospect {
   return {
     id: r.id,
     orgId: r.org_id,
@@ -56,7 +56,7 @@ function prospectRow(p: Prospect): ProspectsTable {
   };
 }
 
-function toContact(r: Selectable<ContactsTable>): Contact {
+export function toContact(r: Selectable<ContactsTable>): Contact {
   return {
     id: r.id,
     orgId: r.org_id,
