@@ -27,39 +27,58 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /**
- * The form this program writes (2026-03-10T15:00:00.000Z), which is most of what it reads back,
- * read digit by digit; undefined for anything else, which the general parser then reads.
+ * The common forms, read digit by digit: YYYY-MM-DDTHH:MM, then optionally :SS and .sss (three
+ * digits), then Z or an offset like +01:00 (this program writes 2026-03-10T15:00:00.000Z). Undefined
+ * for anything else, valid or not, which the general parser then reads.
  */
-function canonicalInstant(text: string): number | undefined {
+function commonInstant(text: string): number | undefined {
   const digits = (from: number, count: number): number => {
     let value = 0;
     for (let i = from; i < from + count; i += 1) {
       const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
+      if (!(d >= 0 && d <= 9)) return -1;
       value = value * 10 + d;
     }
     return value;
   };
   if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return undefined;
-  if (text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return undefined;
+  let at = 16;
+  let second = 0;
+  let millis = 0;
+  if (text[at] === ':') {
+    second = digits(at + 1, 2);
+    at += 3;
+    if (text[at] === '.') {
+      millis = digits(at + 1, 3);
+      at += 4;
+    }
+  }
+  let offset = 0;
+  if (text[at] === 'Z') {
+    if (text.length !== at + 1) return undefined;
+  } else {
+    const sign = text[at];
+    if ((sign !== '+' && sign !== '-') || text.length !== at + 6 || text[at + 3] !== ':') return undefined;
+    const oh = digits(at + 1, 2);
+    const om = digits(at + 4, 2);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offset = (sign === '-' ? -1 : 1) * (oh * 60 + om);
+  }
   const year = digits(0, 4);
   const month = digits(5, 2);
   const day = digits(8, 2);
   const hour = digits(11, 2);
   const minute = digits(14, 2);
-  const second = digits(17, 2);
-  const millis = digits(20, 3);
   if (year < 0 || millis < 0 || !validDate(year, month, day)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
+  const local = (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000;
+  return local + millis - offset * 60_000;
 }
 
 /** Epoch milliseconds of an ISO time with an offset, or undefined when it names no real time. */
 export function parseInstant(text: string): number | undefined {
-  if (text.length === 24) {
-    const fast = canonicalInstant(text);
-    if (fast !== undefined) return fast;
-  }
+  const fast = commonInstant(text);
+  if (fast !== undefined) return fast;
   const m = TIME.exec(text);
   if (m === null) return undefined;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
@@ -91,6 +110,42 @@ export function isBareDate(text: string): boolean {
   return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/** Proleptic Gregorian year, month (1-12) and day of a day number (H. Hinnant's civil_from_days). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+/** The instants toISOString writes with a four-digit year: 0000-01-01 to 9999-12-31. */
+const FIRST_YEAR_0 = -62_167_219_200_000;
+const AFTER_YEAR_9999 = 253_402_300_800_000;
+
+/** An instant as toISOString writes it, without `.000` when it falls on a whole second. */
 export function formatInstant(instant: number): string {
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  if (!Number.isInteger(instant) || instant < FIRST_YEAR_0 || instant >= AFTER_YEAR_9999) {
+    return new Date(instant).toISOString().replace('.000Z', 'Z');
+  }
+  const days = Math.floor(instant / 86_400_000);
+  let rest = instant - days * 86_400_000;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  const [year, month, day] = civilFromDays(days);
+  const yyyy = `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}`;
+  const time = `${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}`;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${yyyy}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${time}${fraction}Z`;
 }
