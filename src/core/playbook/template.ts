@@ -23,13 +23,20 @@ export const TEMPLATE_VARIABLES = [
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateValues = Partial<Record<TemplateVariable, string>>;
 
-type Slot = { name: TemplateVariable; fallback: string };
-type Section = { section: TemplateVariable; parts: (string | Slot)[] };
-type Part = string | Slot | Section;
 /**
- * A compiled template: its parts, whose literal text is already tidied (see `tidyLiteral`), so that
- * rendering is concatenation and a check at each join; `variables` are those it reads.
+ * Text between slots, split for rendering: its blanks (spaces and tabs) at the start, its middle
+ * (from the first to the last character that is not a blank) already tidied, its blanks at the end.
+ * Text of blanks only is all `lead`.
  */
+interface Literal {
+  lead: string;
+  middle: string;
+  trail: string;
+}
+type Slot = { name: TemplateVariable; fallback: Literal };
+type Section = { section: TemplateVariable; parts: (Literal | Slot)[] };
+type Part = Literal | Slot | Section;
+/** A compiled template; `variables` are those it reads. */
 export interface CompiledText {
   readonly parts: readonly Part[];
   readonly variables: ReadonlySet<TemplateVariable>;
@@ -42,17 +49,21 @@ const known = new Set<string>(TEMPLATE_VARIABLES);
 const SPACE = 32;
 const TAB = 9;
 const isBlank = (code: number) => code === SPACE || code === TAB;
-/** What squeeze() may change after a blank: another blank, punctuation, a line end. */
-const isTouchy = (code: number) =>
-  code === SPACE || code === TAB || code === 44 || code === 46 || code === 33 || code === 63 || code === 10;
 /** Punctuation or a line end: what a space before it gives way to. */
-const givesWay = (code: number) => code !== SPACE && code !== TAB && isTouchy(code);
+const givesWay = (code: number) => code === 44 || code === 46 || code === 33 || code === 63 || code === 10;
 
 /**
- * A slot left empty must not leave a double space, or a space before punctuation or a line end:
- * each run of two or more spaces or tabs becomes one space, and a space before , . ! ? or a line
- * end goes (what `.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').replace(/ +\n/g, '\n')`
- * does, in one pass).
+ * The tidying of a slot left empty, by its definition: no double space, no space before
+ * punctuation or a line end. Rendering gives the same text run by run as it joins the pieces.
+ */
+export function tidy(text: string): string {
+  return squeeze(text).trim();
+}
+
+/**
+ * What `.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').replace(/ +\n/g, '\n')` does, in
+ * one pass: each run of blanks is decided by itself and the character after it. A run of two or
+ * more is one space, and a space before , . ! ? or a line end goes.
  */
 function squeeze(text: string): string {
   let out = '';
@@ -61,10 +72,9 @@ function squeeze(text: string): string {
     if (!isBlank(text.charCodeAt(i))) continue;
     let end = i + 1;
     while (end < text.length && isBlank(text.charCodeAt(end))) end += 1;
-    const run = end - i > 1 ? ' ' : (text[i] as string);
-    const replacement = run === ' ' && givesWay(text.charCodeAt(end)) ? '' : run;
-    if (replacement !== text.slice(i, end)) {
-      out += text.slice(kept, i) + replacement;
+    const run = runAs(text.slice(i, end), text.charCodeAt(end));
+    if (run.length !== end - i || run !== text[i]) {
+      out += text.slice(kept, i) + run;
       kept = end;
     }
     i = end - 1;
@@ -72,34 +82,33 @@ function squeeze(text: string): string {
   return kept === 0 ? text : out + text.slice(kept);
 }
 
-/** The tidying every rendered text gets; rendering reaches the same text without reading it all. */
-export function tidy(text: string): string {
-  return squeeze(text).trim();
+/** A whole run of blanks as tidying leaves it, given the character after it. */
+function runAs(run: string, next: number): string {
+  const one = run.length > 1 ? ' ' : run;
+  return one === ' ' && givesWay(next) ? '' : one;
 }
 
-/** True when no blank in the text is followed by what squeeze() would change. */
+/** True when no blank in the text is followed by another blank, punctuation or a line end. */
 function smooth(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    if (isBlank(text.charCodeAt(i)) && isTouchy(text.charCodeAt(i + 1))) return false;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (isBlank(next) || givesWay(next)) return false;
   }
-  return true;
+  return !text.includes('\t');
 }
 
-/**
- * A literal as squeeze() would leave it wherever that is sure whatever comes beside it: inside,
- * between its first and last characters that are not blanks; at its ends, a run of blanks is one
- * space (squeeze() makes any run of two or more one space, and joined to a neighbour's blanks the
- * run stays two or more). What is left for rendering to check is where it joins its neighbours.
- */
-function tidyLiteral(text: string): string {
+/** Text split into its blank ends and its tidied middle. */
+function literal(text: string): Literal {
   let from = 0;
   let to = text.length;
   while (from < to && isBlank(text.charCodeAt(from))) from += 1;
   while (to > from && isBlank(text.charCodeAt(to - 1))) to -= 1;
-  if (from === text.length) return from > 1 ? ' ' : text;
-  const end = (run: string) => (run.length > 1 ? ' ' : run);
-  const inner = text.slice(from, to);
-  return `${end(text.slice(0, from))}${smooth(inner) ? inner : squeeze(inner)}${end(text.slice(to))}`;
+  const middle = text.slice(from, to);
+  return {
+    lead: text.slice(0, from),
+    middle: smooth(middle) ? middle : squeeze(middle),
+    trail: text.slice(to),
+  };
 }
 
 /** Compiles a template text; returns what is wrong with it instead when something is. */
@@ -108,11 +117,11 @@ export function compileText(text: string): CompiledText | { error: string } {
   const variables = new Set<TemplateVariable>();
   let open: Section | undefined;
   let last = 0;
-  const push = (part: string | Slot) => (open === undefined ? parts.push(part) : open.parts.push(part));
+  const push = (part: Literal | Slot) => (open === undefined ? parts.push(part) : open.parts.push(part));
   for (const match of text.matchAll(TOKEN)) {
     const [whole, sigil = '', name = ''] = match;
     if (!known.has(name)) return { error: `unknown variable {{${name}}}` };
-    if (match.index > last) push(tidyLiteral(text.slice(last, match.index)));
+    if (match.index > last) push(literal(text.slice(last, match.index)));
     last = match.index + whole.length;
     const variable = name as TemplateVariable;
     variables.add(variable);
@@ -123,10 +132,10 @@ export function compileText(text: string): CompiledText | { error: string } {
       if (open?.section !== variable) return { error: `{{/${name}}} closes nothing` };
       parts.push(open);
       open = undefined;
-    } else push({ name: variable, fallback: tidyLiteral((match[3] ?? '').trim()) });
+    } else push({ name: variable, fallback: literal((match[3] ?? '').trim()) });
   }
   if (open !== undefined) return { error: `{{#${open.section}}} is never closed` };
-  if (last < text.length) parts.push(tidyLiteral(text.slice(last)));
+  if (last < text.length) parts.push(literal(text.slice(last)));
   return { parts, variables };
 }
 
@@ -134,47 +143,48 @@ function present(value: string | undefined): value is string {
   return value !== undefined && value !== '';
 }
 
-/** The text so far, and whether a join or a value may need tidy() at its full length. */
+/**
+ * The text so far, tidied, and the run of blanks at its end, which is decided when the next
+ * character that is not a blank comes (tidying decides a run by itself and what follows it).
+ */
 interface Out {
   text: string;
-  blankEnd: boolean;
-  rough: boolean;
+  run: string;
 }
 
-function add(out: Out, piece: string, literal: boolean): void {
-  if (piece === '') return;
-  const first = piece.charCodeAt(0);
-  if (
-    (out.blankEnd && isTouchy(first)) ||
-    (literal ? isBlank(first) && isTouchy(piece.charCodeAt(1)) : !smooth(piece))
-  ) {
-    out.rough = true;
+function add(out: Out, piece: Literal): void {
+  if (piece.middle === '') {
+    out.run += piece.lead;
+    return;
   }
-  out.text += piece;
-  out.blankEnd = isBlank(piece.charCodeAt(piece.length - 1));
+  const run = out.run + piece.lead;
+  if (run !== '') out.text += runAs(run, piece.middle.charCodeAt(0));
+  out.text += piece.middle;
+  out.run = piece.trail;
 }
 
 function renderParts(parts: readonly Part[], values: TemplateValues, out: Out): void {
   for (const part of parts) {
-    if (typeof part === 'string') add(out, part, true);
+    if ('middle' in part) add(out, part);
     else if ('section' in part) {
       if (present(values[part.section])) renderParts(part.parts, values, out);
     } else {
       const value = values[part.name];
-      if (present(value)) add(out, value, false);
-      else add(out, part.fallback, true);
+      add(out, present(value) ? literal(value) : part.fallback);
     }
   }
 }
 
 /** The text with its slots filled, tidied: the same as tidy() of the plain concatenation. */
 export function renderText(text: CompiledText, values: TemplateValues): string {
-  const out: Out = { text: '', blankEnd: false, rough: false };
+  const out: Out = { text: '', run: '' };
   renderParts(text.parts, values, out);
-  return out.rough ? tidy(out.text) : out.text.trim();
+  // The run at the end goes with the trim.
+  return out.text.trim();
 }
 
 const WHITE_SPACE = /\s/;
+const OTHER_WHITE_SPACE = /[^\S ]/;
 /** True for a character `\s` matches (and String.prototype.trim removes). */
 export function isWhiteSpace(code: number): boolean {
   if (code < 128) return code === SPACE || (code >= TAB && code <= 13);
@@ -193,6 +203,14 @@ export function firstWord(text: string | undefined): string | undefined {
 
 /** The number of words, as `text.split(/\s+/).length` counts them (a space at either end counts one). */
 export function wordCount(text: string): number {
+  if (!OTHER_WHITE_SPACE.test(text)) {
+    // Only spaces: count the runs of them.
+    let count = 1;
+    for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) {
+      if (text.charCodeAt(i - 1) !== SPACE) count += 1;
+    }
+    return count;
+  }
   let count = 1;
   let inSpace = false;
   for (let i = 0; i < text.length; i += 1) {

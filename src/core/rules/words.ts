@@ -41,8 +41,24 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A function of a number remembered for the numbers it was asked (a bounded number of them). */
+function remembered(f: (n: number) => string): (n: number) => string {
+  const texts = new Map<number, string>();
+  return (n) => {
+    let text = texts.get(n);
+    if (text === undefined) {
+      if (texts.size >= CACHE_LIMIT) texts.clear();
+      text = f(n);
+      texts.set(n, text);
+    }
+    return text;
+  };
+}
+
 /** "$24,000", "$38.4": money as a rep reads it. */
-export function money(amount: number): string {
+export const money = remembered(moneyText);
+
+function moneyText(amount: number): string {
   const [whole = '0', cents] = String(Math.round(amount * 100) / 100).split('.');
   return `$${thousands(whole)}${cents === undefined ? '' : `.${cents.padEnd(2, '0')}`}`;
 }
@@ -60,6 +76,4 @@ function thousands(whole: string): string {
   return out;
 }
 
-export function percent(p: number): string {
-  return `${Number((p * 100).toFixed(1))}%`;
-}
+export const percent = remembered((p) => `${Number((p * 100).toFixed(1))}%`);
