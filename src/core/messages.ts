@@ -3,8 +3,8 @@
 
 import type { MessageDraft, ReachChannel } from './decision.js';
 import type { TemplateName } from './playbook/schema.js';
-import { firstWord, renderText, wordCount } from './playbook/template.js';
-import type { CompiledText, TemplateValues } from './playbook/template.js';
+import { firstWord, renderSlots, slotsOf, wordCount } from './playbook/template.js';
+import type { CompiledText, Slots, TemplateValues } from './playbook/template.js';
 import type { Ctx } from './rules/context.js';
 import { localDay, zonedText } from './rules/words.js';
 import type { Commitment, ContactInfo } from './scenario/state.js';
@@ -89,10 +89,10 @@ function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): Template
 const MAX_VOICEMAIL_WORDS = 35;
 
 /** A voicemail too long to speak in 14 seconds is said without the slots that can run long. */
-function voicemail(text: CompiledText, vars: TemplateValues): string {
-  const script = renderText(text, vars);
+function voicemail(text: CompiledText, vars: TemplateValues, slots: Slots): string {
+  const script = renderSlots(text, slots);
   if (wordCount(script) <= MAX_VOICEMAIL_WORDS) return script;
-  return renderText(text, {
+  const shorter = slotsOf({
     ...vars,
     objection: undefined,
     others: undefined,
@@ -101,6 +101,7 @@ function voicemail(text: CompiledText, vars: TemplateValues): string {
     'referred.name': undefined,
     'prospect.name': undefined,
   });
+  return renderSlots(text, shorter);
 }
 
 /** A draft for `action` from the playbook template `name` (the action's own, or a variant of it). */
@@ -114,12 +115,13 @@ export function draftMessage(
 ): MessageDraft {
   const template = ctx.playbook.templates[name];
   const vars = values(ctx, contact, extras);
-  const draft: MessageDraft = {
-    template: action,
-    ...(name === action ? {} : { variant: name }),
-    subject: renderText(template.subject, vars),
-    body: renderText(template.body, vars),
-  };
-  if (channel === 'call') draft.voicemail = voicemail(template.voicemail, vars);
+  const slots = slotsOf(vars);
+  const subject = renderSlots(template.subject, slots);
+  const body = renderSlots(template.body, slots);
+  const draft: MessageDraft =
+    name === action
+      ? { template: action, subject, body }
+      : { template: action, variant: name, subject, body };
+  if (channel === 'call') draft.voicemail = voicemail(template.voicemail, vars, slots);
   return draft;
 }

@@ -33,14 +33,21 @@ interface Literal {
   middle: string;
   trail: string;
 }
-type Slot = { name: TemplateVariable; fallback: Literal };
-type Section = { section: TemplateVariable; parts: (Literal | Slot)[] };
-type Part = Literal | Slot | Section;
+/** Text (a literal), a slot (its fallback as `text`), or a section shown when its variable has a value. */
+interface Part {
+  kind: 'text' | 'slot' | 'section';
+  /** The variable's index in TEMPLATE_VARIABLES (-1 for text). */
+  slot: number;
+  text: Literal;
+  parts: Part[];
+}
 /** A compiled template; `variables` are those it reads. */
 export interface CompiledText {
   readonly parts: readonly Part[];
   readonly variables: ReadonlySet<TemplateVariable>;
 }
+/** Template values made ready to render, by variable index: none where a value is absent or empty. */
+export type Slots = readonly (Literal | undefined)[];
 
 // {{name}}, {{name|fallback}}, and {{#name}}...{{/name}}: a section shown only when name has a value.
 const TOKEN = /\{\{\s*([#/]?)([a-zA-Z.]+)\s*(?:\|([^}]*))?\}\}/g;
@@ -111,36 +118,48 @@ function literal(text: string): Literal {
   };
 }
 
+const NO_TEXT: Literal = { lead: '', middle: '', trail: '' };
+const textPart = (text: string): Part => ({ kind: 'text', slot: -1, text: literal(text), parts: [] });
+
 /** Compiles a template text; returns what is wrong with it instead when something is. */
 export function compileText(text: string): CompiledText | { error: string } {
   const parts: Part[] = [];
   const variables = new Set<TemplateVariable>();
-  let open: Section | undefined;
+  let open: Part | undefined;
   let last = 0;
-  const push = (part: Literal | Slot) => (open === undefined ? parts.push(part) : open.parts.push(part));
+  const push = (part: Part) => (open === undefined ? parts.push(part) : open.parts.push(part));
   for (const match of text.matchAll(TOKEN)) {
     const [whole, sigil = '', name = ''] = match;
     if (!known.has(name)) return { error: `unknown variable {{${name}}}` };
-    if (match.index > last) push(literal(text.slice(last, match.index)));
+    if (match.index > last) push(textPart(text.slice(last, match.index)));
     last = match.index + whole.length;
     const variable = name as TemplateVariable;
+    const slot = TEMPLATE_VARIABLES.indexOf(variable);
     variables.add(variable);
     if (sigil === '#') {
-      if (open !== undefined) return { error: `{{#${name}}} opens inside {{#${open.section}}}` };
-      open = { section: variable, parts: [] };
+      if (open !== undefined) {
+        return { error: `{{#${name}}} opens inside {{#${TEMPLATE_VARIABLES[open.slot] as string}}}` };
+      }
+      open = { kind: 'section', slot, text: NO_TEXT, parts: [] };
     } else if (sigil === '/') {
-      if (open?.section !== variable) return { error: `{{/${name}}} closes nothing` };
+      if (open?.slot !== slot) return { error: `{{/${name}}} closes nothing` };
       parts.push(open);
       open = undefined;
-    } else push({ name: variable, fallback: literal((match[3] ?? '').trim()) });
+    } else push({ kind: 'slot', slot, text: literal((match[3] ?? '').trim()), parts: [] });
   }
-  if (open !== undefined) return { error: `{{#${open.section}}} is never closed` };
-  if (last < text.length) parts.push(literal(text.slice(last)));
+  if (open !== undefined) {
+    return { error: `{{#${TEMPLATE_VARIABLES[open.slot] as string}}} is never closed` };
+  }
+  if (last < text.length) parts.push(textPart(text.slice(last)));
   return { parts, variables };
 }
 
-function present(value: string | undefined): value is string {
-  return value !== undefined && value !== '';
+/** The values made ready once for the several texts of a draft. */
+export function slotsOf(values: TemplateValues): Slots {
+  return TEMPLATE_VARIABLES.map((name) => {
+    const value = values[name];
+    return value === undefined || value === '' ? undefined : literal(value);
+  });
 }
 
 /**
@@ -163,24 +182,24 @@ function add(out: Out, piece: Literal): void {
   out.run = piece.trail;
 }
 
-function renderParts(parts: readonly Part[], values: TemplateValues, out: Out): void {
+function renderParts(parts: readonly Part[], slots: Slots, out: Out): void {
   for (const part of parts) {
-    if ('middle' in part) add(out, part);
-    else if ('section' in part) {
-      if (present(values[part.section])) renderParts(part.parts, values, out);
-    } else {
-      const value = values[part.name];
-      add(out, present(value) ? literal(value) : part.fallback);
-    }
+    if (part.kind === 'text') add(out, part.text);
+    else if (part.kind === 'slot') add(out, slots[part.slot] ?? part.text);
+    else if (slots[part.slot] !== undefined) renderParts(part.parts, slots, out);
   }
 }
 
 /** The text with its slots filled, tidied: the same as tidy() of the plain concatenation. */
-export function renderText(text: CompiledText, values: TemplateValues): string {
+export function renderSlots(text: CompiledText, slots: Slots): string {
   const out: Out = { text: '', run: '' };
-  renderParts(text.parts, values, out);
+  renderParts(text.parts, slots, out);
   // The run at the end goes with the trim.
   return out.text.trim();
+}
+
+export function renderText(text: CompiledText, values: TemplateValues): string {
+  return renderSlots(text, slotsOf(values));
 }
 
 const WHITE_SPACE = /\s/;

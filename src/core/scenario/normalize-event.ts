@@ -21,8 +21,8 @@ function meetingInfo(raw: RawEvent & { type: 'touch' }): MeetingInfo | undefined
 
 /** The ids an event may refer to; none for stored data, checked when it was written. */
 export interface References {
-  contactIds: Set<string>;
-  commitmentIds: Set<string>;
+  contactIds: readonly string[];
+  commitmentIds: readonly string[];
 }
 
 export function toEvent(

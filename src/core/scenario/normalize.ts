@@ -35,13 +35,24 @@ function checkEvents(raw: unknown[]): RawEvent[] {
   });
 }
 
-function uniqueIds(ids: string[], listPath: string): void {
-  const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id))
+/** Fails at the first id seen before in the list. */
+function uniqueIds(ids: readonly string[], listPath: string): void {
+  // A short list is searched; a long one is remembered in a set.
+  const seen = ids.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[i] as string;
+    if (seen === undefined ? ids.indexOf(id) < i : seen.has(id)) {
       fail({ path: `${listPath}.${i}.id`, message: `expected a unique id, got ${describeValue(id)} again` });
-    seen.add(id);
-  });
+    }
+    seen?.add(id);
+  }
+}
+
+function inOrder(events: readonly HistoryEvent[]): boolean {
+  for (let i = 1; i < events.length; i += 1) {
+    if ((events[i - 1] as HistoryEvent).at > (events[i] as HistoryEvent).at) return false;
+  }
+  return true;
 }
 
 export interface NormalizeOptions {
@@ -88,18 +99,16 @@ export function normalizeScenario(input: unknown, options: NormalizeOptions = {}
   }));
   let checks: References | undefined;
   if (!trusted) {
-    uniqueIds(
-      contacts.map((c) => c.id),
-      'contacts',
-    );
-    uniqueIds(
-      rawEvents.map((e) => e.id),
-      'events',
-    );
-    checks = {
-      contactIds: new Set(contacts.map((c) => c.id)),
-      commitmentIds: new Set(rawEvents.filter((e) => e.type === 'commitment').map((e) => e.id)),
-    };
+    const contactIds = contacts.map((c) => c.id);
+    uniqueIds(contactIds, 'contacts');
+    const eventIds: string[] = [];
+    const commitmentIds: string[] = [];
+    for (const e of rawEvents) {
+      eventIds.push(e.id);
+      if (e.type === 'commitment') commitmentIds.push(e.id);
+    }
+    uniqueIds(eventIds, 'events');
+    checks = { contactIds, commitmentIds };
   }
   const zoneOf = (contactId: string) => {
     for (const c of contacts) if (c.id === contactId) return c.timezone;
@@ -123,8 +132,8 @@ export function normalizeScenario(input: unknown, options: NormalizeOptions = {}
   }
 
   const p = raw.prospect;
-  // Array.prototype.sort is stable: ties keep input order.
-  events.sort((a, b) => a.at - b.at);
+  // Array.prototype.sort is stable: ties keep input order (most histories come in order already).
+  if (!inOrder(events)) events.sort((a, b) => a.at - b.at);
   events.forEach((e, i) => (e.seq = i));
 
   return {

@@ -32,47 +32,50 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * for anything else, valid or not, which the general parser then reads.
  */
 function commonInstant(text: string): number | undefined {
-  const digits = (from: number, count: number): number => {
-    let value = 0;
-    for (let i = from; i < from + count; i += 1) {
-      const d = text.charCodeAt(i) - 48;
-      if (!(d >= 0 && d <= 9)) return -1;
-      value = value * 10 + d;
-    }
-    return value;
+  /** The two-digit number at `i`, or -1 (past the end, charCodeAt gives NaN, which fails too). */
+  const two = (i: number): number => {
+    const high = text.charCodeAt(i) - 48;
+    const low = text.charCodeAt(i + 1) - 48;
+    return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
   };
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return undefined;
+  // YYYY-MM-DDTHH:MM
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return undefined;
   let at = 16;
   let second = 0;
   let millis = 0;
-  if (text[at] === ':') {
-    second = digits(at + 1, 2);
+  if (text.charCodeAt(at) === 58) {
+    second = two(at + 1);
     at += 3;
-    if (text[at] === '.') {
-      millis = digits(at + 1, 3);
+    if (text.charCodeAt(at) === 46) {
+      const hundreds = text.charCodeAt(at + 1) - 48;
+      const rest = two(at + 2);
+      millis = hundreds >= 0 && hundreds <= 9 && rest >= 0 ? hundreds * 100 + rest : -1;
       at += 4;
     }
   }
   let offset = 0;
-  if (text[at] === 'Z') {
+  const sign = text.charCodeAt(at);
+  if (sign === 90) {
     if (text.length !== at + 1) return undefined;
   } else {
-    const sign = text[at];
-    if ((sign !== '+' && sign !== '-') || text.length !== at + 6 || text[at + 3] !== ':') return undefined;
-    const oh = digits(at + 1, 2);
-    const om = digits(at + 4, 2);
+    if ((sign !== 43 && sign !== 45) || text.length !== at + 6 || text.charCodeAt(at + 3) !== 58)
+      return undefined;
+    const oh = two(at + 1);
+    const om = two(at + 4);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
-    offset = (sign === '-' ? -1 : 1) * (oh * 60 + om);
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  const year = digits(0, 4);
-  const month = digits(5, 2);
-  const day = digits(8, 2);
-  const hour = digits(11, 2);
-  const minute = digits(14, 2);
-  if (year < 0 || millis < 0 || !validDate(year, month, day)) return undefined;
+  const century = two(0);
+  const yy = two(2);
+  const month = two(5);
+  const day = two(8);
+  const hour = two(11);
+  const minute = two(14);
+  if (century < 0 || yy < 0 || millis < 0 || !validDate(century * 100 + yy, month, day)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  const local = (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000;
-  return local + millis - offset * 60_000;
+  const days = daysFromCivil(century * 100 + yy, month, day);
+  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis - offset * 60_000;
 }
 
 /** Epoch milliseconds of an ISO time with an offset, or undefined when it names no real time. */
