@@ -4,7 +4,8 @@
 import type { MessageDraft, ReachChannel } from './decision.js';
 import type { TemplateName } from './playbook/schema.js';
 import { firstWord, renderSlots, slotsOf, wordCount } from './playbook/template.js';
-import type { CompiledText, Slots, TemplateValues } from './playbook/template.js';
+import type { CompiledTemplate } from './playbook/load.js';
+import type { Slots, TemplateValues } from './playbook/template.js';
 import type { Ctx } from './rules/context.js';
 import { localDay, zonedText } from './rules/words.js';
 import type { Commitment, ContactInfo } from './scenario/state.js';
@@ -89,18 +90,22 @@ function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): Template
 const MAX_VOICEMAIL_WORDS = 35;
 
 /** A voicemail too long to speak in 14 seconds is said without the slots that can run long. */
-function voicemail(text: CompiledText, vars: TemplateValues, slots: Slots): string {
+function voicemail(template: CompiledTemplate, vars: TemplateValues, slots: Slots): string {
+  const text = template.voicemail;
   const script = renderSlots(text, slots);
   if (wordCount(script) <= MAX_VOICEMAIL_WORDS) return script;
-  const shorter = slotsOf({
-    ...vars,
-    objection: undefined,
-    others: undefined,
-    topic: undefined,
-    'commitment.description': undefined,
-    'referred.name': undefined,
-    'prospect.name': undefined,
-  });
+  const shorter = slotsOf(
+    {
+      ...vars,
+      objection: undefined,
+      others: undefined,
+      topic: undefined,
+      'commitment.description': undefined,
+      'referred.name': undefined,
+      'prospect.name': undefined,
+    },
+    template.slots,
+  );
   return renderSlots(text, shorter);
 }
 
@@ -115,13 +120,13 @@ export function draftMessage(
 ): MessageDraft {
   const template = ctx.playbook.templates[name];
   const vars = values(ctx, contact, extras);
-  const slots = slotsOf(vars);
+  const slots = slotsOf(vars, template.slots);
   const subject = renderSlots(template.subject, slots);
   const body = renderSlots(template.body, slots);
   const draft: MessageDraft =
     name === action
       ? { template: action, subject, body }
       : { template: action, variant: name, subject, body };
-  if (channel === 'call') draft.voicemail = voicemail(template.voicemail, vars, slots);
+  if (channel === 'call') draft.voicemail = voicemail(template, vars, slots);
   return draft;
 }

@@ -154,12 +154,22 @@ export function compileText(text: string): CompiledText | { error: string } {
   return { parts, variables };
 }
 
-/** The values made ready once for the several texts of a draft. */
-export function slotsOf(values: TemplateValues): Slots {
-  return TEMPLATE_VARIABLES.map((name) => {
-    const value = values[name];
-    return value === undefined || value === '' ? undefined : literal(value);
-  });
+/** The index of each variable a text reads, for slotsOf(). */
+export function slotIndexes(...texts: CompiledText[]): number[] {
+  const used = new Set(texts.flatMap((t) => [...t.variables]));
+  return TEMPLATE_VARIABLES.flatMap((name, i) => (used.has(name) ? [i] : []));
+}
+
+const ALL_SLOTS = TEMPLATE_VARIABLES.map((_, i) => i);
+
+/** The values made ready once for the several texts of a draft (those at `indexes`: the ones read). */
+export function slotsOf(values: TemplateValues, indexes: readonly number[] = ALL_SLOTS): Slots {
+  const slots = new Array<Literal | undefined>(TEMPLATE_VARIABLES.length).fill(undefined);
+  for (const i of indexes) {
+    const value = values[TEMPLATE_VARIABLES[i] as TemplateVariable];
+    if (value !== undefined && value !== '') slots[i] = literal(value);
+  }
+  return slots;
 }
 
 /**

@@ -133,8 +133,23 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '
 const FIRST_YEAR_0 = -62_167_219_200_000;
 const AFTER_YEAR_9999 = 253_402_300_800_000;
 
-/** An instant as toISOString writes it, without `.000` when it falls on a whole second. */
+const written = new Map<number, string>();
+
+/**
+ * An instant as toISOString writes it, without `.000` when it falls on a whole second; remembered
+ * (a bounded number), as the same times recur across a batch (the next opening of a window).
+ */
 export function formatInstant(instant: number): string {
+  let text = written.get(instant);
+  if (text === undefined) {
+    if (written.size >= 10_000) written.clear();
+    text = writeInstant(instant);
+    written.set(instant, text);
+  }
+  return text;
+}
+
+function writeInstant(instant: number): string {
   if (!Number.isInteger(instant) || instant < FIRST_YEAR_0 || instant >= AFTER_YEAR_9999) {
     return new Date(instant).toISOString().replace('.000Z', 'Z');
   }
