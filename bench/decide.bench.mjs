@@ -152,10 +152,10 @@ await mapLines(process.stdin, process.stdout, (line) => ({ output: JSON.stringif
 `,
   );
 
-  const timed = (args) => {
+  const timed = (args, stdin = readFileSync(input)) => {
     const started = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, {
-      input: readFileSync(input),
+      input: stdin,
       maxBuffer: 1024 * 1024 * 1024,
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -171,12 +171,18 @@ await mapLines(process.stdin, process.stdout, (line) => ({ output: JSON.stringif
 
   const decideTimes = [];
   const floorTimes = [];
+  // Each process with no input: its start (loading modules, the playbook), to tell apart from lines/s.
+  const decideStarts = [];
+  const floorStarts = [];
+  const cli = [join(root, 'dist/main.js'), 'decide', '--jsonl'];
   let output;
   for (let run = 0; run < RUNS; run += 1) {
     floorTimes.push(timed([floorScript]).seconds);
-    const decided = timed([join(root, 'dist/main.js'), 'decide', '--jsonl']);
+    const decided = timed(cli);
     decideTimes.push(decided.seconds);
     output = decided.stdout;
+    floorStarts.push(timed([floorScript], '').seconds);
+    decideStarts.push(timed(cli, '').seconds);
   }
 
   const mix = new Map();
@@ -203,6 +209,12 @@ await mapLines(process.stdin, process.stdout, (line) => ({ output: JSON.stringif
   console.log(`floor (parse + write, no decide): ${Math.round(floorRate).toLocaleString('en-US')} lines/s`);
   const ratio = decideRate / floorRate;
   console.log(`ratio: ${ratio.toFixed(3)} (target >= 0.25) ${ratio >= 0.25 ? 'OK' : 'BELOW TARGET'}`);
+  const decideStart = median(decideStarts);
+  const floorStart = median(floorStarts);
+  const afterStart = (times, start) => LINES / Math.max(median(times) - start, 1e-3);
+  console.log(
+    `process start (no input, median): decide ${decideStart.toFixed(2)} s, floor ${floorStart.toFixed(2)} s; after the start: decide ${Math.round(afterStart(decideTimes, decideStart)).toLocaleString('en-US')} lines/s, floor ${Math.round(afterStart(floorTimes, floorStart)).toLocaleString('en-US')} lines/s (ratio ${(afterStart(decideTimes, decideStart) / afterStart(floorTimes, floorStart)).toFixed(3)})`,
+  );
   rmSync(work, { recursive: true, force: true });
 }
 
