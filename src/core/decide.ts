@@ -48,7 +48,7 @@ export function decide(
     hourlyValue: state.rep.hourlyValue ?? playbook.doc.model.defaultHourlyValue,
     relationship:
       won && state.prospect.relationship === 'prospect' ? 'customer' : state.prospect.relationship,
-    contactable: state.contacts.filter((c) => !h.optedOut.has(c.id)),
+    contactable: h.optedOut.size === 0 ? state.contacts : state.contacts.filter((c) => !h.optedOut.has(c.id)),
   };
   for (const rule of PRECEDENCE) {
     const decision = rule(ctx);

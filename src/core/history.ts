@@ -35,7 +35,7 @@ export interface History {
   stretch: Touch[];
   responses: Response[];
   /** Contacts that opted out: `doNotContact`, or an `unsubscribe` response. */
-  optedOut: Set<string>;
+  optedOut: ReadonlySet<string>;
   /** Live commitments the prospect made (`by` prospect or both), in time order. */
   commitments: CommitmentView[];
   preps: Prep[];
@@ -52,8 +52,8 @@ export function isConversation(e: HistoryEvent): e is Conversation {
   return false;
 }
 
-function liveCommitments(events: HistoryEvent[]): Commitment[] {
-  const all = events.filter((e): e is Commitment => e.type === 'commitment');
+/** Commitments (in time order) not withdrawn by a later one that replaces or cancels them. */
+function liveCommitments(all: Commitment[]): Commitment[] {
   const withdrawn = new Set<string>();
   for (const c of all) {
     if (c.replaces !== undefined) withdrawn.add(c.replaces);
@@ -91,6 +91,9 @@ function statusOf(
   }
 }
 
+/** Nobody opted out: shared, never written to. */
+const NOBODY: ReadonlySet<string> = new Set();
+
 export function readHistory(state: State, playbook: Playbook): History {
   const events = state.events;
   const touches: Touch[] = [];
@@ -98,26 +101,30 @@ export function readHistory(state: State, playbook: Playbook): History {
   const responses: Response[] = [];
   const preps: Prep[] = [];
   const deals: Deal[] = [];
-  const optedOut = new Set(state.contacts.filter((c) => c.doNotContact).map((c) => c.id));
+  const made: Commitment[] = [];
+  let optedOut: Set<string> | undefined;
+  for (const c of state.contacts) if (c.doNotContact) (optedOut ??= new Set()).add(c.id);
   for (const e of events) {
     if (isTouch(e)) touches.push(e);
     if (isConversation(e)) conversations.push(e);
     if (e.type === 'response') {
       responses.push(e);
-      if (e.sentiment === 'unsubscribe') optedOut.add(e.contactId);
+      if (e.sentiment === 'unsubscribe') (optedOut ??= new Set()).add(e.contactId);
     } else if (e.type === 'prep') preps.push(e);
     else if (e.type === 'deal') deals.push(e);
+    else if (e.type === 'commitment') made.push(e);
   }
   const lastConversation = conversations.at(-1);
   const stretch =
     lastConversation === undefined ? touches : touches.filter((t) => t.seq > lastConversation.seq);
   const base = { touches, conversations };
-  const commitments = liveCommitments(events)
-    .filter((c) => c.by !== 'rep' && c.due !== undefined)
-    .map((c) => {
-      const due = c.due as number;
-      return { event: c, due, status: statusOf(c, due, base, state.now, playbook) };
-    });
+  const commitments: CommitmentView[] = [];
+  if (made.length > 0) {
+    for (const c of liveCommitments(made)) {
+      if (c.by === 'rep' || c.due === undefined) continue;
+      commitments.push({ event: c, due: c.due, status: statusOf(c, c.due, base, state.now, playbook) });
+    }
+  }
   return {
     events,
     touches,
@@ -126,11 +133,22 @@ export function readHistory(state: State, playbook: Playbook): History {
     reached: lastConversation !== undefined,
     stretch,
     responses,
-    optedOut,
+    optedOut: optedOut ?? NOBODY,
     commitments,
     preps,
     deals,
   };
+}
+
+/** The last item that passes the test (Array.prototype.findLast, which V8 runs several times slower). */
+export function findLast<T, S extends T>(list: readonly T[], test: (item: T) => item is S): S | undefined;
+export function findLast<T>(list: readonly T[], test: (item: T) => boolean): T | undefined;
+export function findLast<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i -= 1) {
+    const item = list[i] as T;
+    if (test(item)) return item;
+  }
+  return undefined;
 }
 
 /** The last response that is not noise for the rules: out-of-office and unsubscribe are handled apart. */

@@ -3,9 +3,11 @@
 
 import type { MessageDraft, ReachChannel } from './decision.js';
 import type { TemplateName } from './playbook/schema.js';
-import { renderText } from './playbook/template.js';
-import type { CompiledText, TemplateValues } from './playbook/template.js';
+import { firstWord, renderSlots, slotsOf, wordCount } from './playbook/template.js';
+import type { CompiledTemplate } from './playbook/load.js';
+import type { Slots, TemplateValues } from './playbook/template.js';
 import type { Ctx } from './rules/context.js';
+import { localDay, zonedText } from './rules/words.js';
 import type { Commitment, ContactInfo } from './scenario/state.js';
 
 export interface MessageExtras {
@@ -16,27 +18,20 @@ export interface MessageExtras {
   until?: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${withTime}`;
-  let f = formatters.get(key);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      weekday: 'long',
-      month: 'long',
-      day: 'numeric',
-      ...(withTime ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : {}),
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-export function firstName(name: string | undefined): string | undefined {
-  return name?.trim().split(/\s+/)[0];
-}
+/** "Tuesday, March 17": a date without its time. */
+const longDay = zonedText({ weekday: 'long', month: 'long', day: 'numeric' }, localDay);
+/** "Tuesday, March 17 at 12:00 PM EDT": a date and time. */
+const longTime = zonedText(
+  {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  },
+  (_zone, instant) => instant,
+);
 
 function listNames(contacts: ContactInfo[]): string {
   const names = contacts.map((c) => c.name);
@@ -68,11 +63,11 @@ function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): Template
   const { rep, prospect } = ctx.state;
   const commitment = extras.commitment;
   return {
-    'contact.firstName': firstName(contact.name),
+    'contact.firstName': firstWord(contact.name),
     'contact.name': contact.name,
     'prospect.name': prospect.name,
     'rep.name': rep.name,
-    'rep.firstName': firstName(rep.name),
+    'rep.firstName': firstWord(rep.name),
     'rep.company': rep.company,
     'rep.phone': rep.phone,
     'rep.email': rep.email,
@@ -81,34 +76,37 @@ function values(ctx: Ctx, contact: ContactInfo, extras: MessageExtras): Template
     'commitment.when':
       commitment?.due === undefined
         ? undefined
-        : formatter(contact.timezone, commitment.kind !== 'reply-by').format(commitment.due),
+        : (commitment.kind === 'reply-by' ? longDay : longTime)(contact.timezone, commitment.due),
     topic: topic(ctx),
     objection: objection(ctx),
-    'referred.firstName': firstName(extras.referred?.name),
+    'referred.firstName': firstWord(extras.referred?.name),
     'referred.name': extras.referred?.name,
     others: extras.others === undefined ? undefined : listNames(extras.others),
     reason: extras.reason,
-    until: extras.until === undefined ? undefined : formatter(contact.timezone, false).format(extras.until),
+    until: extras.until === undefined ? undefined : longDay(contact.timezone, extras.until),
   };
 }
 
 const MAX_VOICEMAIL_WORDS = 35;
-/** Slots that can run long; a voicemail too long to speak in 14 seconds is said without them. */
-const LONG_SLOTS = [
-  'objection',
-  'others',
-  'topic',
-  'commitment.description',
-  'referred.name',
-  'prospect.name',
-] as const;
 
-function voicemail(text: CompiledText, vars: TemplateValues): string {
-  const script = renderText(text, vars);
-  if (script.split(/\s+/).length <= MAX_VOICEMAIL_WORDS) return script;
-  const shorter = { ...vars };
-  for (const slot of LONG_SLOTS) delete shorter[slot];
-  return renderText(text, shorter);
+/** A voicemail too long to speak in 14 seconds is said without the slots that can run long. */
+function voicemail(template: CompiledTemplate, vars: TemplateValues, slots: Slots): string {
+  const text = template.voicemail;
+  const script = renderSlots(text, slots);
+  if (wordCount(script) <= MAX_VOICEMAIL_WORDS) return script;
+  const shorter = slotsOf(
+    {
+      ...vars,
+      objection: undefined,
+      others: undefined,
+      topic: undefined,
+      'commitment.description': undefined,
+      'referred.name': undefined,
+      'prospect.name': undefined,
+    },
+    template.slots,
+  );
+  return renderSlots(text, shorter);
 }
 
 /** A draft for `action` from the playbook template `name` (the action's own, or a variant of it). */
@@ -122,12 +120,13 @@ export function draftMessage(
 ): MessageDraft {
   const template = ctx.playbook.templates[name];
   const vars = values(ctx, contact, extras);
-  const draft: MessageDraft = {
-    template: action,
-    ...(name === action ? {} : { variant: name }),
-    subject: renderText(template.subject, vars),
-    body: renderText(template.body, vars),
-  };
-  if (channel === 'call') draft.voicemail = voicemail(template.voicemail, vars);
+  const slots = slotsOf(vars, template.slots);
+  const subject = renderSlots(template.subject, slots);
+  const body = renderSlots(template.body, slots);
+  const draft: MessageDraft =
+    name === action
+      ? { template: action, subject, body }
+      : { template: action, variant: name, subject, body };
+  if (channel === 'call') draft.voicemail = voicemail(template, vars, slots);
   return draft;
 }

@@ -11,13 +11,18 @@ import { explorationShare, priorModel } from '../../core/model/stopping-model.js
 import type { StoppingModel } from '../../core/model/stopping-model.js';
 import { loadPlaybook } from '../../core/playbook/load.js';
 import type { Playbook } from '../../core/playbook/load.js';
-import { normalizeScenario } from '../../core/scenario/normalize.js';
+import { normalizeScenario, stateFromStored } from '../../core/scenario/normalize.js';
 
 export interface Decider {
   readonly playbook: Playbook;
   readonly model: StoppingModel;
   /** Decides a parsed scenario; throws PursuitError INVALID_SCENARIO. */
   decide(input: unknown): Decision;
+  /**
+   * Decides a stored prospect's scenario (scenarioFromStore), whose data was validated when it was
+   * written: the same decision as decide() without checking it all again.
+   */
+  decideStored(input: unknown): Decision;
   /** Decides one JSONL line into one output line (a decision, or `{"line": N, "error": ...}`). */
   decideLine(line: string, lineNumber: number): { output: string; ok: boolean };
 }
@@ -76,6 +81,7 @@ export function createDecider(sources: DeciderSources): Decider {
     playbook,
     model,
     decide: decideValue,
+    decideStored: (input) => decide(stateFromStored(input), playbook, model),
     decideLine(line, lineNumber) {
       try {
         return { output: JSON.stringify(decideValue(parseScenarioText(line))), ok: true };

@@ -7,13 +7,15 @@ import { PursuitError } from '../errors.js';
 import { compileValidator } from '../validation.js';
 import { OPTIONAL_TEMPLATES, PlaybookDocument, TEMPLATE_NAMES } from './schema.js';
 import type { PlaybookDoc, TemplateName } from './schema.js';
-import { compileText } from './template.js';
+import { compileText, slotIndexes } from './template.js';
 import type { CompiledText } from './template.js';
 
 export interface CompiledTemplate {
   subject: CompiledText;
   body: CompiledText;
   voicemail: CompiledText;
+  /** The variables the three read, by index (for slotsOf). */
+  slots: readonly number[];
 }
 
 export interface Playbook {
@@ -90,7 +92,7 @@ function checkSemantics(doc: PlaybookDoc): void {
 function compileTemplates(doc: PlaybookDoc): Record<TemplateName, CompiledTemplate> {
   const out = {} as Record<TemplateName, CompiledTemplate>;
   for (const name of TEMPLATE_NAMES) {
-    const compiled = {} as Record<keyof CompiledTemplate, CompiledText>;
+    const compiled = {} as Record<'subject' | 'body' | 'voicemail', CompiledText>;
     const fallback = OPTIONAL_TEMPLATES[name];
     const source =
       (doc.templates[name] as PlaybookDoc['templates'][TemplateName] | undefined) ??
@@ -100,7 +102,7 @@ function compileTemplates(doc: PlaybookDoc): Record<TemplateName, CompiledTempla
       if ('error' in result) fail(`templates.${name}.${field}`, result.error);
       compiled[field] = result;
     }
-    out[name] = compiled;
+    out[name] = { ...compiled, slots: slotIndexes(compiled.subject, compiled.body, compiled.voicemail) };
   }
   return out;
 }

@@ -4,7 +4,8 @@
 
 import { DAY } from '../calendar.js';
 import type { Decision } from '../decision.js';
-import type { ContactInfo } from '../scenario/state.js';
+import { findLast } from '../history.js';
+import type { ContactInfo, Touch } from '../scenario/state.js';
 import { reach, wait } from './build.js';
 import type { Reach } from './build.js';
 import { contactById, isContactable } from './context.js';
@@ -31,9 +32,13 @@ function spacingDue(ctx: Ctx, contact: ContactInfo): number {
 /** The first time at or after `at` when one more touch keeps the contact within the weekly cap. */
 function capAllows(ctx: Ctx, contact: ContactInfo, at: number): number {
   const { touches, days } = ctx.playbook.doc.followUp.weeklyCap;
-  const times = ctx.h.touches.filter((t) => t.contactId === contact.id).map((t) => t.at);
-  if (times.length < touches) return at;
-  return Math.max(at, (times[times.length - touches] as number) + days * DAY);
+  // The touch `touches` back among those to this contact: the cap holds until `days` after it.
+  let seen = 0;
+  for (let i = ctx.h.touches.length - 1; i >= 0; i -= 1) {
+    const t = ctx.h.touches[i] as Touch;
+    if (t.contactId === contact.id && (seen += 1) === touches) return Math.max(at, t.at + days * DAY);
+  }
+  return at;
 }
 
 function missedCommitmentFor(ctx: Ctx) {
@@ -112,9 +117,8 @@ export function followUp(ctx: Ctx): Decision {
   const f = ctx.playbook.doc.followUp;
   const { stretch } = ctx.h;
   const diagnosis = ctx.h.reached ? diagnose(ctx) : undefined;
-  const withDiagnosis = diagnosis === undefined ? {} : { diagnosis };
 
-  const breakUp = stretch.findLast((t) => t.purpose === 'break-up');
+  const breakUp = findLast(stretch, (t) => t.purpose === 'break-up');
   if (breakUp !== undefined) {
     const until = breakUp.at + f.breakUpWaitDays * DAY;
     if (ctx.now >= until) {
@@ -122,7 +126,7 @@ export function followUp(ctx: Ctx): Decision {
         seq: breakUp.seq,
         firstDue: until + ctx.playbook.doc.nurture.firstTouchDays * DAY,
         why: `No answer ${plural(f.breakUpWaitDays, 'day')} after the break-up message`,
-        ...withDiagnosis,
+        diagnosis,
       });
     }
     return wait(
@@ -188,9 +192,9 @@ export function followUp(ctx: Ctx): Decision {
     contact: choice.contact,
     channel,
     due,
-    ...(choice.template === undefined ? {} : { template: choice.template }),
-    ...(choice.extras === undefined ? {} : { extras: choice.extras }),
+    template: choice.template,
+    extras: choice.extras,
     model: evaluation.numbers,
-    ...withDiagnosis,
+    diagnosis,
   });
 }

@@ -45,6 +45,6 @@ export function nurture(ctx: Ctx, entry: NurtureEntry): Decision {
     due,
     template: 'nurture',
     extras: entry.until === undefined ? {} : { until: entry.until },
-    ...(entry.diagnosis === undefined ? {} : { diagnosis: entry.diagnosis }),
+    diagnosis: entry.diagnosis,
   });
 }

@@ -4,6 +4,7 @@
 
 import { DAY } from '../calendar.js';
 import type { Decision } from '../decision.js';
+import { findLast } from '../history.js';
 import { reach } from './build.js';
 import type { Ctx } from './context.js';
 import { nurture } from './nurture.js';
@@ -25,7 +26,7 @@ const WHY = {
 export function ourSideChanged(ctx: Ctx): Decision | undefined {
   const change = changeOf(ctx);
   if (change === undefined) return undefined;
-  const closeOut = ctx.h.touches.findLast((t) => t.purpose === 'close-out');
+  const closeOut = findLast(ctx.h.touches, (t) => t.purpose === 'close-out');
   if (closeOut !== undefined) {
     return (
       responses(ctx, closeOut.seq) ??

@@ -2,6 +2,7 @@
 // a polite exit message, then stop.
 
 import type { Decision } from '../decision.js';
+import { findLast } from '../history.js';
 import { reach, stop } from './build.js';
 import type { Ctx } from './context.js';
 import { responses } from './responses.js';
@@ -27,7 +28,7 @@ function failure(ctx: Ctx): Failure | undefined {
 export function notRight(ctx: Ctx): Decision | undefined {
   const why = failure(ctx);
   if (why === undefined) return undefined;
-  const sent = ctx.h.touches.findLast((t) => t.purpose === 'disqualify');
+  const sent = findLast(ctx.h.touches, (t) => t.purpose === 'disqualify');
   if (sent !== undefined) {
     return (
       responses(ctx, sent.seq) ??

@@ -46,13 +46,15 @@ function respondTo(ctx: Ctx, r: Response): Decision | undefined {
   );
   const channel = channelFor(ctx, ctx.playbook.doc.channels.respond, contact, r);
   const name = responder?.name ?? 'They';
-  const common = { action: 'respond' as const, contact, channel, due };
   switch (r.sentiment) {
     case 'referral': {
       const referred = contactById(ctx, r.referredContactId);
       const next = isContactable(ctx, referred) ? `; follow-ups now go to ${referred.name}` : '';
       return reach(ctx, {
-        ...common,
+        action: 'respond',
+        contact,
+        channel,
+        due,
         rule: 'referral',
         reason: `${name} pointed you to ${referred?.name ?? 'someone else'}: thank them within the hour${next}.`,
         template: 'respond-referral',
@@ -61,14 +63,20 @@ function respondTo(ctx: Ctx, r: Response): Decision | undefined {
     }
     case 'objection':
       return reach(ctx, {
-        ...common,
+        action: 'respond',
+        contact,
+        channel,
+        due,
         rule: 'respond',
         reason: `${name} raised an objection: answer within a business hour, work through it with them (don't pitch), then ask for a commitment.`,
         template: 'respond-objection',
       });
     default:
       return reach(ctx, {
-        ...common,
+        action: 'respond',
+        contact,
+        channel,
+        due,
         rule: 'respond',
         reason: `${name} replied${r.sentiment === 'positive' ? ' positively' : ''}: answer within a business hour and ask for a commitment to a dated next step.`,
         template: 'respond',

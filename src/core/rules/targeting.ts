@@ -2,6 +2,7 @@
 
 import type { ReachChannel } from '../decision.js';
 import { assertNever } from '../errors.js';
+import { findLast } from '../history.js';
 import type { ChannelPolicyName } from '../playbook/schema.js';
 import type { ContactInfo, Response, Touch } from '../scenario/state.js';
 import { contactById, isContactable } from './context.js';
@@ -73,7 +74,7 @@ function written(c: ContactInfo): ReachChannel {
 export function ruleChannel(ctx: Ctx, contact: ContactInfo): ReachChannel {
   if (!hasPhone(contact)) return written(contact);
   // A bounced email reached no one: the next touch to that contact is a call.
-  const lastAttempt = ctx.h.events.findLast((e) => e.type === 'touch' && e.contactId === contact.id);
+  const lastAttempt = findLast(ctx.h.events, (e) => e.type === 'touch' && e.contactId === contact.id);
   if (lastAttempt?.type === 'touch' && lastAttempt.outcome === 'bounced') return 'call';
   const n = ctx.playbook.doc.followUp.switchToEmailAfterCalls;
   const toContact = ctx.h.stretch.filter((t) => t.contactId === contact.id);

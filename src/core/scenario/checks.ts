@@ -51,10 +51,17 @@ export function orUndefined<T>(value: T | null | undefined): T | undefined {
   return value ?? undefined;
 }
 
-export function reference(ids: Set<string>, value: string, i: number, field: string, what: string): void {
-  if (!ids.has(value)) {
+/** Fails unless `value` is one of `ids` (unique ids, in their order). */
+export function reference(
+  ids: readonly string[],
+  value: string,
+  i: number,
+  field: string,
+  what: string,
+): void {
+  if (!ids.includes(value)) {
     const path = eventPath(i, field);
-    const known = [...ids].slice(0, 8).join(', ');
+    const known = ids.slice(0, 8).join(', ');
     fail({
       path,
       message: `expected the id of ${what}${known === '' ? '' : ` (${known})`}, got ${describeValue(value)}`,

@@ -19,18 +19,23 @@ function meetingInfo(raw: RawEvent & { type: 'touch' }): MeetingInfo | undefined
   };
 }
 
+/** The ids an event may refer to; none for stored data, checked when it was written. */
+export interface References {
+  contactIds: readonly string[];
+  commitmentIds: readonly string[];
+}
+
 export function toEvent(
   e: RawEvent,
   i: number,
   at: number,
   zoneOf: (contactId: string) => string,
-  commitmentIds: Set<string>,
-  contactIds: Set<string>,
+  checks: References | undefined,
 ): HistoryEvent {
   switch (e.type) {
     case 'touch': {
       const allowed = OUTCOMES_BY_CHANNEL[e.channel];
-      if (!allowed.includes(e.outcome)) {
+      if (checks !== undefined && !allowed.includes(e.outcome)) {
         fail({
           path: eventPath(i, 'outcome'),
           message: `expected one of ${allowed.map((o) => `"${o}"`).join(', ')} for a ${e.channel}, got "${e.outcome}"`,
@@ -50,8 +55,8 @@ export function toEvent(
       };
     }
     case 'response':
-      if (e.referredContactId !== null && e.referredContactId !== undefined) {
-        reference(contactIds, e.referredContactId, i, 'referredContactId', 'a contact');
+      if (checks !== undefined && e.referredContactId !== null && e.referredContactId !== undefined) {
+        reference(checks.contactIds, e.referredContactId, i, 'referredContactId', 'a contact');
       }
       return {
         type: 'response',
@@ -68,9 +73,10 @@ export function toEvent(
         referredContactId: orUndefined(e.referredContactId),
       };
     case 'commitment':
-      return commitment(e, i, at, zoneOf(e.contactId), commitmentIds);
+      return commitment(e, i, at, zoneOf(e.contactId), checks);
     case 'prep':
-      reference(commitmentIds, e.commitmentId, i, 'commitmentId', 'a commitment event');
+      if (checks !== undefined)
+        reference(checks.commitmentIds, e.commitmentId, i, 'commitmentId', 'a commitment event');
       return {
         type: 'prep',
         id: e.id,
@@ -91,10 +97,10 @@ function commitment(
   i: number,
   at: number,
   contactZone: string,
-  commitmentIds: Set<string>,
+  checks: References | undefined,
 ): HistoryEvent {
-  if (e.replaces !== null && e.replaces !== undefined) {
-    reference(commitmentIds, e.replaces, i, 'replaces', 'a commitment event');
+  if (checks !== undefined && e.replaces !== null && e.replaces !== undefined) {
+    reference(checks.commitmentIds, e.replaces, i, 'replaces', 'a commitment event');
     if (e.replaces === e.id)
       fail({ path: eventPath(i, 'replaces'), message: 'a commitment cannot replace itself' });
   }

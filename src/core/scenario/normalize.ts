@@ -10,6 +10,7 @@ import type { ContactInfo, HistoryEvent, State } from './state.js';
 
 import { eventPath, fail, instant, orUndefined, reference, zone } from './checks.js';
 import { toEvent } from './normalize-event.js';
+import type { References } from './normalize-event.js';
 const frameValidator = compileValidator(ScenarioFrame);
 const headValidator = compileValidator(EventHead);
 const eventValidators = {
@@ -34,31 +35,55 @@ function checkEvents(raw: unknown[]): RawEvent[] {
   });
 }
 
-function uniqueIds(ids: string[], listPath: string): void {
-  const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id))
+/** Fails at the first id seen before in the list. */
+function uniqueIds(ids: readonly string[], listPath: string): void {
+  // A short list is searched; a long one is remembered in a set.
+  const seen = ids.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[i] as string;
+    if (seen === undefined ? ids.indexOf(id) < i : seen.has(id)) {
       fail({ path: `${listPath}.${i}.id`, message: `expected a unique id, got ${describeValue(id)} again` });
-    seen.add(id);
-  });
+    }
+    seen?.add(id);
+  }
+}
+
+function inOrder(events: readonly HistoryEvent[]): boolean {
+  for (let i = 1; i < events.length; i += 1) {
+    if ((events[i - 1] as HistoryEvent).at > (events[i] as HistoryEvent).at) return false;
+  }
+  return true;
+}
+
+export interface NormalizeOptions {
+  /**
+   * Stored data, checked by this function when it was written: the schema, the time zones, unique
+   * ids, references and outcomes are not checked again (times are still read, and a time that
+   * cannot be read still fails). The State is the same as the checked path gives.
+   */
+  trusted?: boolean;
 }
 
 /** Validates and normalises a parsed JSON value; throws PursuitError INVALID_SCENARIO. */
-export function normalizeScenario(input: unknown): State {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    fail({ path: '', message: `expected a JSON object (a scenario), got ${describeValue(input)}` });
-  }
-  // One compiled check for the common, valid case; a failure is explained field by field.
-  if (!scenarioValidator.check(input)) {
-    const frameProblem = frameValidator.problem(input);
-    if (frameProblem !== undefined) fail(frameProblem);
-    checkEvents((input as { events: unknown[] }).events);
+export function normalizeScenario(input: unknown, options: NormalizeOptions = {}): State {
+  const trusted = options.trusted === true;
+  if (!trusted) {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      fail({ path: '', message: `expected a JSON object (a scenario), got ${describeValue(input)}` });
+    }
+    // One compiled check for the common, valid case; a failure is explained field by field.
+    if (!scenarioValidator.check(input)) {
+      const frameProblem = frameValidator.problem(input);
+      if (frameProblem !== undefined) fail(frameProblem);
+      checkEvents((input as { events: unknown[] }).events);
+    }
   }
   const raw = input as RawScenario;
   const rawEvents = raw.events;
+  const zoneAt = trusted ? (name: string) => name : zone;
 
   const now = instant(raw.now, 'now');
-  const repZone = zone(raw.rep.timezone, 'rep.timezone');
+  const repZone = zoneAt(raw.rep.timezone, 'rep.timezone');
   const contacts: ContactInfo[] = raw.contacts.map((c, index) => ({
     id: c.id,
     name: c.name,
@@ -68,37 +93,48 @@ export function normalizeScenario(input: unknown): State {
     timezone:
       c.timezone === null || c.timezone === undefined
         ? repZone
-        : zone(c.timezone, `contacts.${index}.timezone`),
+        : zoneAt(c.timezone, `contacts.${index}.timezone`),
     doNotContact: c.doNotContact === true,
     index,
   }));
-  uniqueIds(
-    contacts.map((c) => c.id),
-    'contacts',
-  );
-  uniqueIds(
-    rawEvents.map((e) => e.id),
-    'events',
-  );
-  const contactIds = new Set(contacts.map((c) => c.id));
-  const commitmentIds = new Set(rawEvents.filter((e) => e.type === 'commitment').map((e) => e.id));
-  const zoneOf = (contactId: string) => contacts.find((c) => c.id === contactId)?.timezone ?? repZone;
+  let checks: References | undefined;
+  if (!trusted) {
+    const contactIds = contacts.map((c) => c.id);
+    uniqueIds(contactIds, 'contacts');
+    const eventIds: string[] = [];
+    const commitmentIds: string[] = [];
+    for (const e of rawEvents) {
+      eventIds.push(e.id);
+      if (e.type === 'commitment') commitmentIds.push(e.id);
+    }
+    uniqueIds(eventIds, 'events');
+    checks = { contactIds, commitmentIds };
+  }
+  const zoneOf = (contactId: string) => {
+    for (const c of contacts) if (c.id === contactId) return c.timezone;
+    return repZone;
+  };
 
   const events: HistoryEvent[] = [];
   for (let i = 0; i < rawEvents.length; i += 1) {
     const e = rawEvents[i] as RawEvent;
     const at = instant(e.at, () => eventPath(i, 'at'));
-    if ('contactId' in e && e.contactId !== null && e.contactId !== undefined) {
-      reference(contactIds, e.contactId, i, 'contactId', 'a contact');
+    if (checks === undefined) {
+      // Events after now are not read; stored ones were checked when they were written.
+      if (at <= now) events.push(toEvent(e, i, at, zoneOf, undefined));
+      continue;
     }
-    events.push(toEvent(e, i, at, zoneOf, commitmentIds, contactIds));
+    if ('contactId' in e && e.contactId !== null && e.contactId !== undefined) {
+      reference(checks.contactIds, e.contactId, i, 'contactId', 'a contact');
+    }
+    const event = toEvent(e, i, at, zoneOf, checks);
+    if (at <= now) events.push(event);
   }
 
   const p = raw.prospect;
-  const kept = events.filter((e) => e.at <= now);
-  // Array.prototype.sort is stable: ties keep input order.
-  kept.sort((a, b) => a.at - b.at);
-  kept.forEach((e, i) => (e.seq = i));
+  // Array.prototype.sort is stable: ties keep input order (most histories come in order already).
+  if (!inOrder(events)) events.sort((a, b) => a.at - b.at);
+  events.forEach((e, i) => (e.seq = i));
 
   return {
     now,
@@ -128,6 +164,11 @@ export function normalizeScenario(input: unknown): State {
       doNotContact: p.doNotContact === true,
     },
     contacts,
-    events: kept,
+    events,
   };
+}
+
+/** A stored prospect's scenario (validated when it was written) as the State the engine reads. */
+export function stateFromStored(input: unknown): State {
+  return normalizeScenario(input, { trusted: true });
 }

@@ -42,4 +42,33 @@ describe('parseInstant', () => {
       { seed: 7, numRuns: 1000 },
     );
   });
+
+  it('reads every form with its offset, to the minute, second, millisecond or beyond', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9998, 11, 31) }),
+        fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 }),
+        fc.constantFrom('minute', 'second', 'milli', 'nano', 'tenth'),
+        (t, offset, form) => {
+          // The wall clock at that offset, written in the form, then the offset.
+          const wall = new Date(t + offset * 60_000).toISOString();
+          const sign = offset < 0 ? '-' : '+';
+          const zone =
+            offset === 0 && form !== 'nano'
+              ? 'Z'
+              : `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+          const text = {
+            minute: wall.slice(0, 16),
+            second: wall.slice(0, 19),
+            milli: wall.slice(0, 23),
+            nano: `${wall.slice(0, 23)}456789`,
+            tenth: wall.slice(0, 21),
+          }[form];
+          const exact = { minute: 60_000, second: 1000, milli: 1, nano: 1, tenth: 100 }[form];
+          expect(parseInstant(`${text}${zone}`), `${text}${zone}`).toBe(Math.floor(t / exact) * exact);
+        },
+      ),
+      { seed: 14, numRuns: 3000 },
+    );
+  });
 });

@@ -27,39 +27,61 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /**
- * The form this program writes (2026-03-10T15:00:00.000Z), which is most of what it reads back,
- * read digit by digit; undefined for anything else, which the general parser then reads.
+ * The common forms, read digit by digit: YYYY-MM-DDTHH:MM, then optionally :SS and .sss (three
+ * digits), then Z or an offset like +01:00 (this program writes 2026-03-10T15:00:00.000Z). Undefined
+ * for anything else, valid or not, which the general parser then reads.
  */
-function canonicalInstant(text: string): number | undefined {
-  const digits = (from: number, count: number): number => {
-    let value = 0;
-    for (let i = from; i < from + count; i += 1) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
-      value = value * 10 + d;
-    }
-    return value;
+function commonInstant(text: string): number | undefined {
+  /** The two-digit number at `i`, or -1 (past the end, charCodeAt gives NaN, which fails too). */
+  const two = (i: number): number => {
+    const high = text.charCodeAt(i) - 48;
+    const low = text.charCodeAt(i + 1) - 48;
+    return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
   };
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return undefined;
-  if (text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return undefined;
-  const year = digits(0, 4);
-  const month = digits(5, 2);
-  const day = digits(8, 2);
-  const hour = digits(11, 2);
-  const minute = digits(14, 2);
-  const second = digits(17, 2);
-  const millis = digits(20, 3);
-  if (year < 0 || millis < 0 || !validDate(year, month, day)) return undefined;
+  // YYYY-MM-DDTHH:MM
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return undefined;
+  let at = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(at) === 58) {
+    second = two(at + 1);
+    at += 3;
+    if (text.charCodeAt(at) === 46) {
+      const hundreds = text.charCodeAt(at + 1) - 48;
+      const rest = two(at + 2);
+      millis = hundreds >= 0 && hundreds <= 9 && rest >= 0 ? hundreds * 100 + rest : -1;
+      at += 4;
+    }
+  }
+  let offset = 0;
+  const sign = text.charCodeAt(at);
+  if (sign === 90) {
+    if (text.length !== at + 1) return undefined;
+  } else {
+    if ((sign !== 43 && sign !== 45) || text.length !== at + 6 || text.charCodeAt(at + 3) !== 58)
+      return undefined;
+    const oh = two(at + 1);
+    const om = two(at + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  const century = two(0);
+  const yy = two(2);
+  const month = two(5);
+  const day = two(8);
+  const hour = two(11);
+  const minute = two(14);
+  if (century < 0 || yy < 0 || millis < 0 || !validDate(century * 100 + yy, month, day)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
+  const days = daysFromCivil(century * 100 + yy, month, day);
+  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis - offset * 60_000;
 }
 
 /** Epoch milliseconds of an ISO time with an offset, or undefined when it names no real time. */
 export function parseInstant(text: string): number | undefined {
-  if (text.length === 24) {
-    const fast = canonicalInstant(text);
-    if (fast !== undefined) return fast;
-  }
+  const fast = commonInstant(text);
+  if (fast !== undefined) return fast;
   const m = TIME.exec(text);
   if (m === null) return undefined;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
@@ -91,6 +113,57 @@ export function isBareDate(text: string): boolean {
   return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/** Proleptic Gregorian year, month (1-12) and day of a day number (H. Hinnant's civil_from_days). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+/** The instants toISOString writes with a four-digit year: 0000-01-01 to 9999-12-31. */
+const FIRST_YEAR_0 = -62_167_219_200_000;
+const AFTER_YEAR_9999 = 253_402_300_800_000;
+
+const written = new Map<number, string>();
+
+/**
+ * An instant as toISOString writes it, without `.000` when it falls on a whole second; remembered
+ * (a bounded number), as the same times recur across a batch (the next opening of a window).
+ */
 export function formatInstant(instant: number): string {
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  let text = written.get(instant);
+  if (text === undefined) {
+    if (written.size >= 10_000) written.clear();
+    text = writeInstant(instant);
+    written.set(instant, text);
+  }
+  return text;
+}
+
+function writeInstant(instant: number): string {
+  if (!Number.isInteger(instant) || instant < FIRST_YEAR_0 || instant >= AFTER_YEAR_9999) {
+    return new Date(instant).toISOString().replace('.000Z', 'Z');
+  }
+  const days = Math.floor(instant / 86_400_000);
+  let rest = instant - days * 86_400_000;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  const [year, month, day] = civilFromDays(days);
+  const yyyy = `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}`;
+  const time = `${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}`;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${yyyy}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${time}${fraction}Z`;
 }
