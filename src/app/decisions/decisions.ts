@@ -131,7 +131,7 @@ export function decideBatch(batch: DecideBatch): DecisionsTable[] {
       contacts: cs,
       events: JSON.parse(history) as Record<string, unknown>[],
     });
-    return decisionRow(toStored(p, decider.decide(scenario), batch.now));
+    return decisionRow(toStored(p, decider.decideStored(scenario), batch.now));
   });
 }
 
