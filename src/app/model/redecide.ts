@@ -4,6 +4,10 @@
 // writer is free, so a rep logging a touch meanwhile waits at most one page; that prospect's own
 // write decides it with whatever is in force then, and its page, read afresh, sees the touch.
 //
+// On SQLite the writer also rests a moment between two pages: a writer of another process waiting
+// for the lock is not queued but polls (SQLite's busy handler sleeps up to 100 ms between tries), so
+// pages begun back to back could leave it waiting for the whole run.
+//
 // Each page commits whole: every prospect's decision is either the one it had or the new one, and
 // records the playbook and model versions that made it. Should the run fail part way, the pages
 // before stay decided anew and the rest keep their earlier decisions until something re-decides
@@ -11,13 +15,21 @@
 
 import type { StoredDecision } from '../../core/records.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
+import { models } from '../../store/repositories/models.repository.js';
+import { users } from '../../store/repositories/people.repository.js';
 import { prospects } from '../../store/repositories/prospects.repository.js';
 import { inTransaction } from '../context.js';
 import type { AppContext, Q } from '../context.js';
-import { refreshDecisions } from '../decisions/decisions.js';
+import { activeEngine, refreshDecisions } from '../decisions/decisions.js';
+import { withDayValues } from '../decisions/rep-value.js';
 
 /** Prospects per write transaction: enough for the decision workers, short enough to wait for. */
 export const REDECIDE_PAGE = 2000;
+
+/** How long the writer is left free between two pages on SQLite: one poll of a waiting writer. */
+export const SQLITE_REST_MS = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface PagedOptions {
   /** Prospects per page (and so per write transaction). */
@@ -31,6 +43,8 @@ export interface PagedOptions {
    * before the next begins; the run waits for it.
    */
   onPage?: (decided: StoredDecision[], done: number) => void | Promise<void>;
+  /** The rest between two pages on SQLite (default SQLITE_REST_MS; 0 when no one else writes). */
+  restMs?: number;
 }
 
 interface Page {
@@ -60,6 +74,24 @@ async function decidePage(q: Q, ctx: AppContext, orgId: string, after: string, n
 }
 
 /**
+ * With a calibrated model in force, works out each member's value of time for the day (what every
+ * decision of the day reads, rep-value.ts) a member per short write, so that the first page, which
+ * names them all, does not do it for the whole team while it holds the writer.
+ */
+async function valueTheDay(ctx: AppContext, orgId: string, now: number): Promise<void> {
+  const team = await inTransaction(
+    ctx,
+    async (q) => ((await models.active(q, orgId)) === undefined ? [] : users.list(q, orgId)),
+    { readOnly: true },
+  );
+  for (const member of team)
+    await inTransaction(ctx, async (q) => {
+      const { playbook } = await activeEngine(q, orgId, ctx.defaultPlaybookText);
+      await withDayValues(q, [member], now, playbook);
+    });
+}
+
+/**
  * Decides every prospect of the organisation again, a page per write transaction (see the top of
  * this file); returns how many decisions changed action or rule.
  */
@@ -69,6 +101,8 @@ export async function redecideInPages(
   now: number,
   options: PagedOptions = {},
 ): Promise<number> {
+  // A preview keeps nothing, the day's values either: its pages work them out as they need them.
+  if (options.rollBack !== true) await valueTheDay(ctx, orgId, now);
   let after = '';
   let changed = 0;
   let done = 0;
@@ -85,5 +119,6 @@ export async function redecideInPages(
     done += page.count;
     await options.onPage?.(page.decided, done);
     after = page.last;
+    if (ctx.db.dialect === 'sqlite') await sleep(options.restMs ?? SQLITE_REST_MS);
   }
 }
