@@ -129,6 +129,7 @@ describe.each(DIALECTS)('calibration beside reps at work, on %s', (dialect) => {
     expect(preview).toMatchObject({ applied: false, version: 1 });
     expect(await allDecisions(t.db, avery.orgId)).toEqual(before);
     expect(await read(t.db, (q) => q.selectFrom('models').selectAll().execute())).toEqual([]);
+    expect(await read(t.db, (q) => q.selectFrom('rep_days').selectAll().execute())).toEqual([]);
     const applied = await calibrateModel(ctx, avery, { pageSize: PAGE });
     expect(applied.changed).toBe(preview.changed);
     expect(applied.exploring).toEqual(preview.exploring);

@@ -15,7 +15,8 @@
 
 import type { StoredDecision } from '../../core/records.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
-import { models } from '../../store/repositories/models.repository.js';
+import { models, repDays } from '../../store/repositories/models.repository.js';
+import type { RepDay } from '../../store/repositories/models.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { prospects } from '../../store/repositories/prospects.repository.js';
 import { inTransaction } from '../context.js';
@@ -54,41 +55,56 @@ interface Page {
   decided: StoredDecision[];
 }
 
-class RolledBack extends Error {
-  constructor(readonly page: Page) {
+class RolledBack<T> extends Error {
+  constructor(readonly value: T) {
     super('rolled back');
+  }
+}
+
+/** Runs `fn` in a write transaction after `before`; on a preview, rolls it back but keeps what it returned. */
+async function step<T>(ctx: AppContext, o: PagedOptions, fn: (q: Q) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(ctx, async (q) => {
+      await o.before?.(q);
+      const value = await fn(q);
+      if (o.rollBack === true) throw new RolledBack(value);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.value as T;
+    throw error;
   }
 }
 
 async function decidePage(q: Q, ctx: AppContext, orgId: string, after: string, now: number, o: PagedOptions) {
   const ids = await prospects.idsAfter(q, orgId, after, o.pageSize ?? REDECIDE_PAGE);
   if (ids.length === 0) return { last: undefined, count: 0, changed: 0, decided: [] };
-  await o.before?.(q);
   const earlier = await decisions.summaries(q, ids);
   const fresh = await refreshDecisions(q, orgId, ids, now, ctx.defaultPlaybookText);
   let changed = 0;
   for (const [id, d] of fresh) if (earlier.get(id) !== `${d.action}/${d.rule}`) changed += 1;
-  const page: Page = { last: ids.at(-1), count: ids.length, changed, decided: [...fresh.values()] };
-  if (o.rollBack === true) throw new RolledBack(page);
-  return page;
+  return { last: ids.at(-1), count: ids.length, changed, decided: [...fresh.values()] };
 }
 
 /**
  * With a calibrated model in force, works out each member's value of time for the day (what every
  * decision of the day reads, rep-value.ts) a member per short write, so that the first page, which
- * names them all, does not do it for the whole team while it holds the writer.
+ * names them all, does not do it for the whole team while it holds the writer. A preview keeps
+ * nothing: the values are returned, for its pages to put back (rolled back with each).
  */
-async function valueTheDay(ctx: AppContext, orgId: string, now: number): Promise<void> {
-  const team = await inTransaction(
-    ctx,
-    async (q) => ((await models.active(q, orgId)) === undefined ? [] : users.list(q, orgId)),
-    { readOnly: true },
-  );
-  for (const member of team)
-    await inTransaction(ctx, async (q) => {
+async function valueTheDay(ctx: AppContext, orgId: string, now: number, o: PagedOptions) {
+  const team = await inTransaction(ctx, (q) => users.list(q, orgId), { readOnly: true });
+  const worked: RepDay[] = [];
+  for (const member of team) {
+    const found = await step(ctx, o, async (q) => {
+      if ((await models.active(q, orgId)) === undefined) return [];
       const { playbook } = await activeEngine(q, orgId, ctx.defaultPlaybookText);
       await withDayValues(q, [member], now, playbook);
+      return repDays.computedAt(q, [member.id], now);
     });
+    worked.push(...found);
+  }
+  return worked;
 }
 
 /**
@@ -101,19 +117,22 @@ export async function redecideInPages(
   now: number,
   options: PagedOptions = {},
 ): Promise<number> {
-  // A preview keeps nothing, the day's values either: its pages work them out as they need them.
-  if (options.rollBack !== true) await valueTheDay(ctx, orgId, now);
+  const worked = await valueTheDay(ctx, orgId, now, options);
+  const o: PagedOptions =
+    options.rollBack === true
+      ? {
+          ...options,
+          before: async (q) => {
+            await options.before?.(q);
+            for (const d of worked) await repDays.set(q, d.userId, d.day, d.hourlyValue, now);
+          },
+        }
+      : options;
   let after = '';
   let changed = 0;
   let done = 0;
   for (;;) {
-    let page: Page;
-    try {
-      page = await inTransaction(ctx, (q) => decidePage(q, ctx, orgId, after, now, options));
-    } catch (error) {
-      if (!(error instanceof RolledBack)) throw error;
-      page = error.page;
-    }
+    const page: Page = await step(ctx, o, (q) => decidePage(q, ctx, orgId, after, now, o));
     if (page.last === undefined) return changed;
     changed += page.changed;
     done += page.count;
