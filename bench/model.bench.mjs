@@ -138,17 +138,18 @@ function watchWriter(path) {
     const db = new (require(workerData.driver))(workerData.path, { timeout: 3600000 });
     const [begin, commit] = [db.prepare('begin immediate'), db.prepare('commit')];
     const stop = new Int32Array(workerData.stop.buffer);
-    let longest = 0, probes = 0;
+    let longest = 0, at = 0, probes = 0;
     while (Atomics.load(stop, 0) === 0) {
       const t0 = performance.now();
       begin.run();
       commit.run();
-      longest = Math.max(longest, performance.now() - t0);
+      const waited = performance.now() - t0;
+      if (waited > longest) [longest, at] = [waited, performance.timeOrigin + t0];
       probes += 1;
       Atomics.wait(stop, 0, 0, 5);
     }
     db.close();
-    parentPort.postMessage({ longest, probes });`;
+    parentPort.postMessage({ longest, at, probes });`;
   const worker = new Worker(code, { eval: true, workerData: { driver, path, stop } });
   const result = new Promise((resolve, reject) => {
     worker.once('message', resolve);
@@ -287,19 +288,20 @@ async function onStore() {
   await redecideInPages(ctx, admin.orgId, NOW, { restMs: 0 });
   console.log(`every prospect decided under the prior, a page per write transaction, in ${seconds(t0)} s`);
   const writer = watchWriter(path);
-  const stages = { reading: 0, deciding: 0 };
+  const stages = { read: 0, deciding: 0 };
   t0 = performance.now();
   const result = await calibrateModel(ctx, admin, {
-    onProgress: (p) => void (stages[p.stage] ||= performance.now()),
+    onProgress: (p) =>
+      p.stage === 'reading' ? (stages.read = performance.now()) : (stages.deciding ||= performance.now()),
   });
   const held = await writer.stop();
   const end = performance.now();
   console.log(
-    `calibrateModel: ${seconds(t0)} s (reading and fitting ${((stages.deciding - t0) / 1000).toFixed(1)} s, deciding everyone again ${((end - stages.deciding) / 1000).toFixed(1)} s); ` +
+    `calibrateModel: ${seconds(t0)} s (reading histories ${((stages.read - t0) / 1000).toFixed(1)} s; fitting, putting in force, the day's values and the first page ${((stages.deciding - stages.read) / 1000).toFixed(1)} s; deciding the rest ${((end - stages.deciding) / 1000).toFixed(1)} s); ` +
       `${result.calibration.refusal ?? `calibrated@${result.version} in force, ${result.changed.toLocaleString('en-US')} decisions changed`}`,
   );
   console.log(
-    `longest the writer was held at one go while it ran: ${held.longest.toFixed(0)} ms (another connection took the write lock ${held.probes.toLocaleString('en-US')} times)`,
+    `longest the writer was held at one go while it ran: ${held.longest.toFixed(0)} ms, from ${((held.at - performance.timeOrigin - t0) / 1000).toFixed(1)} s into the run (another connection took the write lock ${held.probes.toLocaleString('en-US')} times)`,
   );
   await ctx.db.close();
   if (flag('--keep')) console.log(`kept ${path}`);

@@ -4,9 +4,9 @@
 // writer is free, so a rep logging a touch meanwhile waits at most one page; that prospect's own
 // write decides it with whatever is in force then, and its page, read afresh, sees the touch.
 //
-// On SQLite the writer also rests a moment between two pages: a writer of another process waiting
-// for the lock is not queued but polls (SQLite's busy handler sleeps up to 100 ms between tries), so
-// pages begun back to back could leave it waiting for the whole run.
+// On SQLite the writer also rests a moment after each of its transactions: a writer of another
+// process waiting for the lock is not queued but polls (SQLite's busy handler sleeps up to 100 ms
+// between tries), so transactions begun back to back could leave it waiting for the whole run.
 //
 // Each page commits whole: every prospect's decision is either the one it had or the new one, and
 // records the playbook and model versions that made it. Should the run fail part way, the pages
@@ -27,7 +27,7 @@ import { withDayValues } from '../decisions/rep-value.js';
 /** Prospects per write transaction: enough for the decision workers, short enough to wait for. */
 export const REDECIDE_PAGE = 2000;
 
-/** How long the writer is left free between two pages on SQLite: one poll of a waiting writer. */
+/** How long the writer is left free after each transaction on SQLite: one poll of a waiting writer. */
 export const SQLITE_REST_MS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +44,7 @@ export interface PagedOptions {
    * before the next begins; the run waits for it.
    */
   onPage?: (decided: StoredDecision[], done: number) => void | Promise<void>;
-  /** The rest between two pages on SQLite (default SQLITE_REST_MS; 0 when no one else writes). */
+  /** The rest after each transaction on SQLite (default SQLITE_REST_MS; 0 when no one else writes). */
   restMs?: number;
 }
 
@@ -61,19 +61,25 @@ class RolledBack<T> extends Error {
   }
 }
 
-/** Runs `fn` in a write transaction after `before`; on a preview, rolls it back but keeps what it returned. */
+/**
+ * Runs `fn` in a write transaction after `before`; on a preview, rolls it back but keeps what it
+ * returned. On SQLite, then rests (see the top of this file).
+ */
 async function step<T>(ctx: AppContext, o: PagedOptions, fn: (q: Q) => Promise<T>): Promise<T> {
+  let value: T;
   try {
-    return await inTransaction(ctx, async (q) => {
+    value = await inTransaction(ctx, async (q) => {
       await o.before?.(q);
-      const value = await fn(q);
-      if (o.rollBack === true) throw new RolledBack(value);
-      return value;
+      const v = await fn(q);
+      if (o.rollBack === true) throw new RolledBack(v);
+      return v;
     });
   } catch (error) {
-    if (error instanceof RolledBack) return error.value as T;
-    throw error;
+    if (!(error instanceof RolledBack)) throw error;
+    value = error.value as T;
   }
+  if (ctx.db.dialect === 'sqlite') await sleep(o.restMs ?? SQLITE_REST_MS);
+  return value;
 }
 
 async function decidePage(q: Q, ctx: AppContext, orgId: string, after: string, now: number, o: PagedOptions) {
@@ -93,7 +99,12 @@ async function decidePage(q: Q, ctx: AppContext, orgId: string, after: string, n
  * nothing: the values are returned, for its pages to put back (rolled back with each).
  */
 async function valueTheDay(ctx: AppContext, orgId: string, now: number, o: PagedOptions) {
-  const team = await inTransaction(ctx, (q) => users.list(q, orgId), { readOnly: true });
+  const team = await inTransaction(
+    ctx,
+    async (q) =>
+      o.before === undefined && (await models.active(q, orgId)) === undefined ? [] : users.list(q, orgId),
+    { readOnly: true },
+  );
   const worked: RepDay[] = [];
   for (const member of team) {
     const found = await step(ctx, o, async (q) => {
@@ -138,6 +149,5 @@ export async function redecideInPages(
     done += page.count;
     await options.onPage?.(page.decided, done);
     after = page.last;
-    if (ctx.db.dialect === 'sqlite') await sleep(options.restMs ?? SQLITE_REST_MS);
   }
 }
