@@ -160,7 +160,7 @@ async function decidePages(
   orgId: string,
   now: number,
   defaultPlaybookText: string,
-  pages: AsyncIterable<Page>,
+  pages: AsyncIterable<Page> | Iterable<Page>,
   parallel: boolean,
   store: (rows: DecisionsTable[], page: Page) => Promise<void>,
 ): Promise<void> {
@@ -256,10 +256,40 @@ export async function refreshDecisions(
   return out;
 }
 
+/** The next page of the organisation's prospects after `after` in id order, read as index ranges. */
+async function pageAfter(q: Q, orgId: string, after: string, limit: number): Promise<Page | undefined> {
+  const ps = await prospects.pageAfter(q, { orgId, afterId: after, limit });
+  if (ps.length === 0) return undefined;
+  const range = { after, last: (ps.at(-1) as Prospect).id };
+  const [listed, read, summaries] = await Promise.all([
+    contacts.listInRange(q, range),
+    events.historiesInRange(q, range),
+    decisions.summariesInRange(q, range),
+  ]);
+  // Another organisation's prospects may share the range: only this page's are kept.
+  const ids = new Set(ps.map((p) => p.id));
+  return {
+    prospects: ps,
+    contacts: listed.filter((c) => ids.has(c.prospectId)),
+    histories: new Map([...read].filter(([id]) => ids.has(id))),
+    before: new Map([...summaries].filter(([id]) => ids.has(id))),
+  };
+}
+
 /**
- * Decides every prospect of the organisation again, a page of prospects at a time read as index
- * ranges; a decision that comes out as it was stored is left as it is (its decidedAt says since
- * when it has stood). Returns how many decisions changed action or rule.
+ * Stores a page's fresh decisions, leaving a decision stored exactly so as it stands (its
+ * decidedAt says since when it has stood); returns how many changed action or rule.
+ */
+async function storeChanges(q: Q, rows: DecisionsTable[], page: Page): Promise<number> {
+  let changed = 0;
+  for (const r of rows) if (page.before?.get(r.prospect_id) !== `${r.action}/${r.rule}`) changed += 1;
+  await decisions.upsertRows(q, rows, { keepSame: true });
+  return changed;
+}
+
+/**
+ * Decides every prospect of the organisation again in one transaction, a page at a time (read
+ * while the workers decide the pages before); returns how many decisions changed action or rule.
  */
 export async function redecideAll(
   q: Q,
@@ -270,29 +300,37 @@ export async function redecideAll(
   let changed = 0;
   async function* pages(): AsyncGenerator<Page> {
     let after = '';
-    for (;;) {
-      const ps = await prospects.pageAfter(q, { orgId, afterId: after, limit: PAGE });
-      if (ps.length === 0) return;
-      const range = { after, last: (ps.at(-1) as Prospect).id };
-      const [listed, read, rows] = await Promise.all([
-        contacts.listInRange(q, range),
-        events.historiesInRange(q, range),
-        decisions.summariesInRange(q, range),
-      ]);
-      // Another organisation's prospects may share the range: only this page's are kept.
-      const ids = new Set(ps.map((p) => p.id));
-      const cs = listed.filter((c) => ids.has(c.prospectId));
-      const histories = new Map([...read].filter(([id]) => ids.has(id)));
-      const before = new Map([...rows].filter(([id]) => ids.has(id)));
-      yield { prospects: ps, contacts: cs, histories, before };
-      after = range.last;
+    for (let page = await pageAfter(q, orgId, after, PAGE); page !== undefined;) {
+      yield page;
+      after = (page.prospects.at(-1) as Prospect).id;
+      page = await pageAfter(q, orgId, after, PAGE);
     }
   }
   await decidePages(q, orgId, now, defaultPlaybookText, pages(), true, async (rows, page) => {
-    for (const r of rows) if (page.before?.get(r.prospect_id) !== `${r.action}/${r.rule}`) changed += 1;
-    await decisions.upsertRows(q, rows, { keepSame: true });
+    changed += await storeChanges(q, rows, page);
   });
   return changed;
+}
+
+/** One page of a re-decision of everyone (see redecideAll), for a run that gives each page a transaction of its own. */
+export async function redecidePage(
+  q: Q,
+  orgId: string,
+  after: string,
+  limit: number,
+  now: number,
+  defaultPlaybookText: string,
+): Promise<{ last: string; count: number; changed: number; decided: StoredDecision[] } | undefined> {
+  const page = await pageAfter(q, orgId, after, limit);
+  if (page === undefined) return undefined;
+  let changed = 0;
+  const decided: StoredDecision[] = [];
+  const parallel = page.prospects.length >= PARALLEL_MIN;
+  await decidePages(q, orgId, now, defaultPlaybookText, [page], parallel, async (rows) => {
+    changed += await storeChanges(q, rows, page);
+    for (const r of rows) decided.push(toDecision(r));
+  });
+  return { last: (page.prospects.at(-1) as Prospect).id, count: page.prospects.length, changed, decided };
 }
 
 /** Re-decides what time alone may have changed, before anyone reads it. */

@@ -8,8 +8,6 @@ import type { PlaybookVersion, User } from '../../core/records.js';
 import { playbooks } from '../../store/repositories/playbooks.repository.js';
 import type { AppContext } from '../context.js';
 import { redecideAll } from './decisions.js';
-
-export { redecideAll };
 import { inTransaction } from '../context.js';
 
 export async function activePlaybook(ctx: AppContext, actor: User): Promise<PlaybookVersion> {

@@ -1,8 +1,14 @@
 // Calibrating the stopping model on the organisation's own history: every prospect's history is
 // read page by page and reduced to counts (core/model/trials.ts, calibrate.ts), the fit is checked
 // on held-out prospects, and a model that earns it becomes a new version in force; every prospect is
-// then decided again, and the decisions record the version. With `dryRun`, everything is rolled back
-// and only the figures are kept: what the curve would be and how many decisions would change.
+// then decided again, and the decisions record the version. With `dryRun`, nothing is kept but the
+// figures: what the curve would be and how many decisions would change.
+//
+// The database's writer is never held for the whole run, so reps keep logging while it runs: each
+// page of histories is read in a read-only transaction of its own (the counts are all that is kept
+// of it), the new model is put in force in one short write, and everyone is then decided again a
+// page per write transaction (redecide.ts). A failure part way leaves the model in force and each
+// prospect's decision either the earlier one or the new one, each naming its model (see redecide.ts).
 
 import { randomUUID } from 'node:crypto';
 import { PursuitError } from '../../core/errors.js';
@@ -16,18 +22,16 @@ import { lessonsOf } from '../../core/model/trials.js';
 import { parseInstant } from '../../core/scenario/time.js';
 import type { Lessons } from '../../core/model/trials.js';
 import type { HistoryEvent, State } from '../../core/scenario/state.js';
-import type { Prospect, StoredModel, User } from '../../core/records.js';
+import type { Prospect, StoredDecision, StoredModel, User } from '../../core/records.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { models } from '../../store/repositories/models.repository.js';
 import { prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext } from '../context.js';
 import { activeEngine } from '../decisions/decisions.js';
-import { redecideAll } from '../decisions/playbook.js';
 import { inTransaction } from '../context.js';
 import type { Q } from '../context.js';
-
-const PAGE = 2000;
+import { REDECIDE_PAGE, redecideInPages } from './redecide.js';
 
 export interface CalibrateResult {
   calibration: Calibration;
@@ -39,6 +43,21 @@ export interface CalibrateResult {
   applied: boolean;
   /** What exploration costs under the new model (or would): see `Exploring`. */
   exploring: Exploring;
+}
+
+/** Where a calibration is: reading histories, then deciding everyone again. */
+export interface CalibrationProgress {
+  stage: 'reading' | 'deciding';
+  /** Prospects read (or decided) so far. */
+  prospects: number;
+}
+
+export interface CalibrateOptions extends CalibrationOptions {
+  dryRun?: boolean;
+  /** Prospects per page, read or decided in one transaction (default 2,000). */
+  pageSize?: number;
+  /** Told after each page, between two transactions (none is open); the run waits for it. */
+  onProgress?: (progress: CalibrationProgress) => void | Promise<void>;
 }
 
 /**
@@ -55,17 +74,22 @@ export interface Exploring {
   minutes: number;
 }
 
-async function exploring(q: Q, orgId: string, share: number): Promise<Exploring> {
-  const kept = await decisions.listByRule(q, orgId, 'exploration');
-  let shortfall = 0;
-  let minutes = 0;
-  for (const d of kept) {
+/** Adds decisions to what exploration costs (only those kept by the exploration rule count). */
+function addExploring(into: Exploring, list: readonly StoredDecision[]): Exploring {
+  for (const d of list) {
+    if (d.rule !== 'exploration') continue;
+    into.prospects += 1;
     const m = (d.decision as Pick<Decision, 'model'>).model;
     if (m === undefined) continue;
-    shortfall += Math.max(0, m.touchCost - m.expectedValue);
-    minutes += m.minutes;
+    into.shortfall += Math.max(0, m.touchCost - m.expectedValue);
+    into.minutes += m.minutes;
   }
-  return { share, prospects: kept.length, shortfall, minutes };
+  return into;
+}
+
+async function exploring(q: Q, orgId: string, share: number): Promise<Exploring> {
+  const kept = await decisions.listByRule(q, orgId, 'exploration');
+  return addExploring({ share, prospects: 0, shortfall: 0, minutes: 0 }, kept);
 }
 
 /** What one prospect's stored history (the contract's events, as JSON array text) teaches. */
@@ -89,18 +113,31 @@ export function lessonsFromHistory(
   return lessonsOf(state);
 }
 
-/** Reads every prospect's lessons into the evidence, a page at a time. */
-async function gather(q: Q, orgId: string, now: number, onProgress?: (prospects: number) => void) {
+/**
+ * Reads every prospect's lessons into the evidence, a page per read-only transaction (keyset by
+ * prospect id); only the counts outlive a page.
+ */
+async function gather(ctx: AppContext, orgId: string, now: number, options: CalibrateOptions) {
   const evidence = new Evidence();
+  const limit = options.pageSize ?? REDECIDE_PAGE;
   let after = '';
   let read = 0;
   for (;;) {
-    const page: Prospect[] = await prospects.pageAfter(q, { orgId, afterId: after, limit: PAGE });
-    if (page.length === 0) return evidence;
-    const histories = await events.historiesOf(
-      q,
-      page.map((p) => p.id),
+    const { page, histories } = await inTransaction(
+      ctx,
+      async (q) => {
+        const list = await prospects.pageAfter(q, { orgId, afterId: after, limit });
+        return {
+          page: list,
+          histories: await events.historiesOf(
+            q,
+            list.map((p) => p.id),
+          ),
+        };
+      },
+      { readOnly: true },
     );
+    if (page.length === 0) return evidence;
     for (const p of page) {
       const json = histories.get(p.id);
       if (json === undefined) continue;
@@ -108,78 +145,90 @@ async function gather(q: Q, orgId: string, now: number, onProgress?: (prospects:
       evidence.add(p.id, trials, wins);
     }
     read += page.length;
-    onProgress?.(read);
+    await options.onProgress?.({ stage: 'reading', prospects: read });
     after = page.at(-1)?.id as string;
   }
 }
 
-class DryRunDone extends Error {
-  constructor(readonly result: CalibrateResult) {
-    super('dry run');
-  }
+/**
+ * Stores the model as the version in force, numbered after the latest one now stored: should
+ * another calibration have taken its number meanwhile, it is the next, under an id of its own (the
+ * engine is compiled once per model id).
+ */
+async function putInForce(q: Q, model: StoredModel): Promise<StoredModel> {
+  const version = (await models.latestVersion(q, model.orgId)) + 1;
+  const params = model.params as ModelParams;
+  const stored =
+    version === model.version
+      ? model
+      : { ...model, id: randomUUID(), version, params: { ...params, version } };
+  await models.insertActive(q, stored);
+  return stored;
 }
 
 /** Fits the model on the team's history and, unless refused or a dry run, puts it in force. */
 export async function calibrateModel(
   ctx: AppContext,
   actor: User,
-  options: CalibrationOptions & { dryRun?: boolean; onProgress?: (prospects: number) => void } = {},
+  options: CalibrateOptions = {},
 ): Promise<CalibrateResult> {
-  if (options.dryRun !== true && actor.role !== 'admin')
+  const { dryRun, pageSize, onProgress, ...fitting } = options;
+  if (dryRun !== true && actor.role !== 'admin')
     throw new PursuitError(
       'FORBIDDEN',
       'only an admin can put a calibrated model in force (try --dry-run)',
       'model',
     );
   const now = ctx.now();
-  try {
-    return await inTransaction(ctx, async (q) => {
-      const { playbook } = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
-      const prior = playbook.doc.model;
-      const evidence = await gather(q, actor.orgId, now, options.onProgress);
-      const version = (await models.latestVersion(q, actor.orgId)) + 1;
-      const calibration = calibrate(evidence, prior, { ...options, version });
-      const share = explorationShare(playbook);
-      if (calibration.params === undefined)
-        return {
-          calibration,
-          prior,
-          version: undefined,
-          changed: 0,
-          applied: false,
-          exploring: await exploring(q, actor.orgId, share),
-        };
-      const stored: StoredModel = {
-        id: randomUUID(),
-        orgId: actor.orgId,
-        version,
-        params: calibration.params,
-        summary: {
-          trials: calibration.trials,
-          responses: calibration.responses,
-          heldOut: calibration.heldOut,
-        },
-        createdBy: actor.id,
-        createdAt: now,
-        active: true,
-      };
-      await models.insertActive(q, stored);
-      const changed = await redecideAll(q, actor.orgId, now, ctx.defaultPlaybookText);
-      const result = {
-        calibration,
-        prior,
-        version,
-        changed,
-        applied: options.dryRun !== true,
-        exploring: await exploring(q, actor.orgId, share),
-      };
-      if (options.dryRun === true) throw new DryRunDone(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof DryRunDone) return error.result;
-    throw error;
+  const { orgId } = actor;
+  const frame = await inTransaction(
+    ctx,
+    async (q) => {
+      const { playbook } = await activeEngine(q, orgId, ctx.defaultPlaybookText);
+      const version = (await models.latestVersion(q, orgId)) + 1;
+      return { prior: playbook.doc.model, share: explorationShare(playbook), version };
+    },
+    { readOnly: true },
+  );
+  const { prior, share } = frame;
+  const evidence = await gather(ctx, orgId, now, options);
+  const calibration = calibrate(evidence, prior, { ...fitting, version: frame.version });
+  if (calibration.params === undefined) {
+    const cost = await inTransaction(ctx, (q) => exploring(q, orgId, share), { readOnly: true });
+    return { calibration, prior, version: undefined, changed: 0, applied: false, exploring: cost };
   }
+  const candidate: StoredModel = {
+    id: randomUUID(),
+    orgId,
+    version: frame.version,
+    params: calibration.params,
+    summary: { trials: calibration.trials, responses: calibration.responses, heldOut: calibration.heldOut },
+    createdBy: actor.id,
+    createdAt: now,
+    active: true,
+  };
+  // A dry run puts the candidate in force inside each page's transaction, which is rolled back.
+  let model = candidate;
+  if (dryRun !== true) model = await inTransaction(ctx, (q) => putInForce(q, candidate));
+  const cost: Exploring = { share, prospects: 0, shortfall: 0, minutes: 0 };
+  const changed = await redecideInPages(ctx, orgId, now, {
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(dryRun === true
+      ? { rollBack: true, before: async (q: Q) => void (model = await putInForce(q, model)) }
+      : {}),
+    onPage: async (decided, done) => {
+      addExploring(cost, decided);
+      await onProgress?.({ stage: 'deciding', prospects: done });
+    },
+  });
+  return {
+    calibration: model === candidate ? calibration : { ...calibration, params: model.params as ModelParams },
+    prior,
+    version: model.version,
+    changed,
+    applied: dryRun !== true,
+    exploring: cost,
+  };
 }
 
 /** The model in force, if a calibrated one is. */

@@ -65,7 +65,24 @@ export const models = {
   },
 };
 
+export interface RepDay {
+  userId: string;
+  day: string;
+  hourlyValue: number;
+}
+
 export const repDays = {
+  /** The values these users' days were given at this instant. */
+  async computedAt(q: Q, userIds: string[], at: number): Promise<RepDay[]> {
+    if (userIds.length === 0) return [];
+    const rows = await q
+      .selectFrom('rep_days')
+      .select(['user_id', 'day', 'hourly_value'])
+      .where('user_id', 'in', userIds)
+      .where('computed_at', '=', at)
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, day: r.day, hourlyValue: Number(r.hourly_value) }));
+  },
   async valuesOn(q: Q, userIds: string[], day: string): Promise<Map<string, number>> {
     if (userIds.length === 0) return new Map();
     const rows = await q
