@@ -4,11 +4,9 @@
 // pipeline; rep0, the one measured, has `dueToday` prospects due today and the rest scheduled later.
 // Run after npm run build (it imports dist/).
 
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
@@ -22,29 +20,6 @@ const { refreshDecisions } = await import(dist('app/decisions/decisions.js'));
 const { seeded } = await import(dist('core/simulate/random.js'));
 
 const DAY = 86_400_000;
-
-/** PostgreSQL at DATABASE_URL, else a throw-away server from test/support/postgres.sh. */
-export function startPostgres() {
-  if (process.env.DATABASE_URL !== undefined) return { url: process.env.DATABASE_URL, stop() {} };
-  const script = join(root, 'test/support/postgres.sh');
-  const out = execFileSync('bash', [script], { encoding: 'utf8' });
-  const dir = /PURSUIT_PG_DIR=(.*)/.exec(out)[1];
-  const url = /DATABASE_URL=(.*)/.exec(out)[1];
-  return { url, stop: () => execFileSync('bash', [script, 'stop', dir]) };
-}
-
-/** A new, empty database: a SQLite file in `dir`, or a new database on the PostgreSQL server. */
-export async function freshDatabase(dialect, dir, name, pgUrl) {
-  if (dialect === 'sqlite') return { kind: 'sqlite', path: join(dir, `${name}.db`) };
-  const dbName = `bench_${name}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${dbName}`;
-  return { kind: 'postgres', url: url.toString() };
-}
 
 function rep(orgId, i, now) {
   return {

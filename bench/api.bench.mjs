@@ -26,8 +26,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { hash } from '@node-rs/argon2';
-import { buildOrg, freshDatabase, startPostgres } from './agenda-org.mjs';
-import { freePort, start } from './processes.mjs';
+import { buildOrg } from './agenda-org.mjs';
+import { freePort, freshDatabase, start, startPostgres } from './processes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);

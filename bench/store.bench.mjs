@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import SqliteDatabase from 'better-sqlite3';
 import { NOW, prospect as syntheticProspect, reps as syntheticReps } from './synthetic.mjs';
+import { freshDatabase, startPostgres } from './processes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
@@ -115,26 +116,6 @@ async function writeCsv(path) {
   await new Promise((r) => out.end(r));
   renameSync(`${path}.partial`, path);
   return rows;
-}
-
-function startPostgres() {
-  if (process.env.DATABASE_URL !== undefined) return { url: process.env.DATABASE_URL, stop() {} };
-  const out = execFileSync('bash', [join(root, 'test/support/postgres.sh')], { encoding: 'utf8' });
-  const dir = /PURSUIT_PG_DIR=(.*)/.exec(out)[1];
-  const url = /DATABASE_URL=(.*)/.exec(out)[1];
-  return { url, stop: () => execFileSync('bash', [join(root, 'test/support/postgres.sh'), 'stop', dir]) };
-}
-
-async function freshConfig(dialect, name, pgUrl) {
-  if (dialect === 'sqlite') return { kind: 'sqlite', path: join(work, `${name}.db`) };
-  const dbName = `bench_${name}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${dbName}`;
-  return { kind: 'postgres', url: url.toString() };
 }
 
 async function setUp(config) {
@@ -326,7 +307,7 @@ for (const dialect of DIALECTS) {
   if (REUSE.has(dialect)) app = await reopen(dialect);
   else {
     // 1. Raw insert of the same rows through the bare driver.
-    const rawConfig = await freshConfig(dialect, 'raw', pgUrl);
+    const rawConfig = await freshDatabase(dialect, work, 'raw', pgUrl);
     const raw = await setUp(rawConfig);
     const users = await raw.db.kysely.selectFrom('users').select(['id', 'email']).execute();
     const orgId = (await raw.db.kysely.selectFrom('organisations').select('id').executeTakeFirst()).id;
@@ -340,7 +321,7 @@ for (const dialect of DIALECTS) {
     await drop(rawConfig, pgUrl);
 
     // 2. Import of the CSV.
-    const config = await freshConfig(dialect, 'import', pgUrl);
+    const config = await freshDatabase(dialect, work, 'import', pgUrl);
     app = await setUp(config);
     started = Date.now();
     const report = await importFiles(app.ctx, app.admin, [{ path: csv }], {});
