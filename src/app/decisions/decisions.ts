@@ -138,11 +138,8 @@ export function decideBatch(batch: DecideBatch): DecisionsTable[] {
 /** Prospects read per round trip: well inside both drivers' limits on an IN list. */
 const BATCH = 500;
 
-/** Prospects per page when re-deciding everyone: read as index ranges, decided by a worker. */
-const PAGE = 2000;
-
 /** A page of prospects to decide, with their contacts and their histories. */
-interface Page {
+export interface Page {
   prospects: Prospect[];
   contacts: Contact[];
   histories: Map<string, string>;
@@ -155,7 +152,7 @@ interface Page {
  * are decided in worker threads while this thread reads the next pages and writes the last ones;
  * a few are decided here, at once.
  */
-async function decidePages(
+export async function decidePages(
   q: Q,
   orgId: string,
   now: number,
@@ -254,83 +251,6 @@ export async function refreshDecisions(
     for (const r of rows) out.set(r.prospect_id, toDecision(r));
   });
   return out;
-}
-
-/** The next page of the organisation's prospects after `after` in id order, read as index ranges. */
-async function pageAfter(q: Q, orgId: string, after: string, limit: number): Promise<Page | undefined> {
-  const ps = await prospects.pageAfter(q, { orgId, afterId: after, limit });
-  if (ps.length === 0) return undefined;
-  const range = { after, last: (ps.at(-1) as Prospect).id };
-  const [listed, read, summaries] = await Promise.all([
-    contacts.listInRange(q, range),
-    events.historiesInRange(q, range),
-    decisions.summariesInRange(q, range),
-  ]);
-  // Another organisation's prospects may share the range: only this page's are kept.
-  const ids = new Set(ps.map((p) => p.id));
-  return {
-    prospects: ps,
-    contacts: listed.filter((c) => ids.has(c.prospectId)),
-    histories: new Map([...read].filter(([id]) => ids.has(id))),
-    before: new Map([...summaries].filter(([id]) => ids.has(id))),
-  };
-}
-
-/**
- * Stores a page's fresh decisions, leaving a decision stored exactly so as it stands (its
- * decidedAt says since when it has stood); returns how many changed action or rule.
- */
-async function storeChanges(q: Q, rows: DecisionsTable[], page: Page): Promise<number> {
-  let changed = 0;
-  for (const r of rows) if (page.before?.get(r.prospect_id) !== `${r.action}/${r.rule}`) changed += 1;
-  await decisions.upsertRows(q, rows, { keepSame: true });
-  return changed;
-}
-
-/**
- * Decides every prospect of the organisation again in one transaction, a page at a time (read
- * while the workers decide the pages before); returns how many decisions changed action or rule.
- */
-export async function redecideAll(
-  q: Q,
-  orgId: string,
-  now: number,
-  defaultPlaybookText: string,
-): Promise<number> {
-  let changed = 0;
-  async function* pages(): AsyncGenerator<Page> {
-    let after = '';
-    for (let page = await pageAfter(q, orgId, after, PAGE); page !== undefined;) {
-      yield page;
-      after = (page.prospects.at(-1) as Prospect).id;
-      page = await pageAfter(q, orgId, after, PAGE);
-    }
-  }
-  await decidePages(q, orgId, now, defaultPlaybookText, pages(), true, async (rows, page) => {
-    changed += await storeChanges(q, rows, page);
-  });
-  return changed;
-}
-
-/** One page of a re-decision of everyone (see redecideAll), for a run that gives each page a transaction of its own. */
-export async function redecidePage(
-  q: Q,
-  orgId: string,
-  after: string,
-  limit: number,
-  now: number,
-  defaultPlaybookText: string,
-): Promise<{ last: string; count: number; changed: number; decided: StoredDecision[] } | undefined> {
-  const page = await pageAfter(q, orgId, after, limit);
-  if (page === undefined) return undefined;
-  let changed = 0;
-  const decided: StoredDecision[] = [];
-  const parallel = page.prospects.length >= PARALLEL_MIN;
-  await decidePages(q, orgId, now, defaultPlaybookText, [page], parallel, async (rows) => {
-    changed += await storeChanges(q, rows, page);
-    for (const r of rows) decided.push(toDecision(r));
-  });
-  return { last: (page.prospects.at(-1) as Prospect).id, count: page.prospects.length, changed, decided };
 }
 
 /** Re-decides what time alone may have changed, before anyone reads it. */

@@ -18,7 +18,8 @@ import type { AppContext, Q } from '../context.js';
 import { createDemo } from '../demo/demo.js';
 import { groupBy } from '../collections.js';
 import { createDecider } from './decider.js';
-import { redecideAll, refreshDecisions, toStored } from './decisions.js';
+import { refreshDecisions, toStored } from './decisions.js';
+import { redecideAll } from './everyone.js';
 import { scenarioFromStore } from './scenario.js';
 import { withSuppressions } from './suppressions.js';
 

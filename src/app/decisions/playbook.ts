@@ -7,7 +7,7 @@ import { loadPlaybook } from '../../core/playbook/load.js';
 import type { PlaybookVersion, User } from '../../core/records.js';
 import { playbooks } from '../../store/repositories/playbooks.repository.js';
 import type { AppContext } from '../context.js';
-import { redecideAll } from './decisions.js';
+import { redecideAll } from './everyone.js';
 import { inTransaction } from '../context.js';
 
 export async function activePlaybook(ctx: AppContext, actor: User): Promise<PlaybookVersion> {

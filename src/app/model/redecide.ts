@@ -19,7 +19,8 @@ import type { RepDay } from '../../store/repositories/models.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { inTransaction } from '../context.js';
 import type { AppContext, Q } from '../context.js';
-import { activeEngine, redecidePage } from '../decisions/decisions.js';
+import { activeEngine } from '../decisions/decisions.js';
+import { redecidePage } from '../decisions/everyone.js';
 import { withDayValues } from '../decisions/rep-value.js';
 
 /** Prospects per write transaction: enough for the decision workers, short enough to wait for. */

@@ -1,0 +1,94 @@
+// Deciding every prospect of an organisation again (a new playbook, a calibration): the prospects a
+// page at a time in id order, each page's contacts, histories and decisions' summaries read as index
+// ranges, decided in worker threads while the next page is read. A decision that comes out as it is
+// stored is left as it stands (its decidedAt says since when it has stood).
+
+import type { Prospect, StoredDecision } from '../../core/records.js';
+import type { DecisionsTable } from '../../store/schema.js';
+import { decisions, toDecision } from '../../store/repositories/decisions.repository.js';
+import { events } from '../../store/repositories/events.repository.js';
+import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
+import type { Q } from '../context.js';
+import { decidePages } from './decisions.js';
+import type { Page } from './decisions.js';
+import { PARALLEL_MIN } from './pool.js';
+
+/** Prospects per page when re-deciding everyone: read as index ranges, decided by a worker. */
+const PAGE = 2000;
+
+/** The next page of the organisation's prospects after `after` in id order, read as index ranges. */
+async function pageAfter(q: Q, orgId: string, after: string, limit: number): Promise<Page | undefined> {
+  const ps = await prospects.pageAfter(q, { orgId, afterId: after, limit });
+  if (ps.length === 0) return undefined;
+  const range = { after, last: (ps.at(-1) as Prospect).id };
+  const [listed, read, summaries] = await Promise.all([
+    contacts.listInRange(q, range),
+    events.historiesInRange(q, range),
+    decisions.summariesInRange(q, range),
+  ]);
+  // Another organisation's prospects may share the range: only this page's are kept.
+  const ids = new Set(ps.map((p) => p.id));
+  return {
+    prospects: ps,
+    contacts: listed.filter((c) => ids.has(c.prospectId)),
+    histories: new Map([...read].filter(([id]) => ids.has(id))),
+    before: new Map([...summaries].filter(([id]) => ids.has(id))),
+  };
+}
+
+/**
+ * Stores a page's fresh decisions, leaving a decision stored exactly so as it stands (its
+ * decidedAt says since when it has stood); returns how many changed action or rule.
+ */
+async function storeChanges(q: Q, rows: DecisionsTable[], page: Page): Promise<number> {
+  let changed = 0;
+  for (const r of rows) if (page.before?.get(r.prospect_id) !== `${r.action}/${r.rule}`) changed += 1;
+  await decisions.upsertRows(q, rows, { keepSame: true });
+  return changed;
+}
+
+/**
+ * Decides every prospect of the organisation again in one transaction, a page at a time (read
+ * while the workers decide the pages before); returns how many decisions changed action or rule.
+ */
+export async function redecideAll(
+  q: Q,
+  orgId: string,
+  now: number,
+  defaultPlaybookText: string,
+): Promise<number> {
+  let changed = 0;
+  async function* pages(): AsyncGenerator<Page> {
+    let after = '';
+    for (let page = await pageAfter(q, orgId, after, PAGE); page !== undefined;) {
+      yield page;
+      after = (page.prospects.at(-1) as Prospect).id;
+      page = await pageAfter(q, orgId, after, PAGE);
+    }
+  }
+  await decidePages(q, orgId, now, defaultPlaybookText, pages(), true, async (rows, page) => {
+    changed += await storeChanges(q, rows, page);
+  });
+  return changed;
+}
+
+/** One page of a re-decision of everyone (see redecideAll), for a run that gives each page a transaction of its own. */
+export async function redecidePage(
+  q: Q,
+  orgId: string,
+  after: string,
+  limit: number,
+  now: number,
+  defaultPlaybookText: string,
+): Promise<{ last: string; count: number; changed: number; decided: StoredDecision[] } | undefined> {
+  const page = await pageAfter(q, orgId, after, limit);
+  if (page === undefined) return undefined;
+  let changed = 0;
+  const decided: StoredDecision[] = [];
+  const parallel = page.prospects.length >= PARALLEL_MIN;
+  await decidePages(q, orgId, now, defaultPlaybookText, [page], parallel, async (rows) => {
+    changed += await storeChanges(q, rows, page);
+    for (const r of rows) decided.push(toDecision(r));
+  });
+  return { last: (page.prospects.at(-1) as Prospect).id, count: page.prospects.length, changed, decided };
+}
