@@ -10,6 +10,7 @@ import type { Contact, Organisation, Product, Prospect, StoredDecision, User } f
 import { organisations, products, users } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import { decisionRow, decisions, toDecision } from '../../store/repositories/decisions.repository.js';
+import type { DecisionSummary } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { playbooks } from '../../store/repositories/playbooks.repository.js';
 import { models } from '../../store/repositories/models.repository.js';
@@ -143,8 +144,8 @@ export interface Page {
   prospects: Prospect[];
   contacts: Contact[];
   histories: Map<string, string>;
-  /** The action and rule of their stored decisions, when the page counts what changed. */
-  before?: Map<string, string>;
+  /** Their stored decisions' summaries, when the page counts what changed. */
+  before?: Map<string, DecisionSummary>;
 }
 
 /**

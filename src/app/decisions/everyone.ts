@@ -5,7 +5,7 @@
 
 import type { Prospect, StoredDecision } from '../../core/records.js';
 import type { DecisionsTable } from '../../store/schema.js';
-import { decisions, toDecision } from '../../store/repositories/decisions.repository.js';
+import { decisions, fingerprint, toDecision } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { Q } from '../context.js';
@@ -42,8 +42,13 @@ async function pageAfter(q: Q, orgId: string, after: string, limit: number): Pro
  */
 async function storeChanges(q: Q, rows: DecisionsTable[], page: Page): Promise<number> {
   let changed = 0;
-  for (const r of rows) if (page.before?.get(r.prospect_id) !== `${r.action}/${r.rule}`) changed += 1;
-  await decisions.upsertRows(q, rows, { keepSame: true });
+  const fresh = rows.filter((r) => {
+    const before = page.before?.get(r.prospect_id);
+    if (before?.actionRule !== `${r.action}/${r.rule}`) changed += 1;
+    // Where the store gave a fingerprint, a row that would be written as it stands is not sent.
+    return before?.print === undefined || before.print !== fingerprint(r);
+  });
+  await decisions.upsertRows(q, fresh, { keepSame: true });
   return changed;
 }
 

@@ -5,7 +5,8 @@ import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Dialect } from '../database.js';
 import type { ContactsTable, Database, DecisionsTable, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect, StoredDecision } from '../../core/records.js';
-import { chunks, insertColumns } from './rows.js';
+import { createHash } from 'node:crypto';
+import { chunks, insertColumns, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
 import { toContact, toProspect } from './prospects.repository.js';
 
@@ -306,14 +307,48 @@ export const decisions = {
     if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);
     return (await query.execute()).map(toDecision);
   },
-  /** Action and rule of the decisions of a page of prospects (as summaries), read as one index range. */
-  async summariesInRange(q: Q, range: IdRange): Promise<Map<string, string>> {
+  /**
+   * The decisions of a page of prospects, read as one index range: their action and rule, and on
+   * PostgreSQL a fingerprint of what a re-decision may leave as it stands (see fingerprint()).
+   */
+  async summariesInRange(q: Q, range: IdRange): Promise<Map<string, DecisionSummary>> {
+    const postgres = speaksPostgres(q);
     const rows = await q
       .selectFrom('decisions')
       .select(['prospect_id', 'action', 'rule'])
+      .$if(postgres, (s) =>
+        s.select(
+          sql<string>`md5(decision || '|' || owner_id || '|' || coalesce(recheck_at::text, ''))`.as('print'),
+        ),
+      )
       .where('prospect_id', '>', range.after)
       .where('prospect_id', '<=', range.last)
       .execute();
-    return new Map(rows.map((r) => [r.prospect_id, `${r.action}/${r.rule}`]));
+    return new Map(
+      rows.map((r) => [
+        r.prospect_id,
+        {
+          actionRule: `${r.action}/${r.rule}`,
+          ...('print' in r && typeof r.print === 'string' ? { print: r.print } : {}),
+        },
+      ]),
+    );
   },
 };
+
+/** A stored decision's action and rule, and (on PostgreSQL) its fingerprint. */
+export interface DecisionSummary {
+  actionRule: string;
+  print?: string;
+}
+
+/**
+ * The fingerprint PostgreSQL computes for a stored decision in summariesInRange, computed here for
+ * a fresh one: equal, the row would be written as it stands. (On PostgreSQL even a conflicting
+ * upsert that updates nothing locks, and so writes, its row: such rows are better not sent.)
+ */
+export function fingerprint(r: DecisionsTable): string {
+  return createHash('md5')
+    .update(`${r.decision}|${r.owner_id}|${r.recheck_at ?? ''}`)
+    .digest('hex');
+}

@@ -29,7 +29,7 @@ export interface IdRange {
 }
 
 /** Whether `q` speaks PostgreSQL (numbered parameters) rather than SQLite. */
-function isPostgres(q: Q): boolean {
+export function speaksPostgres(q: Q): boolean {
   return q.selectFrom('events').select('id').where('id', '=', '').compile().sql.includes('$1');
 }
 
@@ -66,7 +66,7 @@ export async function insertRows(
   onConflict: OnConflict = 'fail',
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const dollar = isPostgres(q);
+  const dollar = speaksPostgres(q);
   const params: unknown[] = [];
   const tuples: string[] = [];
   for (const row of rows) {
@@ -99,7 +99,7 @@ export async function insertColumns(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const names = columns.map(([name]) => name);
-  if (!isPostgres(q)) return insertRows(q, table, names, rows, onConflict);
+  if (!speaksPostgres(q)) return insertRows(q, table, names, rows, onConflict);
   const arrays = columns.map((_, i) => rows.map((r) => r[i]));
   const text =
     `insert into ${table} (${names.join(', ')}) select * from unnest(` +
