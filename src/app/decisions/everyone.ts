@@ -63,21 +63,23 @@ export async function redecideAll(
   defaultPlaybookText: string,
 ): Promise<number> {
   let changed = 0;
+  const first = await pageAfter(q, orgId, '', PAGE);
+  if (first === undefined) return 0;
   async function* pages(): AsyncGenerator<Page> {
-    let after = '';
-    for (let page = await pageAfter(q, orgId, after, PAGE); page !== undefined;) {
+    for (let page: Page | undefined = first; page !== undefined;) {
       yield page;
-      after = (page.prospects.at(-1) as Prospect).id;
-      page = await pageAfter(q, orgId, after, PAGE);
+      page = await pageAfter(q, orgId, (page.prospects.at(-1) as Prospect).id, PAGE);
     }
   }
-  await decidePages(q, orgId, now, defaultPlaybookText, pages(), true, async (rows, page) => {
+  // A small organisation is decided here: starting the workers would cost more than it saves.
+  const parallel = first.prospects.length >= PARALLEL_MIN;
+  await decidePages(q, orgId, now, defaultPlaybookText, pages(), parallel, async (rows, page) => {
     changed += await storeChanges(q, rows, page);
   });
   return changed;
 }
 
-/** One page of a re-decision of everyone (see redecideAll), for a run that gives each page a transaction of its own. */
+/** One page of a re-decision of everyone (see redecideAll), for a run giving each page its own transaction. */
 export async function redecidePage(
   q: Q,
   orgId: string,
