@@ -58,10 +58,12 @@ async function referenceDecisions(ctx: AppContext, q: Q, orgId: string, at: numb
   for (const p of ps) {
     const list = cs.get(p.id);
     if (list === undefined) continue;
+    const owner = owners.get(p.ownerId);
+    if (owner === undefined) throw new Error(`prospect ${p.id} has no owner`);
     const scenario = scenarioFromStore({
       now: at,
       org,
-      owner: owners.get(p.ownerId) as never,
+      owner,
       prospect: p,
       product: p.productId === null ? undefined : productsById.get(p.productId),
       contacts: list,

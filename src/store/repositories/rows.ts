@@ -2,7 +2,7 @@
 // PostgreSQL, where the columns' types are given, one array per column through `unnest`), and lists
 // cut into pieces that stay inside both drivers' parameter limits.
 
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -28,9 +28,9 @@ export interface IdRange {
   last: string;
 }
 
-/** Whether `q` speaks PostgreSQL (numbered parameters) rather than SQLite. */
+/** Whether `q` speaks PostgreSQL rather than SQLite (asked of its adapter, nothing compiled). */
 export function speaksPostgres(q: Q): boolean {
-  return q.selectFrom('events').select('id').where('id', '=', '').compile().sql.includes('$1');
+  return q.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /**
