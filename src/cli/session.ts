@@ -1,9 +1,11 @@
 // Opens what a data command needs, once: the configuration, the database and the acting user.
 
+import { existsSync } from 'node:fs';
 import { openContext } from '../app/context.js';
 import type { AppContext } from '../app/context.js';
-import { readConfig } from '../app/config.js';
+import { DEFAULT_SQLITE_PATH, readConfig } from '../app/config.js';
 import type { Config } from '../app/config.js';
+import { PursuitError } from '../core/errors.js';
 import { actorFor } from '../app/accounts/workspace.js';
 import type { User } from '../core/records.js';
 import type { Io } from './program.js';
@@ -30,13 +32,55 @@ export async function withSession<T>(io: Io, fn: (s: Session) => Promise<T>): Pr
   }
 }
 
-/** Runs `fn` as the acting user: --as, else PURSUIT_USER, else the only user. */
+/** The demo's own database (`pursuit demo`, `npm start`), unless PURSUIT_DB or DATABASE_URL is set. */
+export const DEMO_DB = 'data/demo.db';
+
+/** The database as a person names it: the SQLite file, or PostgreSQL's host and database (no password). */
+export function databaseName(config: Config): string {
+  const db = config.database;
+  if (db.kind === 'sqlite') return db.path;
+  try {
+    const url = new URL(db.url);
+    return `PostgreSQL ${url.host}${url.pathname} (DATABASE_URL)`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}
+
+/** Where to look instead when the database is not the one with people in it. */
+function otherDatabase(config: Config): string {
+  if (config.database.kind !== 'sqlite' || config.database.path === DEMO_DB || !existsSync(DEMO_DB))
+    return '';
+  return `; the demo's is ${DEMO_DB} (PURSUIT_DB=${DEMO_DB} pursuit ...)`;
+}
+
+/**
+ * Runs `fn` as the acting user: --as, else PURSUIT_USER, else the only user. A SQLite file that
+ * is not there is not created (only `init`, `demo` and `restore` make one): the error names it.
+ */
 export async function asActor<T>(
   io: Io,
   options: GlobalOptions,
   fn: (s: Session, actor: User) => Promise<T>,
 ): Promise<T> {
-  return withSession(io, async (s) => fn(s, await actorFor(s.ctx, options.as ?? s.config.user)));
+  const config = readConfig(io.env);
+  if (config.database.kind === 'sqlite' && !existsSync(config.database.path)) {
+    const which =
+      config.database.path === DEFAULT_SQLITE_PATH ? 'the default; PURSUIT_DB names another' : 'PURSUIT_DB';
+    throw new PursuitError(
+      'NOT_FOUND',
+      `no database at ${config.database.path} (${which}): create one with \`pursuit init\`, or try \`pursuit demo\`${otherDatabase(config)}`,
+      'PURSUIT_DB',
+    );
+  }
+  return withSession(io, async (s) => {
+    const actor = await actorFor(
+      s.ctx,
+      options.as ?? s.config.user,
+      `${databaseName(s.config)}${otherDatabase(s.config)}`,
+    );
+    return fn(s, actor);
+  });
 }
 
 export function printJson(io: Io, value: unknown): void {

@@ -74,12 +74,19 @@ export function resolveName<T extends Named>(items: T[], typed: string, what: st
       distance(q, name),
       ...[-1, 0, 1, 2].map((extra) => distance(q, name.slice(0, Math.max(1, q.length + extra)))),
     );
-  const close = items
-    .map((i) => ({ i, d: closeness(norm(i.name)) }))
+  // A typed email is held against emails, and named back as one.
+  const byEmail = typed.includes('@');
+  const label = (i: T) => (byEmail && typeof i.email === 'string' ? i.email : i.name);
+  const near = items
+    .map((i) => ({ i, d: closeness(norm(label(i))) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
-    .sort((a, b) => a.d - b.d)
+    .sort((a, b) => a.d - b.d);
+  // Only the nearest few: a shared email domain makes every address of the team nearly as close.
+  const best = near[0]?.d ?? 0;
+  const close = near
+    .filter((x) => x.d <= best + 1)
     .slice(0, 3)
-    .map((x) => `"${x.i.name}"`);
+    .map((x) => `"${label(x.i)}"`);
   throw new PursuitError(
     'NOT_FOUND',
     `no ${what} called "${typed}"${close.length > 0 ? `; did you mean ${close.join(' or ')}?` : ''}`,
@@ -88,10 +95,14 @@ export function resolveName<T extends Named>(items: T[], typed: string, what: st
 }
 
 /** The acting user: `--as` or PURSUIT_USER (email or name), else the only user there is. */
-export async function resolveActor(q: Q, as: string | undefined): Promise<User> {
+export async function resolveActor(q: Q, as: string | undefined, where?: string): Promise<User> {
   const all = await users.listAll(q);
   if (all.length === 0) {
-    throw new PursuitError('NOT_FOUND', 'no users yet: run `pursuit init` first (or `pursuit demo`)', 'user');
+    throw new PursuitError(
+      'NOT_FOUND',
+      `no users yet${where === undefined ? '' : ` in ${where}`}: run \`pursuit init\` first (or \`pursuit demo\`)`,
+      'user',
+    );
   }
   if (as === undefined || as === '') {
     if (all.length === 1) return all[0] as User;

@@ -19,8 +19,9 @@ export async function listOrganisations(ctx: AppContext): Promise<Organisation[]
   return inTransaction(ctx, (q) => organisations.list(q));
 }
 
-export async function actorFor(ctx: AppContext, as: string | undefined): Promise<User> {
-  return inTransaction(ctx, (q) => resolveActor(q, as));
+/** The acting user; `where` names the database in the error when it has no users yet. */
+export async function actorFor(ctx: AppContext, as: string | undefined, where?: string): Promise<User> {
+  return inTransaction(ctx, (q) => resolveActor(q, as, where));
 }
 
 export interface InitInput {

@@ -7,11 +7,9 @@ import { PursuitError } from '../../core/errors.js';
 import { organisationView, userView } from '../../app/accounts/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
-import { printJson, withSession } from '../session.js';
+import { DEMO_DB, printJson, withSession } from '../session.js';
 import { agendaCommand } from './day.js';
 import { serveCommand } from './serve.js';
-
-export const DEMO_DB = 'data/demo.db';
 
 export interface DemoOptions {
   seed?: string;

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { calibrateCommand } from '../commands/calibrate.js';
 import { agendaCommand, pipelineCommand } from '../commands/day.js';
-import { DEMO_DB, demoCommand } from '../commands/demo.js';
+import { demoCommand } from '../commands/demo.js';
 import type { DemoOptions } from '../commands/demo.js';
 import { icsCommand, playbookShowCommand, playbookUseCommand } from '../commands/extras.js';
 import { serveCommand } from '../commands/serve.js';
@@ -13,6 +13,7 @@ import type { BackupOptions } from '../commands/backup.js';
 import { exportCommand, importCommand } from '../commands/transfer.js';
 import type { ImportCliOptions } from '../commands/transfer.js';
 import type { Io } from '../program.js';
+import { DEMO_DB } from '../session.js';
 import type { GlobalOptions } from '../session.js';
 import { common } from './common.js';
 import type { Done } from './common.js';
