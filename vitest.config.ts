@@ -10,7 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The JSON results let .ci/run print a plain "N passed, N failed" line.
-    reporters: ['default', 'json'],
+    // The skip reporter says, after the summary, how many tests were skipped and why.
+    reporters: ['default', 'json', './test/support/skip-reporter.ts'],
     outputFile: { json: 'test-artifacts/vitest-results.json' },
   },
 });

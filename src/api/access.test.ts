@@ -5,8 +5,8 @@
 // an admin reads it. A password change ends sessions but not tokens (as the docs say); signing out
 // everywhere ends both, for oneself or, by an admin, for anyone.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { call, callerOf, signIn } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
@@ -27,7 +27,7 @@ interface Entry {
 
 const NEW_PASSWORD = 'a much longer passphrase';
 
-describe.each(DIALECTS)('the audit log and signing out everywhere on %s', (dialect) => {
+describeDialects('the audit log and signing out everywhere on %s', (dialect) => {
   let t: TestDb;
   let app: Api;
   const clock = new TestClock(Date.parse('2026-03-10T15:00:00Z'));

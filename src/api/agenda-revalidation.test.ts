@@ -3,7 +3,7 @@
 // or the day has changed it.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { actorFor } from '../app/accounts/workspace.js';
 import { snooze } from '../app/prospects/logging.js';
@@ -21,7 +21,7 @@ interface Day {
   items: { prospect: { id: string } }[];
 }
 
-describe.each(DIALECTS)('agenda revalidation on %s', (dialect) => {
+describeDialects('agenda revalidation on %s', (dialect) => {
   let t: TestDb;
   let clock: TestClock;
   let ctx: AppContext;

@@ -2,8 +2,8 @@
 // organisation: signing in (cookie + anti-forgery token, or a bearer token), who may do what to
 // whose prospects, validation errors that name the field, idempotent retries, lead intake.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from '../app/context.js';
 import { createDemo, DEMO_PASSWORD } from '../app/demo/demo.js';
@@ -17,7 +17,7 @@ import type { Api } from './build-app.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('the API on %s', (dialect) => {
+describeDialects('the API on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let app: Api;

@@ -7,8 +7,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { call, caller } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
@@ -22,7 +22,7 @@ import type { Api } from './build-app.js';
 
 const CONTROLS = ['\u0000', '\u0007', '\u001b', '\u007f', '\u000b', '\u202e'];
 
-describe.each(DIALECTS)('control characters in typed text on %s', (dialect) => {
+describeDialects('control characters in typed text on %s', (dialect) => {
   let t: TestDb;
   let app: Api;
   let dana: Caller;

@@ -2,10 +2,10 @@
 // a server that dies after the commit but before recording its answer cannot let a retry write
 // twice, and of two identical requests racing on two processes only one writes.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { caller, headersOf } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { sha256 } from '../app/accounts/credentials.js';
 import { actorFor } from '../app/accounts/workspace.js';
@@ -20,7 +20,7 @@ import type { Api } from './build-app.js';
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 const TOUCH = { type: 'touch', channel: 'call', outcome: 'voicemail' } as const;
 
-describe.each(DIALECTS)('an Idempotency-Key on %s', (dialect) => {
+describeDialects('an Idempotency-Key on %s', (dialect) => {
   let t: TestDb;
   let second: Db;
   let ctx: AppContext;

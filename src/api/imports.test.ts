@@ -4,8 +4,8 @@
 // asked; nobody sees another rep's import; an export streams what the caller may see.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { createDemo } from '../app/demo/demo.js';
 import { caller, headersOf } from '../../test/support/api.js';
@@ -32,7 +32,7 @@ interface Job {
   } | null;
 }
 
-describe.each(DIALECTS)('imports and exports over HTTP on %s', (dialect) => {
+describeDialects('imports and exports over HTTP on %s', (dialect) => {
   let t: TestDb;
   let app: Api;
   const callers: Record<string, Caller> = {};

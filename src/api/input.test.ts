@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { call, caller } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
@@ -20,7 +20,7 @@ import type { Api } from './build-app.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('API input on %s', (dialect) => {
+describeDialects('API input on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let app: Api;

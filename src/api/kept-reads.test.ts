@@ -2,8 +2,8 @@
 // change: not after a write through this server, not after another process's commit on the same
 // database, and not after the clock has turned it over (a snooze ends, a new day begins).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { actorFor } from '../app/accounts/workspace.js';
 import { snooze } from '../app/prospects/logging.js';
@@ -35,7 +35,7 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean):
   return value;
 }
 
-describe.each(DIALECTS)('kept reads on %s', (dialect) => {
+describeDialects('kept reads on %s', (dialect) => {
   let t: TestDb;
   let clock: TestClock;
   let ctx: AppContext;

@@ -3,10 +3,10 @@
 // attempts are counted together, and what one process writes the other shows next (its kept reads
 // are let go). Two apps on two connections of their own stand for two processes.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, caller, headersOf, signIn } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { createDemo } from '../app/demo/demo.js';
 import type { Db } from '../store/database.js';
@@ -19,7 +19,7 @@ interface Day {
   items: { prospect: { id: string }; decision: { action: string } }[];
 }
 
-describe.each(DIALECTS)('two server processes on one %s database', (dialect) => {
+describeDialects('two server processes on one %s database', (dialect) => {
   let t: TestDb;
   let second: Db;
   let one: Api;

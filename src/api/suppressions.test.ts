@@ -2,8 +2,14 @@
 // an entry with a reason; anyone else is refused; bad input names its field. The answers are checked
 // against their declared shapes (checkAnswers).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeDialects,
+  TestClock,
+  appContext,
+  freshDatabase,
+  team,
+} from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from '../app/context.js';
 import { createToken } from '../app/accounts/tokens.js';
@@ -16,7 +22,7 @@ import type { Api } from './build-app.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('the do-not-contact list over HTTP on %s', (dialect) => {
+describeDialects('the do-not-contact list over HTTP on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let app: Api;

@@ -4,8 +4,8 @@
 // one; a password is changed by its owner with the current one, or set by an admin, and either
 // signs that user's other browsers out.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { createDemo, DEMO_PASSWORD } from '../app/demo/demo.js';
 import { call, callerOf, signIn as signInTo } from '../../test/support/api.js';
@@ -25,7 +25,7 @@ interface Person {
   hourlyValue?: number | null;
 }
 
-describe.each(DIALECTS)('the people API on %s', (dialect) => {
+describeDialects('the people API on %s', (dialect) => {
   let t: TestDb;
   let app: Api;
   const callers: Record<string, Caller> = {};

@@ -1,10 +1,10 @@
 // The use cases end to end on a real database (SQLite file and PostgreSQL): set-up, prospects,
 // logging, undo, decisions kept current as history and time change, access, agenda and pipeline.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { PursuitError } from '../core/errors.js';
 import type { User } from '../core/records.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { AppContext } from './context.js';
 import { agenda, pipeline } from './day/agenda.js';
@@ -25,7 +25,7 @@ async function code(
   throw new Error('expected an error');
 }
 
-describe.each(DIALECTS)('the app on %s', (dialect) => {
+describeDialects('the app on %s', (dialect) => {
   let t: TestDb;
   let clock: TestClock;
   let ctx: AppContext;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { TestClock, appContext, freshDatabase, postgresSkipReason } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { caller, call } from '../../test/support/api.js';
 import type { Caller } from '../../test/support/api.js';
@@ -162,29 +162,32 @@ describe('backup and restore of a SQLite database a server is writing', () => {
 
 const PG_URL = process.env.PURSUIT_TEST_DATABASE_URL;
 
-describe.skipIf(PG_URL === undefined)('backup on PostgreSQL', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-  });
-  afterAll(async () => t?.drop());
+describe.skipIf(PG_URL === undefined)(
+  `backup on PostgreSQL${postgresSkipReason === '' ? '' : ` (skipped: ${postgresSkipReason})`}`,
+  () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await freshDatabase('postgres');
+    });
+    afterAll(async () => t?.drop());
 
-  it('runs pg_dump in its custom format, and says how to restore', async () => {
-    const name = (
-      await t.db.kysely
-        .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('d'))
-        .executeTakeFirstOrThrow()
-    ).d;
-    const target = new URL(PG_URL as string);
-    target.pathname = `/${name}`;
-    const file = join(dir, 'pg.dump');
-    const made = await runCli(['backup', file], { env: { DATABASE_URL: target.toString() } });
-    expect(made.status, made.err).toBe(0);
-    expect(made.out).toContain('Backed up with pg_dump');
-    const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' });
-    expect(listing).toContain('TABLE public audit_log');
-    const restore = await runCli(['restore', file], { env: { DATABASE_URL: target.toString() } });
-    expect(restore.status).toBe(2);
-    expect(restore.err).toContain('pg_restore --clean --if-exists --no-owner --single-transaction');
-  });
-});
+    it('runs pg_dump in its custom format, and says how to restore', async () => {
+      const name = (
+        await t.db.kysely
+          .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('d'))
+          .executeTakeFirstOrThrow()
+      ).d;
+      const target = new URL(PG_URL as string);
+      target.pathname = `/${name}`;
+      const file = join(dir, 'pg.dump');
+      const made = await runCli(['backup', file], { env: { DATABASE_URL: target.toString() } });
+      expect(made.status, made.err).toBe(0);
+      expect(made.out).toContain('Backed up with pg_dump');
+      const listing = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' });
+      expect(listing).toContain('TABLE public audit_log');
+      const restore = await runCli(['restore', file], { env: { DATABASE_URL: target.toString() } });
+      expect(restore.status).toBe(2);
+      expect(restore.err).toContain('pg_restore --clean --if-exists --no-owner --single-transaction');
+    });
+  },
+);

@@ -3,7 +3,12 @@
 
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase } from '../../test/support/databases.js';
+import {
+  DIALECTS,
+  describeDialects,
+  freshDatabase,
+  postgresSkipReason,
+} from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import type { Db } from './database.js';
 
@@ -20,7 +25,7 @@ async function moved(db: Db, from: string): Promise<boolean> {
   return false;
 }
 
-describe.each(DIALECTS)('the change mark on %s', (dialect) => {
+describeDialects('the change mark on %s', (dialect) => {
   let t: TestDb;
   const others: Db[] = [];
   afterEach(async () => {
@@ -56,26 +61,29 @@ describe.each(DIALECTS)('the change mark on %s', (dialect) => {
   });
 });
 
-describe.skipIf(!DIALECTS.includes('postgres'))('change notices on PostgreSQL', () => {
-  let t: TestDb;
-  afterEach(async () => t.drop());
+describe.skipIf(!DIALECTS.includes('postgres'))(
+  `change notices on PostgreSQL${postgresSkipReason === '' ? '' : ` (skipped: ${postgresSkipReason})`}`,
+  () => {
+    let t: TestDb;
+    afterEach(async () => t.drop());
 
-  it('trusts no mark until it listens', async () => {
-    t = await freshDatabase('postgres');
-    expect(t.db.changes.mark()).not.toBe(t.db.changes.mark());
-    await t.db.listenForChanges();
-    expect(t.db.changes.mark()).toBe(t.db.changes.mark());
-  });
+    it('trusts no mark until it listens', async () => {
+      t = await freshDatabase('postgres');
+      expect(t.db.changes.mark()).not.toBe(t.db.changes.mark());
+      await t.db.listenForChanges();
+      expect(t.db.changes.mark()).toBe(t.db.changes.mark());
+    });
 
-  it('has a trigger on every table', async () => {
-    t = await freshDatabase('postgres');
-    const tables = await sql<{ name: string }>`
+    it('has a trigger on every table', async () => {
+      t = await freshDatabase('postgres');
+      const tables = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
       where table_schema = current_schema() and table_type = 'BASE TABLE'
         and table_name not like 'kysely_%'`.execute(t.db.kysely);
-    const triggers = await sql<{ name: string }>`
+      const triggers = await sql<{ name: string }>`
       select distinct event_object_table as name from information_schema.triggers
       where trigger_schema = current_schema() and trigger_name like '%_changed'`.execute(t.db.kysely);
-    expect(triggers.rows.map((r) => r.name).sort()).toEqual(tables.rows.map((r) => r.name).sort());
-  });
-});
+      expect(triggers.rows.map((r) => r.name).sort()).toEqual(tables.rows.map((r) => r.name).sort());
+    });
+  },
+);

@@ -4,7 +4,14 @@
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
+import {
+  SHOTS,
+  browserAvailable,
+  browserSkip,
+  faults,
+  signedInPage,
+  startBrowserApp,
+} from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
 import { runSimulation } from '../../src/app/model/simulate.js';
 import { saveSimulation } from '../../src/app/model/simulations.js';
@@ -12,7 +19,7 @@ import type { User } from '../../src/core/records.js';
 import { users } from '../../src/store/repositories/people.repository.js';
 import { DEFAULT_PLAYBOOK_TEXT } from '../support/scenario.js';
 
-describe.skipIf(!browserAvailable)('calibrating from the dashboard in Chromium', () => {
+describe.skipIf(!browserAvailable)(`calibrating from the dashboard in Chromium${browserSkip}`, () => {
   let env: BrowserApp;
   const consoleErrors: string[] = [];
 

@@ -7,10 +7,17 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo.js';
-import { SHOTS, browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
+import {
+  SHOTS,
+  browserAvailable,
+  browserSkip,
+  faults,
+  signedInPage,
+  startBrowserApp,
+} from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
 
-describe.skipIf(!browserAvailable)('the do-not-contact list in Chromium', () => {
+describe.skipIf(!browserAvailable)(`the do-not-contact list in Chromium${browserSkip}`, () => {
   let base: string;
   let browser: Browser;
   let env: BrowserApp;

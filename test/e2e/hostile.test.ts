@@ -28,6 +28,7 @@ import {
   SHOTS,
   WEB_ROOT,
   browserAvailable,
+  browserSkip,
   faults,
   launchBrowser,
   signedInPage,
@@ -51,11 +52,7 @@ const MAILBOX_NAME = `Priya <svg id=pwn6 onload="alert(6)">`;
 const REPLY_TEXT = `${script(7)}\r\nYes, happy to talk. Thursday works for me.\r\n\u202Etxt.exe\u0000\r\nBest`;
 const CSV = `Company,Contact,Email,Note\r\n"${script(8).replace(/"/g, '""')}","<b id=pwn9>Bold</b>\u202E",x@y.test,"=HYPERLINK(""http://x.test"",""y"")\r\n<script id=pwn10>alert(10)</script>"\r\n`;
 
-const skip = !browserAvailable
-  ? ' (skipped: no Chromium or no built web app)'
-  : !mailAvailable
-    ? ` (skipped: ${mailSkipReason})`
-    : '';
+const skip = !browserAvailable ? browserSkip : !mailAvailable ? ` (skipped: ${mailSkipReason})` : '';
 
 describe.skipIf(!browserAvailable || !mailAvailable)(`hostile content in Chromium${skip}`, () => {
   let servers: MailServers;

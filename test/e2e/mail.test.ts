@@ -24,6 +24,7 @@ import {
   SHOTS,
   WEB_ROOT,
   browserAvailable,
+  browserSkip,
   faults,
   launchBrowser,
   signedInPage,
@@ -39,11 +40,7 @@ const MAILBOX_PASSWORD = 'priya-mailbox-pw';
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-const skip = !browserAvailable
-  ? ' (skipped: no Chromium or no built web app)'
-  : !mailAvailable
-    ? ` (skipped: ${mailSkipReason})`
-    : '';
+const skip = !browserAvailable ? browserSkip : !mailAvailable ? ` (skipped: ${mailSkipReason})` : '';
 
 describe.skipIf(!browserAvailable || !mailAvailable)(`email in Chromium${skip}`, () => {
   let servers: MailServers;

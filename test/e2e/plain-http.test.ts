@@ -5,12 +5,12 @@
 
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, faults, signedInPage, startBrowserApp } from '../support/browser.js';
+import { browserAvailable, browserSkip, faults, signedInPage, startBrowserApp } from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
 
 const HOST = 'pursuit.test';
 
-describe.skipIf(!browserAvailable)('the web app over plain HTTP on a LAN host name', () => {
+describe.skipIf(!browserAvailable)(`the web app over plain HTTP on a LAN host name${browserSkip}`, () => {
   let env: BrowserApp;
   let base: string;
 

@@ -17,6 +17,7 @@ import {
   SHOTS,
   WEB_ROOT,
   browserAvailable,
+  browserSkip,
   faults,
   launchBrowser,
   signedInPage,
@@ -36,7 +37,7 @@ async function pinned(items: Locator, button: string): Promise<Locator> {
   throw new Error(`no agenda item offers "${button}"`);
 }
 
-describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
+describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () => {
   let t: TestDb;
   let app: Api;
   let base: string;

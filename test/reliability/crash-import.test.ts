@@ -12,11 +12,11 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BIN, databaseEnv, pursuit, rng } from '../../bench/soak-load.mjs';
 import { openDatabase } from '../../src/store/database.js';
 import type { DatabaseConfig } from '../../src/store/database.js';
-import { DIALECTS, freshDatabase, integrity } from '../support/databases.js';
+import { describeDialects, freshDatabase, integrity } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
 const ROWS = Number(process.env.PURSUIT_CRASH_ROWS ?? 10_000);
@@ -71,7 +71,7 @@ async function initialised(
   return { t, env };
 }
 
-describe.each(DIALECTS)(`pursuit import of ${ROWS} rows killed ${KILLS} times on %s`, (dialect) => {
+describeDialects(`pursuit import of ${ROWS} rows killed ${KILLS} times on %s`, (dialect) => {
   const made: TestDb[] = [];
   afterAll(async () => {
     for (const t of made) await t.drop().catch(() => undefined);

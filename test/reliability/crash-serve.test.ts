@@ -4,7 +4,7 @@
 // carries each out exactly once: replayed if it was answered, refused as already carried out if it
 // wrote but was not answered, written now if it never reached the database.
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import {
   databaseEnv,
   eventCount,
@@ -17,13 +17,13 @@ import {
   write,
 } from '../../bench/soak-load.mjs';
 import type { Caller, Server } from '../../bench/soak-load.mjs';
-import { DIALECTS, freshDatabase, integrity } from '../support/databases.js';
+import { describeDialects, freshDatabase, integrity } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
 const KILLS = Number(process.env.PURSUIT_CRASH_SERVE_KILLS ?? 3);
 const BURST = 120;
 
-describe.each(DIALECTS)(`pursuit serve killed ${KILLS} times during a burst of writes on %s`, (dialect) => {
+describeDialects(`pursuit serve killed ${KILLS} times during a burst of writes on %s`, (dialect) => {
   let t: TestDb | undefined;
   let server: Server | undefined;
   afterAll(async () => {

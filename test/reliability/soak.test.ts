@@ -5,15 +5,15 @@
 // acknowledged write with its Idempotency-Key is replayed without writing again. The timed version
 // is `npm run bench:soak`.
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { eventCount, soak, write } from '../../bench/soak-load.mjs';
-import { DIALECTS, freshDatabase } from '../support/databases.js';
+import { describeDialects, freshDatabase } from '../support/databases.js';
 import type { TestDb } from '../support/databases.js';
 
 const REQUESTS = 300;
 const CLI_WRITES = 4;
 
-describe.each(DIALECTS)('two servers and the CLI on one %s database', (dialect) => {
+describeDialects('two servers and the CLI on one %s database', (dialect) => {
   let t: TestDb | undefined;
   afterAll(async () => t?.drop());
 

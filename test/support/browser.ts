@@ -20,6 +20,10 @@ export const SHOTS = join(ROOT, 'test-artifacts/screenshots');
 
 /** Whether the browser tests can run; on CI they must. */
 export const browserAvailable = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
+/** For a browser suite's title: why it is skipped here, or nothing when it runs. */
+export const browserSkip = browserAvailable
+  ? ''
+  : ` (skipped: ${existsSync(CHROMIUM) ? 'no built web app: npm run build' : `no Chromium at ${CHROMIUM} (apt-get install chromium)`})`;
 if (!browserAvailable && process.env.CI !== undefined) {
   throw new Error(`CI needs ${CHROMIUM} and a built web app (npm run build): the browser tests must run`);
 }

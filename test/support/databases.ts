@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { describe } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { addUser, init } from '../../src/app/accounts/workspace.js';
 import type { User } from '../../src/core/records.js';
@@ -21,6 +22,26 @@ if (PG_URL === undefined && process.env.CI !== undefined) {
 }
 
 export const DIALECTS: ('sqlite' | 'postgres')[] = PG_URL === undefined ? ['sqlite'] : ['sqlite', 'postgres'];
+
+/** Why the PostgreSQL half of the tests does not run here; empty when it does. */
+export const postgresSkipReason =
+  PG_URL === undefined
+    ? 'no PostgreSQL: set PURSUIT_TEST_DATABASE_URL (bash test/support/postgres.sh starts one)'
+    : '';
+
+/**
+ * `describe.each` over SQLite and PostgreSQL ("%s" in the title names the dialect); without a
+ * PostgreSQL server its half is skipped, and its title says why (the run's summary counts them).
+ */
+export function describeDialects(title: string, body: (dialect: 'sqlite' | 'postgres') => void): void {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const skip = dialect === 'postgres' && PG_URL === undefined;
+    describe.skipIf(skip)(
+      `${title.replace('%s', dialect)}${skip ? ` (skipped: ${postgresSkipReason})` : ''}`,
+      () => body(dialect),
+    );
+  }
+}
 
 export interface TestDb {
   db: Db;

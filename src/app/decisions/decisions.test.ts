@@ -1,9 +1,9 @@
 // Re-deciding many prospects in worker threads gives exactly what deciding them here gives, and a
 // history that cannot be decided fails the same way on either path, naming what is wrong.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PursuitError } from '../../core/errors.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import type { AppContext } from '../context.js';
 import { refreshDecisions } from './decisions.js';
@@ -12,7 +12,7 @@ import type { DemoSummary } from '../demo/demo.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('re-deciding on %s', (dialect) => {
+describeDialects('re-deciding on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let demo: DemoSummary;

@@ -9,7 +9,7 @@ import type { StoredDecision } from '../../core/records.js';
 import { organisations, users } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import type { AppContext } from '../context.js';
 import { agenda } from '../day/agenda.js';
@@ -82,7 +82,7 @@ async function firstRulesOfAgendas(ctx: AppContext, summary: DemoSummary): Promi
   return out;
 }
 
-describe.each(DIALECTS)('the demo on %s', (dialect) => {
+describeDialects('the demo on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let summary: DemoSummary;

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../../store/database.js';
 import type { User } from '../../core/records.js';
 import { products } from '../../store/repositories/people.repository.js';
 import { prospects } from '../../store/repositories/prospects.repository.js';
 import {
-  DIALECTS,
+  describeDialects,
   TestClock,
   appContext,
   dump,
@@ -54,7 +54,7 @@ async function records(db: Db) {
   };
 }
 
-describe.each(DIALECTS)('export on %s', (dialect) => {
+describeDialects('export on %s', (dialect) => {
   const dbs: TestDb[] = [];
   let t: TestDb;
   let ctx: AppContext;

@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { caller, headersOf } from '../../../test/support/api.js';
 import type { User } from '../../core/records.js';
@@ -75,7 +75,7 @@ async function stored(ctx: AppContext, orgId: string) {
   return out;
 }
 
-describe.each(DIALECTS)('CSV export against formula injection on %s', (dialect) => {
+describeDialects('CSV export against formula injection on %s', (dialect) => {
   const dbs: TestDb[] = [];
   let ctx: AppContext;
   let dana: User;

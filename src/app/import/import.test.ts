@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../../store/database.js';
 import type { User } from '../../core/records.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import {
-  DIALECTS,
+  describeDialects,
   TestClock,
   appContext,
   dump,
@@ -53,7 +53,7 @@ const HUBSPOT = ['hubspot/activities.csv', 'hubspot/contacts.csv', 'hubspot/comp
   path: fixture(f),
 }));
 
-describe.each(DIALECTS)('import on %s', (dialect) => {
+describeDialects('import on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let admin: User;

@@ -2,8 +2,14 @@
 // 1,000,000 characters (or a contact's field over its limit) is rejected naming the field, as the
 // API's schema and the command line's use case refuse the same value; the good rows still come in.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../../test/support/databases.js';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import {
+  describeDialects,
+  TestClock,
+  appContext,
+  freshDatabase,
+  team,
+} from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import type { User } from '../../core/records.js';
 import type { AppContext } from '../context.js';
@@ -18,7 +24,7 @@ const bytes = (text: string) =>
     yield Buffer.from(text);
   })();
 
-describe.each(DIALECTS)('field limits on %s', (dialect) => {
+describeDialects('field limits on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let admin: User;

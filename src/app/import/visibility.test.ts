@@ -5,10 +5,10 @@
 
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { User } from '../../core/records.js';
 import {
-  DIALECTS,
+  describeDialects,
   TestClock,
   appContext,
   dump,
@@ -26,7 +26,7 @@ const HUBSPOT = ['hubspot/companies.csv', 'hubspot/contacts.csv', 'hubspot/activ
   path: join(CRM, f),
 }));
 
-describe.each(DIALECTS)('an import of rows naming prospects the importer does not see, on %s', (dialect) => {
+describeDialects('an import of rows naming prospects the importer does not see, on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let admin: User;

@@ -6,8 +6,8 @@
 // and every prospect ends decided with its whole history and the new model. A failure part way
 // leaves the model in force and each decision whole (earlier or new); running again finishes it.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import type { StoredDecision, User } from '../../core/records.js';
 import { openDatabase } from '../../store/database.js';
@@ -45,7 +45,7 @@ async function decidedNow(db: Db, ctx: AppContext, orgId: string, id: string) {
   return out;
 }
 
-describe.each(DIALECTS)('calibration beside reps at work, on %s', (dialect) => {
+describeDialects('calibration beside reps at work, on %s', (dialect) => {
   let t: TestDb;
   let other: Db | undefined;
   afterEach(async () => {

@@ -2,8 +2,14 @@
 // beat the prior, a dry run keeps nothing, putting it in force re-decides everyone with the new
 // version, a rep cannot put a model in force, and a thin history is refused with the prior kept.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../../test/support/databases.js';
+import { afterEach, expect, it } from 'vitest';
+import {
+  describeDialects,
+  TestClock,
+  appContext,
+  freshDatabase,
+  team,
+} from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { activeModel, calibrateModel, modelView } from './calibrate.js';
@@ -12,7 +18,7 @@ import { actorFor } from '../accounts/workspace.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('calibration on %s', (dialect) => {
+describeDialects('calibration on %s', (dialect) => {
   let t: TestDb;
   afterEach(async () => t.drop());
 

@@ -6,10 +6,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { PursuitError } from '../../core/errors.js';
 import type { User } from '../../core/records.js';
-import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../../test/support/databases.js';
+import {
+  describeDialects,
+  TestClock,
+  appContext,
+  freshDatabase,
+  team,
+} from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import type { AppContext } from '../context.js';
 import { agenda } from '../day/agenda.js';
@@ -30,7 +36,7 @@ async function failure(promise: Promise<unknown>): Promise<PursuitError> {
   throw new Error('expected an error');
 }
 
-describe.each(DIALECTS)('the do-not-contact list on %s', (dialect) => {
+describeDialects('the do-not-contact list on %s', (dialect) => {
   let t: TestDb;
   let clock: TestClock;
   let ctx: AppContext;

@@ -1,15 +1,15 @@
 // Migration 0007 on both databases: stored ranks move from (0 time-critical, 1 the rest) to
 // (0, 1 break-ups and exploring touches, 2 the rest), so that stored decisions sort as new ones do.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import { agendaRank } from '../../core/agenda.js';
 import type { Decision } from '../../core/decision.js';
 import { up } from './2026-11-25-0007-agenda-classes.js';
 
-describe.each(DIALECTS)('migration 0007 on %s', (dialect) => {
+describeDialects('migration 0007 on %s', (dialect) => {
   let t: TestDb;
   afterEach(async () => t.drop());
 

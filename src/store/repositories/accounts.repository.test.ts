@@ -1,8 +1,14 @@
 // The accounts tables on both databases: rate-limit windows counted in one statement, sessions that
 // expire, tokens found only while live, idempotent responses kept by user and key, notifications.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase, team } from '../../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeDialects,
+  TestClock,
+  appContext,
+  freshDatabase,
+  team,
+} from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import type { User } from '../../core/records.js';
 import {
@@ -16,7 +22,7 @@ import {
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('accounts on %s', (dialect) => {
+describeDialects('accounts on %s', (dialect) => {
   let t: TestDb;
   let dana: User;
   let eli: User;

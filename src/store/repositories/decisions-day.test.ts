@@ -2,8 +2,8 @@
 // JSON arrays: it must give exactly what the separate reads give (decisions.agenda, then prospects
 // and contacts by id), whatever the text, the numbers, a contact gone or a call to prepare.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import { decisions } from './decisions.repository.js';
@@ -12,7 +12,7 @@ import { contacts, prospects } from './prospects.repository.js';
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
 
-describe.each(DIALECTS)('decisions.day on %s', (dialect) => {
+describeDialects('decisions.day on %s', (dialect) => {
   let t: TestDb;
 
   beforeAll(async () => {
