@@ -50,7 +50,7 @@ function build(io: Io, setStatus: (status: number) => void): Command {
 
   program
     .command('decide')
-    .description("decide one prospect's next action (see CONTRACT.md)")
+    .description("decide one prospect's next action (see docs/CONTRACT.md)")
     .argument('[file]', 'a scenario JSON file, or - for standard input', '-')
     .option('--jsonl', 'one scenario per line in, one decision per line out, same order')
     .option('--playbook <file>', 'a playbook (YAML or JSON) instead of the built-in default')
