@@ -23,6 +23,20 @@ describe('when', () => {
     expect(at('today 12pm')).toBe('2026-03-10T18:00:00.000Z');
   });
 
+  it('reads the ways people say a day and an hour: "tomorrow at 10", "10am tomorrow", "next monday 9:00"', () => {
+    expect(at('tomorrow at 10')).toBe('2026-03-11T16:00:00.000Z');
+    expect(at('tomorrow 10')).toBe('2026-03-11T16:00:00.000Z');
+    expect(at('tomorrow at 16')).toBe('2026-03-11T22:00:00.000Z');
+    expect(at('10am tomorrow')).toBe('2026-03-11T16:00:00.000Z');
+    expect(at('2:30pm Thursday')).toBe('2026-03-12T20:30:00.000Z');
+    expect(at('9:00 on Friday')).toBe('2026-03-13T15:00:00.000Z');
+    expect(at('next monday 9:00')).toBe('2026-03-16T15:00:00.000Z');
+    expect(at('Next Monday at 9am')).toBe('2026-03-16T15:00:00.000Z');
+    expect(at('9am next monday')).toBe('2026-03-16T15:00:00.000Z');
+    expect(at('tomorrow at noon')).toBe('2026-03-11T18:00:00.000Z');
+    expect(at('2026-03-17 at 10')).toBe('2026-03-17T16:00:00.000Z');
+  });
+
   it('reads dates and wall-clock times in the zone, and times with an offset as written', () => {
     expect(at('2026-03-17')).toBe('2026-03-17T06:00:00.000Z');
     expect(at('2026-03-17 10:00')).toBe('2026-03-17T16:00:00.000Z');
@@ -47,6 +61,9 @@ describe('when', () => {
       'tomorrow noonish',
       'someday',
       'next week',
+      'next tomorrow',
+      'tomorrow at 24',
+      '10 tomorrow',
       '17/03/2026',
     ]) {
       let error: unknown;

@@ -118,9 +118,31 @@ function clock(text: string): number | undefined {
 }
 
 /**
+ * The day first, as `when` reads it: "10am tomorrow" as "tomorrow 10am", "next monday 9:00" as
+ * "monday 9:00" (a weekday is always the next one), "noon" and "midnight" as clock times.
+ */
+function dayFirst(v: string): string {
+  const words = v
+    .replace(/\bnoon\b/, '12pm')
+    .replace(/\bmidnight\b/, '12am')
+    .replace(/^next\s+([a-z]+)\b/, (all, day: string) => (WEEKDAYS[day] === undefined ? all : day));
+  const timeFirst = /^(.+?)\s+(?:on\s+)?(?:next\s+)?([a-z]+)$/.exec(words);
+  if (timeFirst !== null) {
+    const day = timeFirst[2] as string;
+    if (
+      (day === 'today' || day === 'tomorrow' || WEEKDAYS[day] !== undefined) &&
+      clock(timeFirst[1] as string) !== undefined
+    )
+      return `${day} ${timeFirst[1] as string}`;
+  }
+  return words;
+}
+
+/**
  * A time people type: ISO 8601 (with or without an offset; without one, in `zoneName`), a bare date
  * (the start of that day in `zoneName`), "now", "today", "tomorrow", a weekday ("thu": the next
- * one), any of those days with a clock time ("tomorrow 10:00", "thu 2:30pm", "2026-03-17 14:30"),
+ * one; "next thu" too), any of those days with a clock time before or after it ("tomorrow 10:00",
+ * "tomorrow at 10", "10am tomorrow", "thu 2:30pm", "next monday 9:00", "2026-03-17 14:30", noon),
  * or "+3d" / "-2h" from now.
  */
 export function when(
@@ -141,12 +163,15 @@ export function when(
   const local = (day: number, minutes = 0) => fromLocal(zoneName, day * DAY_MS + minutes * 60_000);
   const minutesOf = (typed: string | undefined) => {
     if (typed === undefined) return 0;
-    const minutes = clock(typed);
+    // After a day, a bare hour is a time of day: "tomorrow at 10" is 10:00.
+    const hour = /^(?:at\s+)?(\d{1,2})$/.exec(typed);
+    const minutes =
+      hour !== null && Number(hour[1]) <= 23 ? Number(hour[1]) * 60 : clock(typed.replace(/^at\s+/, ''));
     if (minutes === undefined) bad(field, 'a time of day like 10:00 or 2:30pm after the day', value);
     return minutes;
   };
   const today = dayNumber(toLocal(zoneName, now));
-  const named = /^([a-z]+)(?:\s+(?:at\s+)?(.+))?$/.exec(v);
+  const named = /^([a-z]+)(?:\s+(?:at\s+)?(.+))?$/.exec(dayFirst(v));
   if (named !== null) {
     const word = named[1] as string;
     const weekday = WEEKDAYS[word];
@@ -174,7 +199,7 @@ export function when(
   if (Number.isNaN(t)) {
     bad(
       field,
-      'a time like 2026-03-17 14:30, tomorrow 10:00, thu 2:30pm, 2026-03-17T14:30:00Z, a date, now or +2d',
+      'a time like 2026-03-17 14:30, tomorrow at 10, 10am tomorrow, next monday 9:00, 2026-03-17T14:30:00Z, a date, now or +2d',
       value,
     );
   }
