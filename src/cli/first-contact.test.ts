@@ -1,8 +1,9 @@
 // What a newcomer meets first on the command line, on real SQLite files: a database that is not
 // there is named (and not created), an empty one is named, a mistyped --as email gets the nearest
-// address, and a port already taken is said as PURSUIT_PORT.
+// address, a plain CSV gets the --map its column names suggest, and a port already taken is said as
+// PURSUIT_PORT.
 
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,25 @@ describe('first contact with the command line', () => {
     expect(r.err).not.toContain('eli@');
     const byName = await cli(['agenda', '--as', 'Dnaa'], db);
     expect(byName.err).toContain('did you mean "Dana Whitfield"?');
+  });
+
+  it('suggests the --map of a plain CSV from its column names, ready to paste', async () => {
+    const db = join(dir, 'team.db');
+    const csv = join(dir, 'leads.csv');
+    writeFileSync(
+      csv,
+      'Company,Contact Name,Email Address,Phone,Deal Value\nAcme,Jo Smith,jo@acme.test,+1 303 555 0100,12000\n',
+    );
+    const ada = { PURSUIT_USER: 'ada@ourco.test' };
+    const first = await cli(['import', csv], db, ada);
+    expect(first.status).toBe(2);
+    const map =
+      "'prospect=Company,contact=Contact Name,email=Email Address,phone=Phone,deal-value=Deal Value'";
+    expect(first.err).toContain(`from their names: --map ${map}`);
+    const again = await cli(['import', csv, '--map', map.slice(1, -1)], db, ada);
+    expect(again.status, again.err).toBe(0);
+    expect(again.out).toContain('generic records, 1 row (utf-8)');
+    expect(again.out).toContain('Imported; 1 prospect decided.');
   });
 });
 

@@ -7,6 +7,7 @@ import { isValidZone } from '../../core/calendar.js';
 import { looksLikeJsonl } from '../../integrations/csv/files.js';
 import { FORMATS, createMapper } from '../../integrations/crm/formats.js';
 import { GENERIC_FIELDS, parseMapping } from '../../integrations/crm/generic.js';
+import { suggestMapping } from '../../integrations/crm/suggest.js';
 import type { GenericField, Mapping } from '../../integrations/crm/generic.js';
 import { CsvParser } from '../../integrations/csv/parse.js';
 import type { FormatName } from '../../integrations/crm/unit.js';
@@ -61,56 +62,6 @@ export interface ImportPreview {
   suggested: Mapping;
   /** Why the file cannot be imported as it stands (then a format or a mapping is needed). */
   problem: string | null;
-}
-
-const SYNONYMS: Record<string, GenericField> = {
-  company: 'prospect',
-  companyname: 'prospect',
-  account: 'prospect',
-  accountname: 'prospect',
-  organisation: 'prospect',
-  organization: 'prospect',
-  name: 'contact',
-  contactname: 'contact',
-  fullname: 'contact',
-  person: 'contact',
-  firstname: 'first-name',
-  lastname: 'last-name',
-  surname: 'last-name',
-  email: 'email',
-  emailaddress: 'email',
-  mail: 'email',
-  phone: 'phone',
-  phonenumber: 'phone',
-  mobile: 'phone',
-  owner: 'owner',
-  rep: 'owner',
-  salesrep: 'owner',
-  accountowner: 'owner',
-  timezone: 'timezone',
-  tz: 'timezone',
-  amount: 'deal-value',
-  dealvalue: 'deal-value',
-  value: 'deal-value',
-  leadsource: 'source',
-  source: 'source',
-  created: 'created',
-  createdat: 'created',
-  createdate: 'created',
-};
-
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Pursuit's field for each column whose name says it, at most one column per field. */
-export function suggestMapping(columns: string[]): Mapping {
-  const byName = new Map(GENERIC_FIELDS.map((f) => [squash(f), f]));
-  const out: Mapping = {};
-  for (const column of columns) {
-    const key = squash(column);
-    const field = byName.get(key) ?? SYNONYMS[key];
-    if (field !== undefined && out[field] === undefined) out[field] = column;
-  }
-  return out;
 }
 
 /** The importer's words for a person at a form, not at a command line. */

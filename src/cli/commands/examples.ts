@@ -43,6 +43,8 @@ export function examplesCommand(options: { playbook?: string }, io: Io): number 
       })}\n\n`,
     );
   }
-  io.stdout.write(`Decide your own: pursuit decide scenario.json (see docs/CONTRACT.md), or pursuit --help.\n`);
+  io.stdout.write(
+    `Decide your own: pursuit decide scenario.json (see docs/CONTRACT.md), or pursuit --help.\n`,
+  );
   return EXIT.ok;
 }

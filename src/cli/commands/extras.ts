@@ -47,7 +47,7 @@ export async function playbookUseCommand(file: string, options: GlobalOptions, i
     if (options.json === true) printJson(io, { ...playbookView(version), changed });
     else {
       io.stdout.write(
-        `Playbook version ${version.version} (${version.name}) is in force; ${changed} prospect(s) now have a different next action.\n`,
+        `Playbook version ${version.version} (${version.name}) is in force; ${changed === 1 ? '1 prospect now has' : `${changed} prospects now have`} a different next action.\n`,
       );
     }
     return EXIT.ok;

@@ -6,6 +6,7 @@ import type { ExportFormat } from '../../app/import/export.js';
 import { importFiles } from '../../app/import/import.js';
 import type { ImportOptions, ImportReport } from '../../app/import/import.js';
 import { checkFormat } from '../../app/import/preview.js';
+import { plural } from '../../core/rules/words.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
@@ -23,7 +24,9 @@ export interface ImportCliOptions extends GlobalOptions {
 }
 
 function describe(report: ImportReport): string {
-  const lines = report.files.map((f) => `${f.name}: ${f.format} ${f.kind}, ${f.rows} rows (${f.encoding})`);
+  const lines = report.files.map(
+    (f) => `${f.name}: ${f.format} ${f.kind}, ${plural(f.rows, 'row')} (${f.encoding})`,
+  );
   // After a roll-back nothing was added: counts of what was read would only mislead.
   if (report.committed) {
     lines.push(
@@ -39,7 +42,7 @@ function describe(report: ImportReport): string {
     );
   }
   if (report.rejectedCount > 0) {
-    lines.push(`Rejected ${report.rejectedCount} row(s):`);
+    lines.push(`Rejected ${plural(report.rejectedCount, 'row')}:`);
     for (const r of report.rejected.slice(0, 20)) lines.push(`  ${r.file} line ${r.line}: ${r.reason}`);
     if (report.rejectedCount > 20)
       lines.push(
@@ -50,7 +53,7 @@ function describe(report: ImportReport): string {
   }
   lines.push(
     report.committed
-      ? `Imported; ${report.decided} prospect(s) decided${report.withoutContacts > 0 ? `, ${report.withoutContacts} wait for a contact` : ''}.`
+      ? `Imported; ${plural(report.decided, 'prospect')} decided${report.withoutContacts > 0 ? `, ${report.withoutContacts} wait for a contact` : ''}.`
       : 'Nothing was imported: fix the rows above, or use --skip-bad to import the good rows and set the bad ones aside.',
   );
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // Which export a file is, from its header row (or as the user says), and the mapper for its rows.
 
 import { PursuitError } from '../../core/errors.js';
+import { mappingArgument, suggestMapping } from './suggest.js';
 import type { Mapping } from './generic.js';
 import { genericMapper, genericScore } from './generic.js';
 import { hubspotKind, hubspotMapper } from './hubspot.js';
@@ -87,9 +88,15 @@ export function createMapper(header: string[], ctx: MapContext, options: MapperO
   const cols = new Columns(header);
   const format = options.format ?? (options.mapping !== undefined ? 'generic' : detectFormat(header));
   if (format === undefined) {
+    // A plain CSV whose column names say what they hold: the mapping to try, ready to paste.
+    const suggested = suggestMapping(header);
+    const map =
+      suggested.prospect === undefined
+        ? 'map the columns with --map prospect=COLUMN,contact=COLUMN,...'
+        : `map the columns; from their names: --map ${mappingArgument(suggested)}`;
     throw new PursuitError(
       'INVALID_INPUT',
-      `cannot tell which export this is from its columns (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', ...' : ''}); say --format hubspot|salesforce|pipedrive, or map the columns with --map prospect=COLUMN,contact=COLUMN,...`,
+      `cannot tell which export this is from its columns (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', ...' : ''}); say --format hubspot|salesforce|pipedrive, or ${map}`,
       'format',
     );
   }
