@@ -81,7 +81,8 @@ export function formatDecision(d: Decision, labels: Labels): string {
   }
   if (d.message !== undefined) {
     if (d.message.voicemail !== undefined) lines.push(`  Voicemail: "${d.message.voicemail}"`);
-    lines.push(`  Subject: ${d.message.subject}`);
+    // A text message has no subject.
+    if (d.message.subject !== '') lines.push(`  Subject: ${d.message.subject}`);
     lines.push(indent(d.message.body, '  | '));
   }
   return lines.join('\n');

@@ -7,9 +7,11 @@ import {
   contact,
   decideRaw,
   scenario,
+  response,
   silentTouches,
   touch,
 } from '../../test/support/scenario.js';
+import { textMessage } from './messages.js';
 import { TEMPLATE_NAMES } from './playbook/schema.js';
 import { renderText } from './playbook/template.js';
 import type { TemplateValues } from './playbook/template.js';
@@ -94,6 +96,33 @@ describe('drafts on decisions', () => {
     );
     expect(d.channel).toBe('email');
     expect(d.message?.voicemail).toBeUndefined();
+  });
+
+  it('by text message have no subject and no email sign-off, and say who sent them', () => {
+    const d = decideRaw(
+      scenario({
+        events: [
+          touch('2026-03-09T16:00:00Z', 'sms', 'sent'),
+          response('2026-03-10T14:30:00Z', 'positive', { channel: 'sms' }),
+        ],
+      }),
+    );
+    expect(d).toMatchObject({ action: 'respond', channel: 'sms' });
+    expect(d.message?.subject).toBe('');
+    expect(d.message?.body).toMatch(/^Hi Peter,\n\n/);
+    expect(d.message?.body).not.toMatch(/\bBest,/);
+    expect(d.message?.body).toMatch(/\n\n– Dana, OurCo$/);
+  });
+
+  it('keep a P.S. after the sign-off when written as a text, and need no company to say who sent them', () => {
+    expect(
+      textMessage(
+        'Hi Jo,\n\nShall we talk?\n\nKind regards,\nDana Whitfield\n\nP.S. Bring Sam.',
+        'Dana Whitfield',
+        undefined,
+      ),
+    ).toBe('Hi Jo,\n\nShall we talk?\n\nP.S. Bring Sam.\n\n– Dana');
+    expect(textMessage('Thanks for the call.\n\nCheers', undefined, undefined)).toBe('Thanks for the call.');
   });
 
   it('make the break-up non-defensive: it asks permission to take them off the list and invites a call back', () => {

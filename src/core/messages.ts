@@ -128,5 +128,26 @@ export function draftMessage(
       ? { template: action, subject, body }
       : { template: action, variant: name, subject, body };
   if (channel === 'call') draft.voicemail = voicemail(template, vars, slots);
+  if (channel === 'sms') {
+    // A text message has no subject, and ends with who sent it rather than an email's sign-off.
+    draft.subject = '';
+    draft.body = textMessage(body, ctx.state.rep.name, ctx.state.rep.company);
+  }
   return draft;
+}
+
+/** The sign-offs an email's last paragraph starts with ("Best,\nPriya Raman"). */
+const SIGN_OFF =
+  /^(best|best regards|all the best|kind regards|warm regards|regards|thanks|many thanks|thank you|cheers|sincerely)[,.!]?\s*(\n|$)/i;
+
+/**
+ * An email's body as a text message: its sign-off paragraph dropped (a P.S. after it stays), and the
+ * sender's first name and company at the end instead, so a text from an unknown number says who it is.
+ */
+export function textMessage(body: string, repName: string | undefined, company: string | undefined): string {
+  const paragraphs = body.split(/\n{2,}/);
+  const signOff = paragraphs.findIndex((p, i) => i > 0 && SIGN_OFF.test(p.trim()));
+  const kept = paragraphs.filter((_, i) => i !== signOff).map((p) => p.trim());
+  const who = [firstWord(repName), company].filter((w) => w !== undefined && w !== '').join(', ');
+  return who === '' ? kept.join('\n\n') : `${kept.join('\n\n')}\n\n– ${who}`;
 }

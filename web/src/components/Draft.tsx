@@ -24,13 +24,15 @@ interface Props {
 }
 
 export function Draft({ message, actions, hint, open, onToggle }: Props) {
+  // A text message's draft comes without a subject, and has none to edit.
+  const texted = message.subject === '';
   const [subject, setSubject] = useState(message.subject);
   const [body, setBody] = useState(message.body);
   // yes: on the clipboard; selected: no clipboard here, the message is selected to copy by hand.
   const [copied, setCopied] = useState<'yes' | 'selected' | null>(null);
   const bodyInput = useRef<HTMLTextAreaElement>(null);
   const copy = async () => {
-    if (await copyText(`Subject: ${subject}\n\n${body}`)) {
+    if (await copyText(texted ? body : `Subject: ${subject}\n\n${body}`)) {
       setCopied('yes');
       setTimeout(() => setCopied(null), 1500);
     } else {
@@ -41,16 +43,18 @@ export function Draft({ message, actions, hint, open, onToggle }: Props) {
   };
   return (
     <details className="draft" open={open} onToggle={(e) => onToggle?.(e.currentTarget.open)}>
-      <summary>Draft: {subject}</summary>
+      <summary>{texted ? 'Draft text message' : `Draft: ${subject}`}</summary>
       {message.voicemail !== undefined && (
         <p className="voicemail">
           <span>Voicemail:</span> “{message.voicemail}”
         </p>
       )}
-      <label>
-        Subject
-        <input value={subject} onChange={(e) => setSubject(e.target.value)} />
-      </label>
+      {!texted && (
+        <label>
+          Subject
+          <input value={subject} onChange={(e) => setSubject(e.target.value)} />
+        </label>
+      )}
       <label>
         Message
         <textarea ref={bodyInput} rows={7} value={body} onChange={(e) => setBody(e.target.value)} />
