@@ -35,7 +35,7 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
       .option('--zone <iana>', 'the time zone of times without an offset (default: yours)')
       .addHelpText(
         'after',
-        '\nRe-importing the same file changes nothing. Opt-outs become do-not-contact; customers and won deals\nbecome customers. A failed or interrupted import leaves the database as it was.',
+        '\nRe-importing the same file changes nothing. Opt-outs become do-not-contact; customers and won deals\nbecome customers; lost deals and leads closed without a sale ("Closed - Not Converted",\n"Unqualified") are nurtured, not chased. A failed or interrupted import leaves the database as it was.',
       ),
   ).action(async (files: string[], o: ImportCliOptions) => done(await importCommand(files, o, io)));
   common(

@@ -6,7 +6,7 @@
 
 import type { CsvRecord } from '../csv/parse.js';
 import type { ImportUnit, MapContext, RowMapper, Source, Columns } from './unit.js';
-import { cell, companyUnit, dealProspect, defined } from './unit.js';
+import { cell, closedLeadEvent, closedWithoutSale, companyUnit, dealProspect, defined } from './unit.js';
 import {
   RowError,
   firstId,
@@ -96,6 +96,8 @@ function contactsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
     zone: cols.find('Time Zone', 'IP Timezone'),
     created: cols.find('Create Date', 'Created Date'),
     source: cols.find('Original Source', 'Original Traffic Source'),
+    status: cols.find('Lead Status'),
+    changed: cols.find('Last Modified Date'),
   };
   return ({ line, fields }) => {
     const email = parseEmail('Email', cell(fields, c.email));
@@ -131,7 +133,16 @@ function contactsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
           doNotContact: optedOut ? true : undefined,
         }),
       ],
-      events: [],
+      // Lead status "Unqualified": closed by the team without a sale, so nurtured rather than chased.
+      events: closedWithoutSale(cell(fields, c.status))
+        ? [
+            closedLeadEvent(
+              cell(fields, c.id),
+              parseTime('Last Modified Date', cell(fields, c.changed), ctx.zone),
+              ctx.now,
+            ),
+          ]
+        : [],
     };
   };
 }

@@ -2,10 +2,11 @@
 // Loader / Data Export files (API names: "Id", "HasOptedOutOfEmail", "DoNotCall"): contacts, leads,
 // accounts, opportunities, and activities (tasks and calendar events). HasOptedOutOfEmail and
 // DoNotCall make a contact do-not-contact; an account of type "Customer - ..." and a Closed Won
-// opportunity make a customer, a Closed Lost one is a lost deal.
+// opportunity make a customer, a Closed Lost one is a lost deal, and so is a lead whose status is
+// "Closed - Not Converted" (nurtured, not chased).
 
 import type { ImportUnit, MapContext, RowMapper, Source, Columns } from './unit.js';
-import { cell, companyUnit, dealProspect, defined } from './unit.js';
+import { cell, closedLeadEvent, closedWithoutSale, companyUnit, dealProspect, defined } from './unit.js';
 import { RowError, joinName, parseAmount, parseEmail, parseFlag, parseTime } from '../csv/values.js';
 import { activitiesMapper } from './salesforce-activities.js';
 
@@ -116,10 +117,15 @@ function leadsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
     id: cols.find('Lead ID', 'Id'),
     company: cols.find('Company', 'Company / Account'),
     owner: cols.find('Lead Owner', 'Owner Name', 'Owner', 'OwnerId'),
+    status: cols.find('Lead Status', 'Status'),
+    changed: cols.find('Last Modified Date', 'LastModifiedDate'),
   };
   return ({ line, fields }) => {
     const company = cell(fields, c.company);
     if (company === undefined) throw new RowError('no company: "Company" is empty');
+    const id = cell(fields, c.id);
+    // "Closed - Not Converted": closed by the team without a sale, so nurtured rather than chased.
+    const closed = closedWithoutSale(cell(fields, c.status));
     return {
       line,
       prospect: defined({
@@ -130,8 +136,10 @@ function leadsMapper(cols: Columns, ctx: MapContext): RowMapper['map'] {
         source: leadSource(cell(fields, c.source)),
       }),
       // A lead is a person at a company, with no account: the lead's id names the contact.
-      contacts: [contactPart(c, fields, cell(fields, c.id))],
-      events: [],
+      contacts: [contactPart(c, fields, id)],
+      events: closed
+        ? [closedLeadEvent(id, parseTime('Last Modified Date', cell(fields, c.changed), ctx.zone), ctx.now)]
+        : [],
     };
   };
 }

@@ -176,6 +176,34 @@ export function dealProspect(deal: {
   });
 }
 
+/**
+ * Whether a CRM status says the team closed the lead without a sale: Salesforce's "Closed - Not
+ * Converted", HubSpot's "Unqualified", "Disqualified", "Lost", "Junk", "Dead".
+ */
+export function closedWithoutSale(status: string | undefined): boolean {
+  if (status === undefined) return false;
+  const words = status
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s-]+/g, ' ');
+  return /^(closed not converted|closed lost|closed unqualified|lost|unqualified|disqualified|not qualified|junk|dead|bad fit)$/.test(
+    words,
+  );
+}
+
+/**
+ * What a lead closed without a sale becomes here: a lost deal, so that the prospect is nurtured off
+ * the active list (PLAYBOOK.md rule 10) instead of chased. It is dated when the CRM last changed the
+ * record, or else at the import; `id` is the lead's id in the CRM (a re-import adds it once).
+ */
+export function closedLeadEvent(id: string | undefined, changed: number | undefined, now: number): EventPart {
+  return defined({
+    externalId: id === undefined ? undefined : `${id}:closed`,
+    at: Math.min(changed ?? now, now),
+    data: { type: 'deal', result: 'lost' },
+  });
+}
+
 export function defined<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key in value) if (value[key] !== undefined) out[key] = value[key];
