@@ -85,6 +85,11 @@ export const PlaybookDocument = Type.Object(
     speedToLead: Type.Object({
       withinMinutes: Count('minutes to call a new inbound lead'),
       sources: Type.Array(Type.Enum(['inbound', 'outbound', 'referral', 'event'])),
+      newForDays: Type.Optional(
+        Days(
+          'a lead that arrived longer ago than this and was never touched (an imported backlog) is no longer new: it is followed up like any other (absent: always new)',
+        ),
+      ),
     }),
     scheduleNextStep: Type.Object({ withinBusinessDays: Count('business days to secure a next step') }),
     followUp: Type.Object({

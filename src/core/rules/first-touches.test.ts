@@ -1,5 +1,5 @@
 // Rules 7 and 8 of PLAYBOOK.md: speed to lead (an inbound lead is called within 5 minutes, or at the
-// next window opening) and a conversation without a commitment (secure a dated next step by the end of
+// next window opening, while it is new: newForDays) and a conversation without a commitment (secure a dated next step by the end of
 // the next business day).
 
 import { describe, expect, it } from 'vitest';
@@ -8,11 +8,13 @@ import {
   contact,
   decideRaw,
   DEFAULT_PLAYBOOK,
+  DEFAULT_PLAYBOOK_TEXT,
   NOW,
   scenario,
   touch,
 } from '../../../test/support/scenario.js';
 import type { Json } from '../../../test/support/scenario.js';
+import { loadPlaybook } from '../playbook/load.js';
 
 const inbound = (createdAt: string, extra: Json = {}) =>
   scenario({ prospect: { source: 'inbound', createdAt }, ...extra });
@@ -33,6 +35,17 @@ describe('rule 7: speed to lead', () => {
   it('keeps the 5-minute due (now overdue) for an inbound lead still not touched a day later', () => {
     const d = decideRaw(inbound('2026-03-09T14:00:00Z'));
     expect(d).toMatchObject({ action: 'follow-up', rule: 'speed-to-lead', due: '2026-03-09T14:05:00Z' });
+  });
+
+  it('keeps it for a lead untouched 14 days, and no longer after: an old lead (an imported backlog) is followed up now', () => {
+    expect(decideRaw(inbound('2026-02-24T15:00:00Z'))).toMatchObject({ rule: 'speed-to-lead' });
+    const old = decideRaw(inbound('2026-02-10T15:00:00Z'));
+    expect(old).toMatchObject({ action: 'follow-up', due: '2026-03-10T15:00:00Z' });
+    expect(old.rule).not.toBe('speed-to-lead');
+    expect(old.reason).not.toMatch(/5 minutes/);
+    // A playbook without newForDays keeps every untouched lead new.
+    const always = loadPlaybook(DEFAULT_PLAYBOOK_TEXT.replace(/^ {2}newForDays: 14\n/m, ''));
+    expect(decideRaw(inbound('2026-02-10T15:00:00Z'), always)).toMatchObject({ rule: 'speed-to-lead' });
   });
 
   it('is due at the next window opening for a lead that arrived at 19:30 (Tue 08:00 EDT)', () => {

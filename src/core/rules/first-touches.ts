@@ -1,7 +1,7 @@
 // Rule 7 (speed to lead) and rule 8 (a conversation without a commitment): the first moves after a
 // lead arrives and after every conversation.
 
-import { MINUTE } from '../calendar.js';
+import { DAY, MINUTE } from '../calendar.js';
 import type { Decision } from '../decision.js';
 import { reach } from './build.js';
 import { contactById, isContactable } from './context.js';
@@ -13,6 +13,8 @@ export function speedToLead(ctx: Ctx): Decision | undefined {
   const rule = ctx.playbook.doc.speedToLead;
   const { prospect } = ctx.state;
   if (!rule.sources.includes(prospect.source) || ctx.h.touches.length > 0) return undefined;
+  // A lead that arrived long ago (an imported backlog) is no longer new: rule 9 follows it up.
+  if (rule.newForDays !== undefined && ctx.now - prospect.createdAt > rule.newForDays * DAY) return undefined;
   const contact = targetContact(ctx);
   if (contact === undefined) return undefined;
   const channel = channelFor(ctx, 'call', contact);
