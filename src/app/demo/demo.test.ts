@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PursuitError } from '../../core/errors.js';
 import { RULES } from '../../core/rules/catalogue.js';
+import { loadPlaybook } from '../../core/playbook/load.js';
 import type { StoredDecision } from '../../core/records.js';
 import { organisations, users } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
@@ -71,6 +72,39 @@ function missingRules(summary: DemoSummary): string[] {
   return Object.entries(summary.decisionsByRule)
     .filter(([rule, n]) => n === 0 && !CALIBRATED_ONLY.has(rule))
     .map(([rule]) => rule);
+}
+
+/** The zones the demo's contacts work in (a contact without one keeps its rep's). */
+async function contactZones(ctx: AppContext): Promise<string[]> {
+  const rows = await ctx.db.kysely
+    .selectFrom('contacts')
+    .innerJoin('prospects', 'prospects.id', 'contacts.prospect_id')
+    .innerJoin('users', 'users.id', 'prospects.owner_id')
+    .select(['contacts.timezone', 'users.timezone as repZone'])
+    .execute();
+  return [...new Set(rows.map((r) => r.timezone ?? r.repZone))];
+}
+
+/** Committed calls and meetings due outside their contact's working hours (none, in a good demo). */
+async function callsOutsideHours(ctx: AppContext): Promise<string[]> {
+  const calendar = loadPlaybook(ctx.defaultPlaybookText).calendar;
+  const rows = await ctx.db.kysely
+    .selectFrom('events')
+    .innerJoin('contacts', 'contacts.id', 'events.contact_id')
+    .innerJoin('prospects', 'prospects.id', 'events.prospect_id')
+    .innerJoin('users', 'users.id', 'prospects.owner_id')
+    .select(['events.data', 'contacts.timezone', 'contacts.name', 'users.timezone as repZone'])
+    .where('events.type', '=', 'commitment')
+    .execute();
+  return rows.flatMap((r) => {
+    const c = JSON.parse(r.data) as { kind: string; due?: string };
+    if ((c.kind !== 'call' && c.kind !== 'meeting') || c.due === undefined) return [];
+    // A contact without a zone keeps the rep's hours.
+    const zone = r.timezone ?? r.repZone;
+    return calendar.inWindow(zone, Date.parse(c.due))
+      ? []
+      : [`${c.kind} with ${r.name} at ${c.due} (${zone})`];
+  });
 }
 
 async function firstRulesOfAgendas(ctx: AppContext, summary: DemoSummary): Promise<string[]> {
@@ -193,10 +227,18 @@ describe('the demo at any time of the week', () => {
     ['before dawn on a Monday', '2026-03-16T03:30:00Z'],
     ['late on a Friday', '2026-03-13T23:30:00Z'],
     ['across a change of clocks', '2026-10-25T09:00:00Z'],
-  ])('%s still shows every rule and a time-critical start to each agenda', async (_, now) => {
-    await onSqlite(now, { prospects: 40, seed: Date.parse(now) % 1000 }, async (ctx, s) => {
-      expect(missingRules(s)).toEqual([]);
-      for (const rule of await firstRulesOfAgendas(ctx, s)) expect([...TIME_CRITICAL]).toContain(rule);
-    });
-  });
+  ])(
+    '%s still shows every rule, a time-critical start to each agenda, and calls only in working hours',
+    async (_, now) => {
+      await onSqlite(now, { prospects: 40, seed: Date.parse(now) % 1000 }, async (ctx, s) => {
+        // A call committed for now needs someone at work now: when nobody is, it is due at their last
+        // working hour and has been missed (rule 9d) rather than kept.
+        const calendar = loadPlaybook(ctx.defaultPlaybookText).calendar;
+        const atWork = (await contactZones(ctx)).some((zone) => calendar.inWindow(zone, Date.parse(now)));
+        expect(missingRules(s).filter((rule) => atWork || rule !== 'committed-call')).toEqual([]);
+        for (const rule of await firstRulesOfAgendas(ctx, s)) expect([...TIME_CRITICAL]).toContain(rule);
+        expect(await callsOutsideHours(ctx)).toEqual([]);
+      });
+    },
+  );
 });

@@ -13,7 +13,8 @@ export const COMMITMENT_KINDS = {
     tell(s) {
       const meeting = discovery(s, s.r.int(2, 8), { quality: 'full' });
       qualified(s);
-      const due = Math.round((s.now + s.r.int(120, 300) * MINUTE) / (15 * MINUTE)) * 15 * MINUTE;
+      // In the contact's working hours: a call agreed for a time they are at work.
+      const due = s.inHours(Math.round((s.now + s.r.int(120, 300) * MINUTE) / (15 * MINUTE)) * 15 * MINUTE);
       s.commit(meeting.at + s.r.int(10, 40) * MINUTE, s.r.pick(['call', 'meeting'] as const), due);
     },
   },
@@ -57,7 +58,8 @@ export const COMMITMENT_KINDS = {
     tell(s) {
       const meeting = discovery(s, s.r.int(2, 8));
       qualified(s);
-      const due = Math.floor((s.now - s.r.int(5, 40) * MINUTE) / (5 * MINUTE)) * 5 * MINUTE;
+      // Due a little before now, or (when the contact is not at work now) at their last working hour.
+      const due = s.inHoursBefore(Math.floor((s.now - s.r.int(5, 40) * MINUTE) / (5 * MINUTE)) * 5 * MINUTE);
       const c = s.commit(meeting.at + s.r.int(10, 40) * MINUTE, 'call', due);
       if (s.r.chance(0.5)) s.prep(due - s.r.int(60, 240) * MINUTE, c);
     },
@@ -70,7 +72,7 @@ export const COMMITMENT_KINDS = {
       discovery(
         s,
         today ? 0 : s.r.int(1, 3),
-        today ? { how: 'call', at: s.minutesAgo(s.r.int(60, 240)) } : {},
+        today ? { how: 'call', at: s.inHoursBefore(s.minutesAgo(s.r.int(60, 240))) } : {},
       );
       qualified(s);
     },

@@ -95,6 +95,20 @@ export class Story {
     return this.now - minutes * MINUTE;
   }
 
+  /** `t` when it falls in the contacts' working hours, else the next opening after it. */
+  inHours(t: number): number {
+    return this.w.playbook.calendar.moveIntoWindow(this.zone, t);
+  }
+
+  /** `t` when it falls in the contacts' working hours, else the last working quarter-hour before it. */
+  inHoursBefore(t: number): number {
+    const calendar = this.w.playbook.calendar;
+    let at = Math.floor(t / (15 * MINUTE)) * 15 * MINUTE;
+    // At most a long weekend and a holiday or two back, a quarter of an hour at a time.
+    for (let i = 0; i < 8 * 96 && !calendar.inWindow(this.zone, at); i += 1) at -= 15 * MINUTE;
+    return at;
+  }
+
   /** The next touch's gap in business days after the k-th unanswered one (the playbook's spacing). */
   gap(k: number): number {
     const spacing = this.followUp.spacingBusinessDays;
