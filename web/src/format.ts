@@ -68,3 +68,24 @@ export function calendarDay(date: string): string {
     day: 'numeric',
   }).format(new Date(`${date}T00:00:00Z`));
 }
+
+/** A stopping model's version in words: "prior@1" is the published figures, "calibrated@3" the team's. */
+export function modelName(version: string): string {
+  const [kind, n] = version.split('@');
+  if (kind === 'prior') return 'the published figures';
+  if (kind === 'calibrated') return `your team's history (calibration ${n ?? '?'})`;
+  return version;
+}
+
+/** A duration in minutes as people say it: "5 min", "2 h", "3 d", "2 wk", "4 mo", "1 y". */
+export function spokenMinutes(m: number): string {
+  const units: [number, string][] = [
+    [525_600, 'y'],
+    [43_200, 'mo'],
+    [10_080, 'wk'],
+    [1440, 'd'],
+    [60, 'h'],
+  ];
+  for (const [size, unit] of units) if (m >= size) return `${Math.round(m / size)} ${unit}`;
+  return `${Math.round(m)} min`;
+}

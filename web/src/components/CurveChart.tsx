@@ -3,7 +3,7 @@
 // line above which a touch pays for the rep's time. A table carries the same numbers for screen
 // readers and for anyone who wants them exact.
 
-import { percent } from '../format.js';
+import { modelName, percent } from '../format.js';
 import type { ResponseCurve } from '../types.js';
 
 const W = 360;
@@ -51,8 +51,9 @@ export function CurveChart({ curve }: { curve: ResponseCurve }) {
           ))}
       </svg>
       <figcaption id="curve-caption">
-        Chance of a response by attempt ({curve.modelVersion}); the dot is touch {curve.attempt} at{' '}
-        {percent(current)}. A touch pays for your time above {percent(curve.breakEven)} (dashed line).
+        Chance of a response by attempt, from {modelName(curve.modelVersion)}; the dot is touch{' '}
+        {curve.attempt} at {percent(current)}. A touch pays for your time above {percent(curve.breakEven)}{' '}
+        (dashed line).
       </figcaption>
       <table className="sr-only">
         <caption>Response by attempt</caption>

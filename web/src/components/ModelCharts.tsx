@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, problem } from '../api.js';
 import { Chart } from './Chart.js';
+import { modelName } from '../format.js';
 import { SimulationChart } from './SimulationChart.js';
 import { CalibrateAction } from './CalibrateAction.js';
 import { explorationWords } from './exploration.js';
@@ -58,28 +59,34 @@ function curveOption(model: ModelView, side: keyof Curve) {
             tooltip: { show: false },
           },
         ];
+  // When the curve in use is the published figures (no calibration, no playbook numbers of its own),
+  // one line says so, rather than two drawn on top of each other.
+  const prior = model.prior.responseByAttempt[side];
+  const same = !model.calibrated && model.curve[side].every((p, i) => Math.abs(p - (prior[i] ?? -1)) < 1e-9);
+  const inUse = model.calibrated ? 'your team' : 'in use';
+  const published = same ? 'published figures (in use)' : 'published figures';
+  const series = [
+    ...(same
+      ? []
+      : [
+          ...band,
+          { type: 'line', name: inUse, data: model.curve[side].map(pct), itemStyle: { color: '#1f5fbf' } },
+        ]),
+    {
+      type: 'line',
+      name: published,
+      data: prior.map(pct),
+      ...(same ? {} : { lineStyle: { type: 'dashed' } }),
+      itemStyle: { color: same ? '#1f5fbf' : '#aab2bf' },
+    },
+  ];
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
-    legend: { bottom: 0, data: [model.calibrated ? 'your team' : 'in use', 'published figures'] },
+    legend: { bottom: 0, data: same ? [published] : [inUse, published] },
     grid: { left: 48, right: 24, top: 24, bottom: 56 },
     xAxis: { type: 'category', name: 'attempt', data: attempts },
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
-    series: [
-      ...band,
-      {
-        type: 'line',
-        name: model.calibrated ? 'your team' : 'in use',
-        data: model.curve[side].map(pct),
-        itemStyle: { color: '#1f5fbf' },
-      },
-      {
-        type: 'line',
-        name: 'published figures',
-        data: model.prior.responseByAttempt[side].map(pct),
-        lineStyle: { type: 'dashed' },
-        itemStyle: { color: '#aab2bf' },
-      },
-    ],
+    series,
   };
 }
 
@@ -100,11 +107,11 @@ export function ModelCharts({ user }: { user: User }) {
   if (error !== null) return <p className="error">{error}</p>;
   if (model === null || options === null) return null;
   const about = model.calibrated ? (
-    `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${model.version}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${explorationWords(model.exploring)}`
+    `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${modelName(model.version)}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${explorationWords(model.exploring)}`
   ) : (
     <>
       The engine decides with the published figures until it is calibrated on your team’s own history (here,
-      or with <code>pursuit calibrate</code>).
+      or with <code>pursuit calibrate</code>): the curves below are those figures.
     </>
   );
   return (

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, problem } from '../api.js';
 import { Chart } from '../components/Chart.js';
 import { ModelCharts } from '../components/ModelCharts.js';
+import { spokenMinutes } from '../format.js';
 import type { User } from '../types.js';
 
 interface RepStats {
@@ -34,10 +35,12 @@ const median = (xs: number[]) => {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** Durations people say, in minutes: 1 min, 5 min, 1 h, 1 d, 1 wk, 1 mo, 1 y. */
+const SPOKEN_DURATIONS = [1, 5, 60, 1440, 10_080, 43_200, 525_600];
 
 function barsByRep(
   names: string[],
-  values: number[],
+  values: (number | null)[],
   name: string,
   mark: { value: number; label: string } | null,
   yAxis: Record<string, unknown> = { type: 'value' },
@@ -59,7 +62,13 @@ function barsByRep(
               markLine: {
                 symbol: 'none',
                 lineStyle: { color: '#b4361e', type: 'dashed' },
-                label: { formatter: mark.label, position: 'insideEndTop' },
+                // On a light ground, so that it reads over a bar.
+                label: {
+                  formatter: mark.label,
+                  position: 'insideEndTop',
+                  backgroundColor: 'rgba(255, 255, 255, 0.85)',
+                  padding: [1, 3],
+                },
                 data: [{ yAxis: mark.value }],
               },
             }),
@@ -102,37 +111,57 @@ export function Team({ user }: { user: User }) {
           },
         ],
       },
-      // Minutes range from 1 to days: a log scale keeps the 5-minute mark readable.
-      speed: barsByRep(
-        names,
-        team.reps.map((r) =>
-          r.minutesToFirstCall.length === 0 ? 0 : Math.max(1, median(r.minutesToFirstCall)),
-        ),
-        'minutes from lead to first call (median)',
-        { value: team.speedToLeadMinutes, label: `${team.speedToLeadMinutes} min` },
-        {
-          type: 'log',
-          min: 1,
-          axisLabel: {
-            formatter: (v: number) =>
-              v >= 1440 ? `${Math.round(v / 1440)} d` : v >= 60 ? `${Math.round(v / 60)} h` : `${v} min`,
-          },
-        },
-      ),
-      breakUps: {
-        tooltip: { trigger: 'item' },
-        legend: { bottom: 0 },
-        series: [
+      // Minutes range from 1 to months: drawn on a log scale (bars of log10 minutes) so that the 5-minute
+      // mark stays readable, with ticks at the durations people say (5 min, 1 h, 1 d, 1 wk, 1 mo).
+      speed: (() => {
+        const medians = team.reps.map((r) =>
+          r.minutesToFirstCall.length === 0 ? null : Math.max(1, median(r.minutesToFirstCall)),
+        );
+        const top = Math.max(60, team.speedToLeadMinutes, ...medians.map((m) => m ?? 0));
+        const ticks = SPOKEN_DURATIONS.filter((m, i) => i === 0 || (SPOKEN_DURATIONS[i - 1] ?? 0) < top);
+        const option = barsByRep(
+          names,
+          medians.map((m) => (m === null ? null : Math.log10(m))),
+          'from lead to first call (median)',
+          { value: Math.log10(team.speedToLeadMinutes), label: `${team.speedToLeadMinutes} min` },
           {
-            type: 'pie',
-            radius: ['35%', '65%'],
-            data: [
-              { name: 'no answer', value: team.afterBreakUp.unanswered, itemStyle: { color: '#aab2bf' } },
-              ...answered.map(([name, value]) => ({ name, value })),
+            type: 'value',
+            min: 0,
+            max: Math.log10(ticks.at(-1) ?? top),
+            axisLabel: {
+              customValues: ticks.map((m) => Math.log10(m)),
+              formatter: (v: number) => spokenMinutes(Math.round(10 ** v)),
+            },
+            axisTick: { customValues: ticks.map((m) => Math.log10(m)) },
+            splitLine: { show: false },
+          },
+        );
+        return {
+          ...option,
+          tooltip: {
+            trigger: 'axis',
+            valueFormatter: (v: number | null) =>
+              v === null ? 'no lead yet' : spokenMinutes(Math.round(10 ** v)),
+          },
+        };
+      })(),
+      // Nothing answered yet: a sentence says it better than a grey ring.
+      breakUps: answered.every(([, n]) => n === 0)
+        ? null
+        : {
+            tooltip: { trigger: 'item' },
+            legend: { bottom: 0 },
+            series: [
+              {
+                type: 'pie',
+                radius: ['35%', '65%'],
+                data: [
+                  { name: 'no answer', value: team.afterBreakUp.unanswered, itemStyle: { color: '#aab2bf' } },
+                  ...answered.map(([name, value]) => ({ name, value })),
+                ],
+              },
             ],
           },
-        ],
-      },
       overdue: barsByRep(
         names,
         team.reps.map((r) => r.overdue),
@@ -174,7 +203,15 @@ export function Team({ user }: { user: User }) {
           <figcaption>
             After {sent} break-up message{sent === 1 ? '' : 's'}: {replies} answered
           </figcaption>
-          <Chart option={charts.breakUps} label="What happened after break-up messages" />
+          {charts.breakUps === null ? (
+            <p className="empty-chart">
+              {sent === 0
+                ? 'No break-up message has been sent yet.'
+                : `None of the ${sent} break-up message${sent === 1 ? ' has' : 's has'} been answered yet. Each stands for a prospect taken off the active list politely: they are nurtured, not dropped.`}
+            </p>
+          ) : (
+            <Chart option={charts.breakUps} label="What happened after break-up messages" />
+          )}
         </figure>
         <figure>
           <figcaption>Overdue actions per rep</figcaption>
