@@ -1,5 +1,6 @@
 // Logging what happened, in one or two clicks: a call's outcome, an email sent, a response and its
-// sentiment, a commitment with its date (which offers the invite). The answer is the next decision.
+// sentiment, a commitment with its date (which offers the invite); for a PREPARE action, the call's
+// objective and agenda, which finish the preparation. The answer is the next decision.
 // When Pursuit can send the email itself (`sends`), logging one as sent by hand is the quiet
 // choice, after `lead` (Review and send).
 
@@ -29,28 +30,89 @@ interface Props {
   lead?: ReactNode;
 }
 
-export function LogControls({ prospectId, decision, onLogged, sends = false, lead }: Props) {
+/** Logs one event for the prospect; `logged` hears the next decision (and a note of what was logged). */
+function useLog(prospectId: string, logged: (next: Decision | null, note: string) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'none' | 'response' | 'commitment'>('none');
-  const [sentiment, setSentiment] = useState('positive');
-  const [due, setDue] = useState('');
-  const [kind, setKind] = useState('call');
-  const [description, setDescription] = useState('');
-
   const log = async (body: Record<string, unknown>, note: string) => {
     setBusy(true);
     setError(null);
     try {
       const r = await api<Logged>('POST', `/api/prospects/${encodeURIComponent(prospectId)}/events`, body);
-      setPanel('none');
-      onLogged(r.decision, note);
+      logged(r.decision, note);
     } catch (e) {
       setError(problem(e));
     } finally {
       setBusy(false);
     }
   };
+  return { busy, error, log };
+}
+
+function Failure({ error }: { error: string | null }) {
+  return error === null ? null : (
+    <p role="alert" className="error">
+      {error}
+    </p>
+  );
+}
+
+/**
+ * PREPARE: the call's objective and agenda, written down before it ("never wing it"); logging them
+ * finishes the preparation of the coming call or meeting.
+ */
+function PrepForm({ prospectId, onLogged }: Pick<Props, 'prospectId' | 'onLogged'>) {
+  const { busy, error, log } = useLog(prospectId, onLogged);
+  const [objective, setObjective] = useState('');
+  const [agenda, setAgenda] = useState('');
+  return (
+    <form
+      className="log panel prep"
+      aria-label="Prepare the call"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const points = agenda
+          .split('\n')
+          .map((line) => line.replace(/^[-*•]\s*/, '').trim())
+          .filter((line) => line !== '');
+        void log({ type: 'prep', objective, agenda: points.join('\n') }, 'preparation');
+      }}
+    >
+      <label>
+        Objective of the call
+        <input
+          required
+          value={objective}
+          placeholder="What should they have agreed to by the end?"
+          onChange={(e) => setObjective(e.target.value)}
+        />
+      </label>
+      <label>
+        Agenda (a point a line)
+        <textarea rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
+      </label>
+      <button type="submit" disabled={busy}>
+        Preparation done
+      </button>
+      <Failure error={error} />
+    </form>
+  );
+}
+
+export function LogControls(props: Props) {
+  return props.decision.action === 'prepare' ? <PrepForm {...props} /> : <TouchControls {...props} />;
+}
+
+function TouchControls({ prospectId, decision, onLogged, sends = false, lead }: Props) {
+  const [panel, setPanel] = useState<'none' | 'response' | 'commitment'>('none');
+  const { busy, error, log } = useLog(prospectId, (next, note) => {
+    setPanel('none');
+    onLogged(next, note);
+  });
+  const [sentiment, setSentiment] = useState('positive');
+  const [due, setDue] = useState('');
+  const [kind, setKind] = useState('call');
+  const [description, setDescription] = useState('');
 
   const channel = decision.channel ?? 'email';
   const touch = (outcome: string, label: string, note = label) => (
@@ -160,11 +222,7 @@ export function LogControls({ prospectId, decision, onLogged, sends = false, lea
           </button>
         </form>
       )}
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Failure error={error} />
     </div>
   );
 }

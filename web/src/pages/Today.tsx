@@ -108,9 +108,7 @@ function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: 
             </a>
           )}
         </div>
-      ) : busy ? null : d.action === 'prepare' ? (
-        <p className="hint">Open the prospect to read what you know before the call.</p>
-      ) : (
+      ) : busy ? null : (
         <LogControls
           prospectId={item.prospect.id}
           decision={d}

@@ -1,0 +1,78 @@
+// A rep's daily tools in a real browser (Debian's Chromium) against a real server and SQLite file
+// with the demo organisation: a PREPARE action is finished by writing down the call's objective and
+// agenda, after which the engine waits for the call.
+
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SHOTS,
+  browserAvailable,
+  browserSkip,
+  faults,
+  signedInPage,
+  startBrowserApp,
+} from '../support/browser.js';
+import type { BrowserApp } from '../support/browser.js';
+
+describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () => {
+  let env: BrowserApp;
+  let base: string;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    env = await startBrowserApp(90);
+    ({ base, browser } = env);
+  }, 60_000);
+
+  afterAll(async () => env?.close());
+
+  it('finishes a PREPARE action with the call objective and agenda; then it waits for the call', async () => {
+    // A prospect whose next action is to prepare a committed call, and its owner.
+    const row = await env.t.db.kysely
+      .selectFrom('decisions')
+      .innerJoin('prospects', 'prospects.id', 'decisions.prospect_id')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select(['prospects.id', 'prospects.name', 'users.email'])
+      .where('decisions.action', '=', 'prepare')
+      .orderBy('prospects.id')
+      .executeTakeFirstOrThrow();
+    const page = await signedInPage(browser, base, row.email, { errors });
+    await page.goto(`${base}/prospects/${row.id}`);
+    await page.getByRole('heading', { name: row.name }).waitFor();
+    const form = page.getByRole('form', { name: 'Prepare the call' });
+    // No "Email sent" or call outcome for a preparation: only what finishes it.
+    expect(await page.getByRole('button', { name: /sent|No answer|Voicemail/ }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Preparation done' }).click();
+    // The objective is required: nothing is logged without it.
+    expect(
+      await form
+        .getByLabel('Objective of the call')
+        .evaluate((i) => (i as HTMLInputElement).validity.valueMissing),
+    ).toBe(true);
+    await form.getByLabel('Objective of the call').fill('agree on a two-week pilot');
+    await form.getByLabel('Agenda (a point a line)').fill('- their rollout dates\n- who signs off\n\n');
+    await page.screenshot({ path: join(SHOTS, 'prospect-prepare.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Preparation done' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^WAIT/);
+    const events = await env.t.db.kysely
+      .selectFrom('events')
+      .select('data')
+      .where('prospect_id', '=', row.id)
+      .where('type', '=', 'prep')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.data) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({
+        objective: 'agree on a two-week pilot',
+        agenda: ['their rollout dates', 'who signs off'],
+      }),
+    ]);
+    await page.context().close();
+  }, 60_000);
+
+  it('logged no errors in the browser console', () => {
+    expect(faults(errors)).toEqual([]);
+  });
+});
