@@ -48,7 +48,9 @@ describe.skipIf(!browserAvailable)(`calibrating from the dashboard in Chromium${
       .items;
     const weighed = items.find((p) => p.decision?.model !== undefined);
     await page.goto(`${env.base}/prospects/${weighed?.id ?? ''}`);
-    await page.getByText(/Chance of a response by attempt \(calibrated@1\)/).waitFor();
+    await page
+      .getByText(/Chance of a response by attempt, from your team's history \(calibration 1\);/)
+      .waitFor();
     await page.close();
     expect(faults(consoleErrors)).toEqual([]);
   }, 90_000);

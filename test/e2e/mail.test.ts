@@ -233,7 +233,7 @@ describe.skipIf(!browserAvailable || !mailAvailable)(`email in Chromium${skip}`,
     const item = demo
       ? emailItems(page).first()
       : await addEmailProspect(page, 'Lakeside Freight', 'lee@lakeside.test', 'America/New_York');
-    const name = (await item.locator('.head a').textContent()) ?? '';
+    const name = (await item.locator('.head a.prospect').textContent()) ?? '';
     const address = ((await item.locator('.contact').textContent()) ?? '').split(' · ')[1] ?? '';
     expect(address).toMatch(/@/);
     // The contact's mailbox, so that the email is delivered (and they can answer).
@@ -343,7 +343,7 @@ describe.skipIf(!browserAvailable || !mailAvailable)(`email in Chromium${skip}`,
     expect(acceptedFor('ken@tokyo.test')).toHaveLength(0);
 
     // From the prospect's page the same: Review and send, then cancel it in the Email section.
-    await item.locator('.head a').click();
+    await item.locator('.head a.prospect').click();
     await page.getByRole('heading', { name: 'Tokyo Trading KK', level: 1 }).waitFor();
     const decision = page.getByRole('region', { name: 'What to do next' });
     await decision.getByRole('button', { name: 'Review and send' }).click();
@@ -373,7 +373,7 @@ describe.skipIf(!browserAvailable || !mailAvailable)(`email in Chromium${skip}`,
       /^Bounced: .*Recipient address rejected.*\. No more email goes to gone@nowhere\.test\./,
     );
     await item.getByText(/Next: /).waitFor();
-    await item.locator('.head a').click();
+    await item.locator('.head a.prospect').click();
     const contacts = page.getByRole('region', { name: 'Contacts', exact: true });
     await contacts.getByText('email bounced').waitFor();
     expect(await contacts.textContent()).toContain('gone@nowhere.test');

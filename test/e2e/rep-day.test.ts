@@ -1,6 +1,6 @@
 // A rep's daily tools in a real browser (Debian's Chromium) against a real server and SQLite file
 // with the demo organisation: a PREPARE action is finished by writing down the call's objective and
-// agenda, after which the engine waits for the call.
+// agenda, after which the engine waits for the call; phones and emails are links that call or write.
 
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -69,6 +69,27 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
         agenda: ['their rollout dates', 'who signs off'],
       }),
     ]);
+    await page.context().close();
+  }, 60_000);
+
+  it("links phones and emails to call or write at a tap, and shows each item's deal value", async () => {
+    const page = await signedInPage(browser, base, 'priya@northwind.test', { errors });
+    const items = page.getByTestId('agenda-item');
+    await items.first().waitFor();
+    const tel = page.locator('[data-testid="agenda-item"] .contact a[href^="tel:"]').first();
+    const mail = page.locator('[data-testid="agenda-item"] .contact a[href^="mailto:"]').first();
+    expect(await tel.getAttribute('href')).toMatch(/^tel:\+\d{6,}$/);
+    expect((await tel.getAttribute('href'))?.slice(4)).toBe(
+      (await tel.textContent())?.replace(/[^\d+]/g, ''),
+    );
+    expect(await mail.getAttribute('href')).toBe(`mailto:${(await mail.textContent()) ?? ''}`);
+    expect(await page.locator('[data-testid="agenda-item"] .when').first().textContent()).toMatch(
+      / · deal \$[\d,]+$/,
+    );
+    // On the prospect's page too, for every contact who may be contacted.
+    await items.first().locator('.head a.prospect').click();
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    expect(await page.locator('.contacts a[href^="tel:"]').count()).toBeGreaterThan(0);
     await page.context().close();
   }, 60_000);
 

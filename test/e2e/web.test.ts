@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
     const items = page.getByTestId('agenda-item');
     expect(await items.count()).toBeGreaterThan(3);
     const call = await pinned(items, 'Voicemail');
-    const name = await call.locator('.head a').textContent();
+    const name = await call.locator('.head a.prospect').textContent();
     await call.getByRole('button', { name: 'Voicemail' }).click();
     const next = call.getByRole('status');
     await expect(next.textContent()).resolves.toMatch(/^Logged voicemail\. Next: /);
@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
       .filter({ has: page.locator('.badge.respond') })
       .first();
     const reason = (await first.locator('.reason').textContent()) ?? '';
-    await first.locator('.head a').click();
+    await first.locator('.head a.prospect').click();
     await page.getByRole('heading', { name: 'What to do next' }).waitFor();
     expect(await page.locator('.decision .reason').textContent()).toContain(reason.slice(0, 40));
     expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
@@ -129,7 +129,11 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
 
   it("does not show a rep another rep's prospect, by address", async () => {
     const luis = await signedIn('luis@northwind.test');
-    const href = await luis.getByTestId('agenda-item').first().locator('.head a').getAttribute('href');
+    const href = await luis
+      .getByTestId('agenda-item')
+      .first()
+      .locator('.head a.prospect')
+      .getAttribute('href');
     await luis.context().close();
     const dana = await signedIn('dana@northwind.test', { width: 390, height: 844 });
     await dana.screenshot({ path: join(SHOTS, 'today-phone.png'), fullPage: true });

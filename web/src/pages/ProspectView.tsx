@@ -14,6 +14,7 @@ import { ProspectMail } from '../components/mail/ProspectMail.js';
 import { SendButtons } from '../components/mail/SendButtons.js';
 import { useDraftOpener } from '../components/mail/useDraftOpener.js';
 import { when } from '../format.js';
+import { EmailLink, PhoneLink } from '../components/ContactLinks.js';
 import type { Email, MailSetup, ProspectPage, TimelineEvent, User } from '../types.js';
 
 function describe(e: TimelineEvent, zone: string): string {
@@ -207,8 +208,8 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
               <strong>{c.name}</strong> ({c.role})
               {c.email !== null && (
                 <>
-                  {' '}
-                  · {c.email}
+                  {' · '}
+                  <EmailLink value={c.email} quiet={c.doNotContact} />
                   {c.emailBouncedAt !== null && (
                     <>
                       {' '}
@@ -217,7 +218,12 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
                   )}
                 </>
               )}
-              {c.phone !== null && <> · {c.phone}</>}
+              {c.phone !== null && (
+                <>
+                  {' · '}
+                  <PhoneLink value={c.phone} quiet={c.doNotContact} />
+                </>
+              )}
               {c.doNotContact && <span className="badge stop"> do not contact</span>}
             </li>
           ))}

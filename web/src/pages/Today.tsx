@@ -15,7 +15,8 @@ import { SendButtons } from '../components/mail/SendButtons.js';
 import { sendHint } from '../components/mail/sendHint.js';
 import { useDraftOpener } from '../components/mail/useDraftOpener.js';
 import { OPEN, needingYou } from '../components/mail/words.js';
-import { actionLabel, minutes, relative, when } from '../format.js';
+import { actionLabel, minutes, money, relative, when } from '../format.js';
+import { EmailLink, PhoneLink } from '../components/ContactLinks.js';
 import type { Agenda, AgendaItem, Decision, Email, MailSetup, Notification, User } from '../types.js';
 
 interface Done {
@@ -50,6 +51,7 @@ function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: 
     <li ref={opener.holder} className={`item${item.fits ? '' : ' later'}`} data-testid="agenda-item">
       <div className="head">
         <a
+          className="prospect"
           href={`/prospects/${item.prospect.id}`}
           onClick={(e) => {
             e.preventDefault();
@@ -61,14 +63,25 @@ function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: 
         {contact !== null && (
           <span className="contact">
             {contact.name}
-            {d.channel === 'call' && contact.phone !== null && <> · {contact.phone}</>}
-            {d.channel === 'email' && contact.email !== null && <> · {contact.email}</>}
+            {d.channel === 'call' && contact.phone !== null && (
+              <>
+                {' · '}
+                <PhoneLink value={contact.phone} quiet={contact.doNotContact} />
+              </>
+            )}
+            {d.channel === 'email' && contact.email !== null && (
+              <>
+                {' · '}
+                <EmailLink value={contact.email} quiet={contact.doNotContact} />
+              </>
+            )}
           </span>
         )}
         <span className={`badge ${d.action}`}>{actionLabel(d.action, d.channel)}</span>
       </div>
       <p className="when">
         {when(item.due, zone)} · {relative(item.due, now)} · {item.minutes} min
+        {item.prospect.dealValue !== null && <> · deal {money(item.prospect.dealValue)}</>}
       </p>
       <p className="reason">{d.reason}</p>
       {d.message !== undefined && (
