@@ -1,9 +1,10 @@
 // Events (touches, responses, commitments, prep notes, deals): rows in, records out.
 
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventsTable } from '../schema.js';
 import type { StoredEvent } from '../../core/records.js';
-import { chunks, insertRows } from './rows.js';
+import { chunks, insertRows, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
 
 type Q = Kysely<Database>;
@@ -132,28 +133,14 @@ export const events = {
    */
   async historiesOf(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
     if (prospectIds.length === 0) return new Map();
-    return histories(
-      await q
-        .selectFrom('events')
-        .select(['prospect_id', 'data'])
-        .where('prospect_id', 'in', prospectIds)
-        .orderBy('prospect_id')
-        .orderBy('at')
-        .orderBy('logged_at')
-        .execute(),
-    );
+    return histories(await historyRows(q).where('prospect_id', 'in', prospectIds).execute());
   },
   /** The histories (as historiesOf) of a page of prospects, read as one index range. */
   async historiesInRange(q: Q, range: IdRange): Promise<Map<string, string>> {
     return histories(
-      await q
-        .selectFrom('events')
-        .select(['prospect_id', 'data'])
+      await historyRows(q)
         .where('prospect_id', '>', range.after)
         .where('prospect_id', '<=', range.last)
-        .orderBy('prospect_id')
-        .orderBy('at')
-        .orderBy('logged_at')
         .execute(),
     );
   },
@@ -207,22 +194,21 @@ export const events = {
   },
 };
 
-/** Events' data in order, as each prospect's JSON array text. */
-function histories(rows: { prospect_id: string; data: string }[]): Map<string, string> {
-  const out = new Map<string, string>();
-  let id: string | undefined;
-  let parts: string[] = [];
-  const flush = () => {
-    if (id !== undefined) out.set(id, `[${parts.join(',')}]`);
-  };
-  for (const r of rows) {
-    if (r.prospect_id !== id) {
-      flush();
-      id = r.prospect_id;
-      parts = [];
-    }
-    parts.push(r.data);
-  }
-  flush();
-  return out;
+/**
+ * Each prospect's events' data joined by the database into its history's JSON array text, one row
+ * per prospect rather than one per event. In order of time, then of logging, then as the index
+ * `events_prospect_at` holds ties (by rowid on SQLite, by heap position on PostgreSQL), as a
+ * history read event by event through that index was.
+ */
+function historyRows(q: Q) {
+  const [join, arrival] = speaksPostgres(q) ? ['string_agg', 'ctid'] : ['group_concat', 'rowid'];
+  const joined = sql<string>`${sql.raw(join)}(data, ',' order by at, logged_at, ${sql.raw(arrival)})`;
+  return q
+    .selectFrom('events')
+    .select(['prospect_id', sql<string>`'[' || ${joined} || ']'`.as('history')])
+    .groupBy('prospect_id');
+}
+
+function histories(rows: { prospect_id: string; history: string }[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.prospect_id, r.history]));
 }
