@@ -124,6 +124,7 @@ export const events = {
       .where('prospect_id', '=', prospectId)
       .orderBy('at')
       .orderBy('logged_at')
+      .orderBy(arrival(q))
       .execute();
     return rows.map(toEvent);
   },
@@ -153,6 +154,7 @@ export const events = {
       .orderBy('prospect_id')
       .orderBy('at')
       .orderBy('logged_at')
+      .orderBy(arrival(q))
       .execute();
     return rows.map(toEvent);
   },
@@ -195,14 +197,21 @@ export const events = {
 };
 
 /**
+ * The order events were written in, where time and logging time tie: the rowid on SQLite; on
+ * PostgreSQL the row's place in the table, by which its index `events_prospect_at` orders ties.
+ */
+function arrival(q: Q) {
+  return sql.raw(speaksPostgres(q) ? 'ctid' : 'rowid');
+}
+
+/**
  * Each prospect's events' data joined by the database into its history's JSON array text, one row
- * per prospect rather than one per event. In order of time, then of logging, then as the index
- * `events_prospect_at` holds ties (by rowid on SQLite, by heap position on PostgreSQL), as a
- * history read event by event through that index was.
+ * per prospect rather than one per event: in order of time, then of logging, then as written. On
+ * SQLite it is read from the index `events_history` alone.
  */
 function historyRows(q: Q) {
-  const [join, arrival] = speaksPostgres(q) ? ['string_agg', 'ctid'] : ['group_concat', 'rowid'];
-  const joined = sql<string>`${sql.raw(join)}(data, ',' order by at, logged_at, ${sql.raw(arrival)})`;
+  const join = sql.raw(speaksPostgres(q) ? 'string_agg' : 'group_concat');
+  const joined = sql<string>`${join}(data, ',' order by at, logged_at, ${arrival(q)})`;
   return q
     .selectFrom('events')
     .select(['prospect_id', sql<string>`'[' || ${joined} || ']'`.as('history')])
