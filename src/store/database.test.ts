@@ -42,6 +42,7 @@ describe('opening a SQLite database', () => {
       '2026-12-03-0008-mail',
       '2026-12-03-0009-suppressions',
       '2026-12-03-0010-audit-log',
+      '2026-12-03-0011-event-histories',
     ]);
     await again.close();
   });

@@ -20,6 +20,7 @@ import * as agendaClasses from './migrations/2026-11-25-0007-agenda-classes.js';
 import * as mail from './migrations/2026-12-03-0008-mail.js';
 import * as suppressions from './migrations/2026-12-03-0009-suppressions.js';
 import * as auditLog from './migrations/2026-12-03-0010-audit-log.js';
+import * as eventHistories from './migrations/2026-12-03-0011-event-histories.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-0008-mail': mail,
   '2026-12-03-0009-suppressions': suppressions,
   '2026-12-03-0010-audit-log': auditLog,
+  '2026-12-03-0011-event-histories': eventHistories,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

@@ -5,7 +5,7 @@
 
 import type { Prospect, StoredDecision } from '../../core/records.js';
 import type { DecisionsTable } from '../../store/schema.js';
-import { decisions, fingerprint, toDecision } from '../../store/repositories/decisions.repository.js';
+import { decisions, standsAsStored, toDecision } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { Q } from '../context.js';
@@ -37,16 +37,16 @@ async function pageAfter(q: Q, orgId: string, after: string, limit: number): Pro
 }
 
 /**
- * Stores a page's fresh decisions, leaving a decision stored exactly so as it stands (its
- * decidedAt says since when it has stood); returns how many changed action or rule.
+ * Stores a page's fresh decisions, leaving a decision stored so that it stands (see
+ * standsAsStored; its decidedAt says since when it has stood); returns how many changed action or
+ * rule.
  */
-async function storeChanges(q: Q, rows: DecisionsTable[], page: Page): Promise<number> {
+async function storeChanges(q: Q, rows: DecisionsTable[], page: Page, now: number): Promise<number> {
   let changed = 0;
   const fresh = rows.filter((r) => {
     const before = page.before?.get(r.prospect_id);
     if (before?.actionRule !== `${r.action}/${r.rule}`) changed += 1;
-    // Where the store gave a fingerprint, a row that would be written as it stands is not sent.
-    return before?.print === undefined || before.print !== fingerprint(r);
+    return before === undefined || !standsAsStored(before, r, now);
   });
   await decisions.upsertRows(q, fresh, { keepSame: true });
   return changed;
@@ -74,7 +74,7 @@ export async function redecideAll(
   // A small organisation is decided here: starting the workers would cost more than it saves.
   const parallel = first.prospects.length >= PARALLEL_MIN;
   await decidePages(q, orgId, now, defaultPlaybookText, pages(), parallel, async (rows, page) => {
-    changed += await storeChanges(q, rows, page);
+    changed += await storeChanges(q, rows, page, now);
   });
   return changed;
 }
@@ -94,7 +94,7 @@ export async function redecidePage(
   const decided: StoredDecision[] = [];
   const parallel = page.prospects.length >= PARALLEL_MIN;
   await decidePages(q, orgId, now, defaultPlaybookText, [page], parallel, async (rows) => {
-    changed += await storeChanges(q, rows, page);
+    changed += await storeChanges(q, rows, page, now);
     for (const r of rows) decided.push(toDecision(r));
   });
   return { last: (page.prospects.at(-1) as Prospect).id, count: page.prospects.length, changed, decided };

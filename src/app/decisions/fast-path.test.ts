@@ -204,4 +204,45 @@ describe.each(CASES)('the fast path on $dialect, $name', ({ dialect, prospects: 
     // The other organisation's decisions, inside the same id ranges, are as they were.
     expect(await decisions.findByProspects(q, neighbours)).toEqual(neighbourBefore);
   }, 600_000);
+
+  it('leaves a decision that stands unwritten a minute later, an overdue one looked at again as set', async () => {
+    const q = t.db.kysely;
+    const rows = async () =>
+      new Map(
+        (await q.selectFrom('decisions').selectAll().where('org_id', '=', orgId).execute()).map((r) => [
+          r.prospect_id,
+          toDecision(r),
+        ]),
+      );
+    const before = await rows();
+    const soon = LATER + 60_000;
+    const changed = await q
+      .transaction()
+      .execute((tx) => redecideAll(tx, orgId, soon, ctx.defaultPlaybookText));
+    const reference = await referenceDecisions(ctx, q, orgId, soon);
+    const after = await rows();
+    let overdue = 0;
+    for (const [id, expected] of reference) {
+      const got = after.get(id) as StoredDecision;
+      const { decidedAt, recheckAt, ...fields } = got;
+      const { decidedAt: _, recheckAt: fresh, ...expectedFields } = expected;
+      expect(fields, id).toEqual(expectedFields);
+      if (decidedAt === soon) {
+        expect(recheckAt, id).toBe(fresh);
+        continue;
+      }
+      // Left as it stood: looked at again when set, never later than a fresh decision would be.
+      expect(got, id).toEqual(before.get(id));
+      if (recheckAt === fresh) continue;
+      overdue += 1;
+      expect(recheckAt, id).toBeGreaterThan(soon);
+      expect(recheckAt, id).toBeLessThanOrEqual(fresh as number);
+    }
+    const moved = [...reference].filter(([id, d]) => {
+      const old = before.get(id);
+      return old === undefined || old.action !== d.action || old.rule !== d.rule;
+    }).length;
+    expect(changed).toBe(moved);
+    expect(overdue).toBeGreaterThan(0);
+  }, 600_000);
 });

@@ -308,19 +308,22 @@ export const decisions = {
     return (await query.execute()).map(toDecision);
   },
   /**
-   * The decisions of a page of prospects, read as one index range: their action and rule, and on
-   * PostgreSQL a fingerprint of what a re-decision may leave as it stands (see fingerprint()).
+   * The decisions of a page of prospects, read as one index range: their action and rule, when
+   * they are to be looked at again, and what a re-decision may leave as it stands (see
+   * standsAsStored): on PostgreSQL a fingerprint, on SQLite (no network between) the text itself.
    */
   async summariesInRange(q: Q, range: IdRange): Promise<Map<string, DecisionSummary>> {
     const postgres = speaksPostgres(q);
+    const kept = sql<string>`decision || '|' || owner_id`;
     const rows = await q
       .selectFrom('decisions')
-      .select(['prospect_id', 'action', 'rule'])
-      .$if(postgres, (s) =>
-        s.select(
-          sql<string>`md5(decision || '|' || owner_id || '|' || coalesce(recheck_at::text, ''))`.as('print'),
-        ),
-      )
+      .select([
+        'prospect_id',
+        'action',
+        'rule',
+        'recheck_at',
+        (postgres ? sql<string>`md5(${kept})` : kept).as('kept'),
+      ])
       .where('prospect_id', '>', range.after)
       .where('prospect_id', '<=', range.last)
       .execute();
@@ -329,26 +332,42 @@ export const decisions = {
         r.prospect_id,
         {
           actionRule: `${r.action}/${r.rule}`,
-          ...('print' in r && typeof r.print === 'string' ? { print: r.print } : {}),
+          recheckAt: r.recheck_at === null ? null : Number(r.recheck_at),
+          ...(postgres ? { print: r.kept } : { text: r.kept }),
         },
       ]),
     );
   },
 };
 
-/** A stored decision's action and rule, and (on PostgreSQL) its fingerprint. */
+/**
+ * A stored decision's action and rule, when it is to be looked at again, and its decision and
+ * owner: as text (SQLite) or as the md5 fingerprint of that text (PostgreSQL).
+ */
 export interface DecisionSummary {
   actionRule: string;
+  recheckAt: number | null;
+  text?: string;
   print?: string;
 }
 
 /**
- * The fingerprint PostgreSQL computes for a stored decision in summariesInRange, computed here for
- * a fresh one: equal, the row would be written as it stands. (On PostgreSQL even a conflicting
- * upsert that updates nothing locks, and so writes, its row: such rows are better not sent.)
+ * Whether a fresh decision's row may be left unwritten, the stored one standing: the same decision
+ * for the same owner, looked at again at the same time, or at a time still ahead that comes no later
+ * than the fresh one's (an overdue decision is looked at again an hour after each re-decision: one
+ * re-decided a minute later keeps its hour, and is looked at, and re-decided, that much sooner).
+ * A row sent is still written only where it differs (upsertRows with keepSame); on PostgreSQL even
+ * a conflicting upsert that updates nothing locks, and so writes, its row, and on SQLite each row
+ * sent is looked up and compared: rows left standing are better not sent.
  */
-export function fingerprint(r: DecisionsTable): string {
-  return createHash('md5')
-    .update(`${r.decision}|${r.owner_id}|${r.recheck_at ?? ''}`)
-    .digest('hex');
+export function standsAsStored(before: DecisionSummary, r: DecisionsTable, now: number): boolean {
+  const kept = `${r.decision}|${r.owner_id}`;
+  const same =
+    before.text !== undefined
+      ? before.text === kept
+      : before.print === createHash('md5').update(kept).digest('hex');
+  if (!same) return false;
+  const fresh = r.recheck_at ?? null;
+  if (before.recheckAt === fresh) return true;
+  return before.recheckAt !== null && fresh !== null && before.recheckAt > now && before.recheckAt <= fresh;
 }

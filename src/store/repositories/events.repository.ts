@@ -1,9 +1,10 @@
 // Events (touches, responses, commitments, prep notes, deals): rows in, records out.
 
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventsTable } from '../schema.js';
 import type { StoredEvent } from '../../core/records.js';
-import { chunks, insertRows } from './rows.js';
+import { chunks, insertRows, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
 
 type Q = Kysely<Database>;
@@ -123,6 +124,7 @@ export const events = {
       .where('prospect_id', '=', prospectId)
       .orderBy('at')
       .orderBy('logged_at')
+      .orderBy(arrival(q))
       .execute();
     return rows.map(toEvent);
   },
@@ -132,28 +134,14 @@ export const events = {
    */
   async historiesOf(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
     if (prospectIds.length === 0) return new Map();
-    return histories(
-      await q
-        .selectFrom('events')
-        .select(['prospect_id', 'data'])
-        .where('prospect_id', 'in', prospectIds)
-        .orderBy('prospect_id')
-        .orderBy('at')
-        .orderBy('logged_at')
-        .execute(),
-    );
+    return histories(await historyRows(q).where('prospect_id', 'in', prospectIds).execute());
   },
   /** The histories (as historiesOf) of a page of prospects, read as one index range. */
   async historiesInRange(q: Q, range: IdRange): Promise<Map<string, string>> {
     return histories(
-      await q
-        .selectFrom('events')
-        .select(['prospect_id', 'data'])
+      await historyRows(q)
         .where('prospect_id', '>', range.after)
         .where('prospect_id', '<=', range.last)
-        .orderBy('prospect_id')
-        .orderBy('at')
-        .orderBy('logged_at')
         .execute(),
     );
   },
@@ -166,6 +154,7 @@ export const events = {
       .orderBy('prospect_id')
       .orderBy('at')
       .orderBy('logged_at')
+      .orderBy(arrival(q))
       .execute();
     return rows.map(toEvent);
   },
@@ -207,22 +196,28 @@ export const events = {
   },
 };
 
-/** Events' data in order, as each prospect's JSON array text. */
-function histories(rows: { prospect_id: string; data: string }[]): Map<string, string> {
-  const out = new Map<string, string>();
-  let id: string | undefined;
-  let parts: string[] = [];
-  const flush = () => {
-    if (id !== undefined) out.set(id, `[${parts.join(',')}]`);
-  };
-  for (const r of rows) {
-    if (r.prospect_id !== id) {
-      flush();
-      id = r.prospect_id;
-      parts = [];
-    }
-    parts.push(r.data);
-  }
-  flush();
-  return out;
+/**
+ * The order events were written in, where time and logging time tie: the rowid on SQLite; on
+ * PostgreSQL the row's place in the table, by which its index `events_prospect_at` orders ties.
+ */
+function arrival(q: Q) {
+  return sql.raw(speaksPostgres(q) ? 'ctid' : 'rowid');
+}
+
+/**
+ * Each prospect's events' data joined by the database into its history's JSON array text, one row
+ * per prospect rather than one per event: in order of time, then of logging, then as written. On
+ * SQLite it is read from the index `events_history` alone.
+ */
+function historyRows(q: Q) {
+  const join = sql.raw(speaksPostgres(q) ? 'string_agg' : 'group_concat');
+  const joined = sql<string>`${join}(data, ',' order by at, logged_at, ${arrival(q)})`;
+  return q
+    .selectFrom('events')
+    .select(['prospect_id', sql<string>`'[' || ${joined} || ']'`.as('history')])
+    .groupBy('prospect_id');
+}
+
+function histories(rows: { prospect_id: string; history: string }[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.prospect_id, r.history]));
 }
