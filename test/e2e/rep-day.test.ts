@@ -49,7 +49,7 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     expect(
       await form
         .getByLabel('Objective of the call')
-        .evaluate((i) => (i as HTMLInputElement).validity.valueMissing),
+        .evaluate((i) => (i as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing),
     ).toBe(true);
     await form.getByLabel('Objective of the call').fill('agree on a two-week pilot');
     await form.getByLabel('Agenda (a point a line)').fill('- their rollout dates\n- who signs off\n\n');

@@ -3,8 +3,8 @@
 // prospect's events and every decision read the same after it as before; PostgreSQL is left alone.
 
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import { refreshDecisions } from '../../app/decisions/decisions.js';
@@ -13,7 +13,7 @@ import { down, up } from './2026-12-03-0011-event-histories.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('migration 0011 on %s', (dialect) => {
+describeDialects('migration 0011 on %s', (dialect) => {
   let t: TestDb;
   afterEach(async () => t.drop());
 

@@ -3,8 +3,8 @@
 // events at the same instant logged at the same instant keeping the order they were written in,
 // whatever their ids and data (a history's order decides what the engine sees last).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import type { StoredEvent } from '../../core/records.js';
@@ -12,7 +12,7 @@ import { events } from './events.repository.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describe.each(DIALECTS)('events histories on %s', (dialect) => {
+describeDialects('events histories on %s', (dialect) => {
   let t: TestDb;
   let ids: string[];
 
