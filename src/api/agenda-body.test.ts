@@ -1,5 +1,5 @@
-// The agenda's answer is written by hand (day.routes.ts: each item once, the stored decision's JSON
-// spliced in as it is): it must be, byte for byte, what JSON.stringify writes of the agenda's view,
+// The agenda's answer is written by hand (day.routes.ts: each item's JSON once, then `fits` and the
+// head minute by minute): it must be, byte for byte, what JSON.stringify writes of the agenda's view,
 // which `pursuit today --json` prints (the web app reads the answer). Awkward text in a prospect, a
 // contact and a stored decision, a contact gone, every rep, today and tomorrow, plain and gzipped.
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Type } from 'typebox';
 import { fitDay, pipeline, readAgenda } from '../../app/day/agenda.js';
-import type { AgendaRead, AgendaReadItem } from '../../app/day/agenda.js';
+import type { AgendaRead } from '../../app/day/agenda.js';
 import type { ReadCache } from '../../app/read-cache.js';
 import { cacheFor, changeMark } from '../../app/read-cache.js';
 import type { AppContext } from '../../app/context.js';
@@ -48,21 +48,6 @@ function answerAt(kept: SerializedAgenda, minute: number): void {
   kept.etag = `W/"${createHash('sha1').update(kept.body).digest('base64url')}"`;
 }
 
-/**
- * An item's JSON up to its `fits`, in agendaItemView's shape and order, with the decision's stored
- * JSON spliced in as it is: it is JSON.stringify's own text of the same decision, so the bytes are
- * those JSON.stringify would write again (agenda-body.test.ts holds the answer to it).
- */
-function itemHead(item: AgendaReadItem): string {
-  let json = '';
-  for (const [key, value] of Object.entries(agendaItemView(item))) {
-    if (value === undefined) continue;
-    const written = key === 'decision' ? item.decisionJson : JSON.stringify(value);
-    json += `${json === '' ? '{' : ','}${JSON.stringify(key)}:${written}`;
-  }
-  return `${json},"fits":`;
-}
-
 function serializeAgenda(read: AgendaRead): SerializedAgenda {
   const head = JSON.stringify({
     rep: userView(read.rep),
@@ -76,7 +61,7 @@ function serializeAgenda(read: AgendaRead): SerializedAgenda {
     gzip: undefined,
     etag: '',
     head: head.slice(1, -1),
-    items: read.items.map(itemHead),
+    items: read.items.map((item) => `${JSON.stringify(agendaItemView(item)).slice(0, -1)},"fits":`),
   };
 }
 

@@ -33,12 +33,6 @@ export interface Agenda {
   fitting: number;
 }
 
-/** An item as read, before the clock says whether it fits; with its decision's stored JSON. */
-export interface AgendaReadItem extends Omit<AgendaItem, 'fits'> {
-  /** JSON.stringify's text of `decision`, as stored: an answer may pass it on without writing it again. */
-  decisionJson: string;
-}
-
 /**
  * A rep's day as read from the database, before the clock says how much working time is left. It
  * holds, unless someone writes, until `until`: the first moment a decision, a snooze or the day
@@ -47,7 +41,7 @@ export interface AgendaReadItem extends Omit<AgendaItem, 'fits'> {
 export interface AgendaRead {
   rep: User;
   date: string;
-  items: AgendaReadItem[];
+  items: Omit<AgendaItem, 'fits'>[];
   totalMinutes: number;
   /** The working day's opening and closing instants. */
   opens: number;
@@ -122,14 +116,7 @@ export async function readAgenda(
       const decision = row.decision as unknown as Decision;
       const minutes = actionMinutes(decision, engine.playbook.doc.model.minutesPerTouch);
       totalMinutes += minutes;
-      return {
-        prospect: row.prospect,
-        contact: row.contact,
-        decision,
-        decisionJson: row.decisionJson,
-        due: row.due as number,
-        minutes,
-      };
+      return { prospect: row.prospect, contact: row.contact, decision, due: row.due as number, minutes };
     });
     return {
       rep,

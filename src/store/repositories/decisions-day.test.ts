@@ -79,7 +79,6 @@ describe.each(DIALECTS)('decisions.day on %s', (dialect) => {
         prospect: ps.get(d.prospectId),
         contact: d.contactId === null ? undefined : cs.get(d.contactId),
         decision: d.decision,
-        decisionJson: JSON.stringify(d.decision),
         due: d.due,
         urgency: d.urgency,
         valuePerMinute: d.valuePerMinute,

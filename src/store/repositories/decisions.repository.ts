@@ -71,7 +71,6 @@ export function decisionRow(d: StoredDecision): DecisionsTable {
     active_list: d.activeList ? 1 : 0,
     urgency: d.urgency,
     value_per_minute: d.valuePerMinute,
-    // Written by JSON.stringify alone: the agenda's answer passes this text on as it is.
     decision: JSON.stringify(d.decision),
     decided_at: d.decidedAt,
     recheck_at: d.recheckAt,
@@ -92,8 +91,6 @@ export interface DayRow {
   /** The contact the decision names, when it names one that exists. */
   contact: Contact | undefined;
   decision: Record<string, unknown>;
-  /** The decision as stored: JSON.stringify's text of it (decisionRow), so the same bytes again. */
-  decisionJson: string;
   due: number | null;
   urgency: number;
   valuePerMinute: number;
@@ -269,7 +266,6 @@ export const decisions = {
         // A contact the decision names and that is gone comes back as an array of nulls.
         contact: contact.id === null ? undefined : toContact(contact as Selectable<ContactsTable>),
         decision: JSON.parse(r.decision) as Record<string, unknown>,
-        decisionJson: r.decision,
         due: r.due === null ? null : Number(r.due),
         urgency: Number(r.urgency),
         valuePerMinute: Number(r.value_per_minute),
