@@ -157,7 +157,14 @@ export async function agenda(
   return {
     rep: read.rep,
     date: read.date,
-    items: read.items.map((item, i) => ({ ...item, fits: i < fitting })),
+    items: read.items.map((item, i) => ({
+      prospect: item.prospect,
+      contact: item.contact,
+      decision: item.decision,
+      due: item.due,
+      minutes: item.minutes,
+      fits: i < fitting,
+    })),
     totalMinutes: read.totalMinutes,
     availableMinutes,
     fitting,

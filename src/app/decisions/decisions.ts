@@ -41,9 +41,12 @@ export interface PlaybookSource {
 
 const deciders = new Map<string, Decider>();
 
+/** A compiled decider's key: the playbook version's id (or "default") and the model's (or "prior"). */
+const deciderKey = (playbook: string, model: string | undefined) => `${playbook}|${model ?? 'prior'}`;
+
 /** The decider for a playbook version, compiled once per process (and once per worker). */
 export function deciderFor(source: PlaybookSource): Decider {
-  const key = `${source.key}|${source.model?.key ?? 'prior'}`;
+  const key = deciderKey(source.key, source.model?.key);
   let decider = deciders.get(key);
   if (decider === undefined) {
     decider = createDecider({
@@ -67,9 +70,15 @@ async function playbookSource(q: Q, orgId: string, defaultText: string): Promise
     : { ...source, model: { key: model.id, params: model.params as ModelParams } };
 }
 
-/** The organisation's active playbook and model, compiled once per version. */
+/**
+ * The organisation's active playbook and model, compiled once per version. Versions never change
+ * once stored: the ids in force name a decider compiled before, and only a new one reads the
+ * playbook's document and the model's parameters.
+ */
 export async function activeEngine(q: Q, orgId: string, defaultPlaybookText: string): Promise<Decider> {
-  return deciderFor(await playbookSource(q, orgId, defaultPlaybookText));
+  const ids = await playbooks.activeIds(q, orgId);
+  const compiled = deciders.get(deciderKey(ids.playbook ?? 'default', ids.model ?? undefined));
+  return compiled ?? deciderFor(await playbookSource(q, orgId, defaultPlaybookText));
 }
 
 export function toStored(p: Prospect, d: Decision, now: number): StoredDecision {

@@ -47,6 +47,31 @@ export const playbooks = {
       .executeTakeFirst();
     return r === undefined ? undefined : toPlaybook(r);
   },
+  /**
+   * The ids of the organisation's playbook version and calibrated model in force, in one statement
+   * and without their documents: enough to find a decider already compiled for them.
+   */
+  async activeIds(q: Q, orgId: string): Promise<{ playbook: string | null; model: string | null }> {
+    const r = await q
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('playbooks')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('active', '=', 1)
+          .limit(1)
+          .as('playbook'),
+        eb
+          .selectFrom('models')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('active', '=', 1)
+          .limit(1)
+          .as('model'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { playbook: r.playbook, model: r.model };
+  },
   async list(q: Q, orgId: string): Promise<PlaybookVersion[]> {
     const rows = await q
       .selectFrom('playbooks')

@@ -1,0 +1,102 @@
+// The agenda's answer is written by hand (day.routes.ts: each item's JSON once, then `fits` and the
+// head minute by minute): it must be, byte for byte, what JSON.stringify writes of the agenda's view,
+// which `pursuit today --json` prints (the web app reads the answer). Awkward text in a prospect, a
+// contact and a stored decision, a contact gone, every rep, today and tomorrow, plain and gzipped.
+
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import type { TestDb } from '../../test/support/databases.js';
+import { actorFor } from '../app/accounts/workspace.js';
+import type { AppContext } from '../app/context.js';
+import { agenda } from '../app/day/agenda.js';
+import { agendaView } from '../app/day/views.js';
+import { createDemo } from '../app/demo/demo.js';
+import { caller } from '../../test/support/api.js';
+import { buildApp } from './build-app.js';
+import type { Api } from './build-app.js';
+
+// On the minute: the answer's clock is read to the minute, the command's is not.
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+const DAY = 86_400_000;
+const AWKWARD = 'Ünïcødé "quoted" \\ back\nslash\t😀 \u2028\u2029 </script> \u0007';
+
+describe.each(DIALECTS)('the agenda answer on %s', (dialect) => {
+  let t: TestDb;
+  let ctx: AppContext;
+  let app: Api;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await freshDatabase(dialect);
+    ctx = appContext(t.db, new TestClock(NOW));
+    await createDemo(ctx, { prospects: 40 });
+    const q = t.db.kysely;
+    const due = await q
+      .selectFrom('decisions')
+      .selectAll()
+      .where('due', '<', NOW + DAY)
+      .where('action', 'not in', ['wait', 'stop', 'prepare'])
+      .where('contact_id', 'is not', null)
+      .orderBy('prospect_id')
+      .execute();
+    const [first, second, third] = due;
+    if (first === undefined || second === undefined || third === undefined)
+      throw new Error('the demo has too few actions due today');
+    await q.updateTable('prospects').set({ name: AWKWARD }).where('id', '=', first.prospect_id).execute();
+    await q
+      .updateTable('contacts')
+      .set({ name: AWKWARD, email: null })
+      .where('id', '=', second.contact_id ?? '')
+      .execute();
+    await q
+      .deleteFrom('contacts')
+      .where('id', '=', third.contact_id ?? '')
+      .execute();
+    // A stored decision as JSON.stringify writes awkward text (a lone surrogate escaped) and numbers.
+    const decision = JSON.parse(first.decision) as Record<string, unknown>;
+    const model = decision.model as Record<string, unknown> | undefined;
+    const rewritten = {
+      ...decision,
+      reason: `${AWKWARD} \ud800`,
+      ...(model === undefined ? {} : { model: { ...model, expectedValue: 0.1 + 0.2, pWin: 5e-324 } }),
+    };
+    await q
+      .updateTable('decisions')
+      .set({ decision: JSON.stringify(rewritten) })
+      .where('prospect_id', '=', first.prospect_id)
+      .execute();
+    app = (await buildApp(ctx, { checkAnswers: true })).app;
+    cookie = (await caller(app, 'avery@northwind.test')).cookie;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it("is JSON.stringify of the agenda's view, for every rep, today and tomorrow", async () => {
+    const admin = await actorFor(ctx, 'avery@northwind.test');
+    const reps = await t.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
+    let items = 0;
+    let awkward = 0;
+    for (const { email } of reps) {
+      for (const date of ['today', 'tomorrow']) {
+        const expected = JSON.stringify(agendaView(await agenda(ctx, admin, { rep: email, date }), NOW));
+        const url = `/api/agenda?rep=${encodeURIComponent(email)}&date=${date}`;
+        const plain = await app.inject({ url, headers: { cookie } });
+        expect(plain.statusCode).toBe(200);
+        expect(plain.body).toBe(expected);
+        const gzipped = await app.inject({ url, headers: { cookie, 'accept-encoding': 'gzip' } });
+        expect(gzipped.headers['content-encoding']).toBe('gzip');
+        expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(expected);
+        const day = JSON.parse(expected) as { items: { decision: { reason: string } }[] };
+        items += day.items.length;
+        awkward += day.items.filter((i) => i.decision.reason.startsWith(AWKWARD)).length;
+      }
+    }
+    // The comparison saw a real day, the rewritten decision among it.
+    expect(items).toBeGreaterThan(10);
+    expect(awkward).toBeGreaterThan(0);
+  });
+});
