@@ -93,6 +93,80 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await page.context().close();
   }, 60_000);
 
+  it('finds a prospect from any page: "/" to search, arrows and Enter to open', async () => {
+    const page = await signedInPage(browser, base, 'priya@northwind.test', { errors });
+    const target = await env.t.db.kysely
+      .selectFrom('prospects')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select('prospects.name')
+      .where('users.email', '=', 'priya@northwind.test')
+      .orderBy('prospects.name', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.keyboard.press('/');
+    const search = page.getByRole('combobox', { name: 'Search prospects' });
+    expect(await search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.type(target.name.slice(0, 6).toLowerCase());
+    const results = page.getByRole('listbox', { name: 'Prospects found' });
+    await results.getByRole('option', { name: new RegExp(target.name) }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'search.png') });
+    // Walk to it with the arrow keys, then open it.
+    const names = await results.getByRole('option').allTextContents();
+    const at = names.findIndex((n) => n.startsWith(target.name));
+    for (let i = 0; i < at; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: target.name }).waitFor();
+    // Nothing found is said so; another rep's prospect is not found.
+    await page.keyboard.press('/');
+    await page.keyboard.type('zzzz no such company');
+    await results.getByText('No prospect matches “zzzz no such company”.').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await results.count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('snoozes a prospect until a time typed as people say it, marks a deal lost after asking, and undoes it', async () => {
+    const row = await env.t.db.kysely
+      .selectFrom('decisions')
+      .innerJoin('prospects', 'prospects.id', 'decisions.prospect_id')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select(['prospects.id', 'prospects.name', 'users.email'])
+      .where('decisions.action', '=', 'follow-up')
+      .where('users.email', '=', 'tom@northwind.test')
+      .orderBy('prospects.id')
+      .executeTakeFirstOrThrow();
+    const page = await signedInPage(browser, base, row.email, { errors });
+    await page.goto(`${base}/prospects/${row.id}`);
+    await page.getByRole('heading', { name: row.name }).waitFor();
+    // Tom works in London: 15:00 there on Tuesday 10 March; next Monday 9:00 is 16 March.
+    await page.getByLabel('Snooze until').fill('next monday 9:00');
+    await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Snoozed until Mon, Mar 16, 9:00 AM GMT.' }).waitFor();
+    // A bad time names what was wrong, and snoozes nothing.
+    await page.getByLabel('Snooze until').fill('someday');
+    await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await expect(page.locator('.prospect-actions [role="alert"]').textContent()).resolves.toContain('until');
+
+    await page.getByRole('button', { name: 'Deal lost…' }).click();
+    await page.getByRole('button', { name: 'Yes, the deal is lost' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logged the deal as lost' }).waitFor();
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^NURTURE/);
+    await page.screenshot({ path: join(SHOTS, 'prospect-actions.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Undo last' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
+      .waitFor();
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    const deals = await env.t.db.kysely
+      .selectFrom('events')
+      .select('id')
+      .where('prospect_id', '=', row.id)
+      .where('type', '=', 'deal')
+      .execute();
+    expect(deals).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('logged no errors in the browser console', () => {
     expect(faults(errors)).toEqual([]);
   });
