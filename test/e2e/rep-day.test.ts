@@ -120,7 +120,7 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await page.keyboard.type('zzzz no such company');
     await results.getByText('No prospect matches “zzzz no such company”.').waitFor();
     await page.keyboard.press('Escape');
-    expect(await results.count()).toBe(0);
+    await results.waitFor({ state: 'detached' });
     await page.context().close();
   }, 60_000);
 
@@ -164,6 +164,46 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
       .where('type', '=', 'deal')
       .execute();
     expect(deals).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('splits the day into tabs (all due, overdue, later today, tomorrow) and walks it with j, k, o and ?', async () => {
+    const page = await signedInPage(browser, base, 'priya@northwind.test', { errors });
+    const items = page.getByTestId('agenda-item');
+    await items.first().waitFor();
+    const all = await items.count();
+    const tab = (name: RegExp) => page.getByRole('tab', { name });
+    const count = async (name: RegExp) =>
+      Number(/\((\d+)\)/.exec((await tab(name).textContent()) ?? '')?.[1]);
+    expect(await count(/^All due/)).toBe(all);
+    expect((await count(/^Overdue/)) + (await count(/^Later today/))).toBe(all);
+    await tab(/^Overdue/).click();
+    expect(await items.count()).toBe(await count(/^Overdue/));
+    for (const when of await page.locator('[data-testid="agenda-item"] .when').allTextContents())
+      expect(when).toMatch(/overdue by|now/);
+    await tab(/^Tomorrow/).click();
+    await expect.poll(async () => (await tab(/^Tomorrow/).textContent()) ?? '').toMatch(/\(\d+\)/);
+    for (const when of await page.locator('[data-testid="agenda-item"] .when').allTextContents())
+      expect(when).toMatch(/^Wed, Mar 11/);
+    await page.screenshot({ path: join(SHOTS, 'today-tomorrow.png') });
+    await tab(/^All due/).click();
+
+    // j and k walk the actions; o opens the current one's prospect; ? lists the shortcuts.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await items.first().evaluate((li) => li === li.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('?');
+    await page
+      .getByRole('dialog', { name: 'Keyboard shortcuts' })
+      .getByText('next / previous action')
+      .waitFor();
+    await page.screenshot({ path: join(SHOTS, 'today-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(0);
+    const name = (await items.first().locator('.head a.prospect').textContent()) ?? '';
+    await page.keyboard.press('o');
+    await page.getByRole('heading', { name }).waitFor();
     await page.context().close();
   }, 60_000);
 

@@ -86,6 +86,7 @@ export function Search() {
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             setText('');
+            setFound(null);
             input.current?.blur();
           } else if (found !== null && found.length > 0 && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
             e.preventDefault();
