@@ -207,6 +207,32 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await page.context().close();
   }, 60_000);
 
+  it('adds a prospect and its first contact from the Pipeline, naming a bad field, then opens its page', async () => {
+    const page = await signedInPage(browser, base, 'dana@northwind.test', { errors });
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page.getByRole('button', { name: 'Add a prospect' }).click();
+    const form = page.getByRole('form', { name: 'Add a prospect' });
+    await form.getByLabel('Company').fill('Harbour Lights Ltd');
+    await form.getByLabel('Where the lead came from').selectOption('referral');
+    await form.getByLabel('Deal value (optional)').fill('18000');
+    await form.getByLabel('Contact').fill('Nia Okafor');
+    await form.getByLabel('Email').fill('nia@harbourlights.test');
+    await form.getByLabel('Phone').fill('+44 20 7946 0110');
+    await form.getByLabel('Time zone').fill('Europe/Londn');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    const problem = form.getByRole('alert');
+    await expect(problem.textContent()).resolves.toMatch(/^Time zone: /);
+    expect(await form.getByLabel('Time zone').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'pipeline-add.png'), fullPage: true });
+    await form.getByLabel('Time zone').fill('Europe/London');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    await page.getByRole('heading', { name: 'Harbour Lights Ltd' }).waitFor();
+    await expect(page.locator('.facts').textContent()).resolves.toContain('referral · deal $18,000');
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^[A-Z-]+/);
+    expect(await page.locator('.contacts').textContent()).toContain('Nia Okafor');
+    await page.context().close();
+  }, 60_000);
+
   it('logged no errors in the browser console', () => {
     expect(faults(errors)).toEqual([]);
   });

@@ -108,7 +108,7 @@ export function App() {
         {prospect !== undefined ? (
           <ProspectView id={decodeURIComponent(prospect)} user={user} />
         ) : path === '/pipeline' ? (
-          <Pipeline />
+          <Pipeline user={user} />
         ) : path === '/playbook' ? (
           <Playbook user={user} />
         ) : path === '/import' ? (
