@@ -69,10 +69,10 @@ function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: 
         {contact !== null && (
           <span className="contact">
             {contact.name}
-            {d.channel === 'call' && contact.phone !== null && (
+            {(d.channel === 'call' || d.channel === 'sms') && contact.phone !== null && (
               <>
                 {' · '}
-                <PhoneLink value={contact.phone} quiet={contact.doNotContact} />
+                <PhoneLink value={contact.phone} quiet={contact.doNotContact} text={d.channel === 'sms'} />
               </>
             )}
             {d.channel === 'email' && contact.email !== null && (
