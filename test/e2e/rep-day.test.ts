@@ -93,6 +93,146 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await page.context().close();
   }, 60_000);
 
+  it('finds a prospect from any page: "/" to search, arrows and Enter to open', async () => {
+    const page = await signedInPage(browser, base, 'priya@northwind.test', { errors });
+    const target = await env.t.db.kysely
+      .selectFrom('prospects')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select('prospects.name')
+      .where('users.email', '=', 'priya@northwind.test')
+      .orderBy('prospects.name', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.keyboard.press('/');
+    const search = page.getByRole('combobox', { name: 'Search prospects' });
+    expect(await search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.type(target.name.slice(0, 6).toLowerCase());
+    const results = page.getByRole('listbox', { name: 'Prospects found' });
+    await results.getByRole('option', { name: new RegExp(target.name) }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'search.png') });
+    // Walk to it with the arrow keys, then open it.
+    const names = await results.getByRole('option').allTextContents();
+    const at = names.findIndex((n) => n.startsWith(target.name));
+    for (let i = 0; i < at; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: target.name }).waitFor();
+    // Nothing found is said so; another rep's prospect is not found.
+    await page.keyboard.press('/');
+    await page.keyboard.type('zzzz no such company');
+    await results.getByText('No prospect matches “zzzz no such company”.').waitFor();
+    await page.keyboard.press('Escape');
+    await results.waitFor({ state: 'detached' });
+    await page.context().close();
+  }, 60_000);
+
+  it('snoozes a prospect until a time typed as people say it, marks a deal lost after asking, and undoes it', async () => {
+    const row = await env.t.db.kysely
+      .selectFrom('decisions')
+      .innerJoin('prospects', 'prospects.id', 'decisions.prospect_id')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select(['prospects.id', 'prospects.name', 'users.email'])
+      .where('decisions.action', '=', 'follow-up')
+      .where('users.email', '=', 'tom@northwind.test')
+      .orderBy('prospects.id')
+      .executeTakeFirstOrThrow();
+    const page = await signedInPage(browser, base, row.email, { errors });
+    await page.goto(`${base}/prospects/${row.id}`);
+    await page.getByRole('heading', { name: row.name }).waitFor();
+    // Tom works in London: 15:00 there on Tuesday 10 March; next Monday 9:00 is 16 March.
+    await page.getByLabel('Snooze until').fill('next monday 9:00');
+    await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Snoozed until Mon, Mar 16, 9:00 AM GMT.' }).waitFor();
+    // A bad time names what was wrong, and snoozes nothing.
+    await page.getByLabel('Snooze until').fill('someday');
+    await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await expect(page.locator('.prospect-actions [role="alert"]').textContent()).resolves.toContain('until');
+
+    await page.getByRole('button', { name: 'Deal lost…' }).click();
+    await page.getByRole('button', { name: 'Yes, the deal is lost' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logged the deal as lost' }).waitFor();
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^NURTURE/);
+    await page.screenshot({ path: join(SHOTS, 'prospect-actions.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Undo last' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
+      .waitFor();
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    const deals = await env.t.db.kysely
+      .selectFrom('events')
+      .select('id')
+      .where('prospect_id', '=', row.id)
+      .where('type', '=', 'deal')
+      .execute();
+    expect(deals).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('splits the day into tabs (all due, overdue, later today, tomorrow) and walks it with j, k, o and ?', async () => {
+    const page = await signedInPage(browser, base, 'priya@northwind.test', { errors });
+    const items = page.getByTestId('agenda-item');
+    await items.first().waitFor();
+    const all = await items.count();
+    const tab = (name: RegExp) => page.getByRole('tab', { name });
+    const count = async (name: RegExp) =>
+      Number(/\((\d+)\)/.exec((await tab(name).textContent()) ?? '')?.[1]);
+    expect(await count(/^All due/)).toBe(all);
+    expect((await count(/^Overdue/)) + (await count(/^Later today/))).toBe(all);
+    await tab(/^Overdue/).click();
+    expect(await items.count()).toBe(await count(/^Overdue/));
+    for (const when of await page.locator('[data-testid="agenda-item"] .when').allTextContents())
+      expect(when).toMatch(/overdue by|now/);
+    await tab(/^Tomorrow/).click();
+    await expect.poll(async () => (await tab(/^Tomorrow/).textContent()) ?? '').toMatch(/\(\d+\)/);
+    for (const when of await page.locator('[data-testid="agenda-item"] .when').allTextContents())
+      expect(when).toMatch(/^Wed, Mar 11/);
+    await page.screenshot({ path: join(SHOTS, 'today-tomorrow.png') });
+    await tab(/^All due/).click();
+
+    // j and k walk the actions; o opens the current one's prospect; ? lists the shortcuts.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await items.first().evaluate((li) => li === li.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('?');
+    await page
+      .getByRole('dialog', { name: 'Keyboard shortcuts' })
+      .getByText('next / previous action')
+      .waitFor();
+    await page.screenshot({ path: join(SHOTS, 'today-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(0);
+    const name = (await items.first().locator('.head a.prospect').textContent()) ?? '';
+    await page.keyboard.press('o');
+    await page.getByRole('heading', { name }).waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it('adds a prospect and its first contact from the Pipeline, naming a bad field, then opens its page', async () => {
+    const page = await signedInPage(browser, base, 'dana@northwind.test', { errors });
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page.getByRole('button', { name: 'Add a prospect' }).click();
+    const form = page.getByRole('form', { name: 'Add a prospect' });
+    await form.getByLabel('Company').fill('Harbour Lights Ltd');
+    await form.getByLabel('Where the lead came from').selectOption('referral');
+    await form.getByLabel('Deal value (optional)').fill('18000');
+    await form.getByLabel('Contact').fill('Nia Okafor');
+    await form.getByLabel('Email').fill('nia@harbourlights.test');
+    await form.getByLabel('Phone').fill('+44 20 7946 0110');
+    await form.getByLabel('Time zone').fill('Europe/Londn');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    const problem = form.getByRole('alert');
+    await expect(problem.textContent()).resolves.toMatch(/^Time zone: /);
+    expect(await form.getByLabel('Time zone').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'pipeline-add.png'), fullPage: true });
+    await form.getByLabel('Time zone').fill('Europe/London');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    await page.getByRole('heading', { name: 'Harbour Lights Ltd' }).waitFor();
+    await expect(page.locator('.facts').textContent()).resolves.toContain('referral · deal $18,000');
+    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^[A-Z-]+/);
+    expect(await page.locator('.contacts').textContent()).toContain('Nia Okafor');
+    await page.context().close();
+  }, 60_000);
+
   it('logged no errors in the browser console', () => {
     expect(faults(errors)).toEqual([]);
   });

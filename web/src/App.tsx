@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrf } from './api.js';
 import { SignIn } from './pages/SignIn.js';
 import { Today } from './pages/Today.js';
+import { Search } from './components/Search.js';
 import { ProspectView } from './pages/ProspectView.js';
 import { Pipeline } from './pages/Pipeline.js';
 import { Playbook } from './pages/Playbook.js';
@@ -95,6 +96,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        <Search />
         <span className="who">
           {user.name} · {user.role}
         </span>
@@ -106,7 +108,7 @@ export function App() {
         {prospect !== undefined ? (
           <ProspectView id={decodeURIComponent(prospect)} user={user} />
         ) : path === '/pipeline' ? (
-          <Pipeline />
+          <Pipeline user={user} />
         ) : path === '/playbook' ? (
           <Playbook user={user} />
         ) : path === '/import' ? (

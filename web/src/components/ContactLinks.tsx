@@ -7,10 +7,11 @@ interface Props {
   quiet?: boolean;
 }
 
-export function PhoneLink({ value, quiet = false }: Props) {
+/** A phone number to call, or (`text`) to write a text message to. */
+export function PhoneLink({ value, quiet = false, text = false }: Props & { text?: boolean }) {
   if (quiet) return <>{value}</>;
   return (
-    <a className="tel" href={`tel:${value.replace(/[^\d+]/g, '')}`}>
+    <a className="tel" href={`${text ? 'sms' : 'tel'}:${value.replace(/[^\d+]/g, '')}`}>
       {value}
     </a>
   );

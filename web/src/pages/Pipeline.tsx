@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
 import { navigate } from '../App.js';
-import type { Prospect } from '../types.js';
+import { AddProspect } from '../components/AddProspect.js';
+import type { Prospect, User } from '../types.js';
 
 interface PipelineView {
   counts: Record<string, number>;
@@ -20,8 +21,9 @@ const LABELS: [string, string][] = [
   ['customers', 'Customers'],
 ];
 
-export function Pipeline() {
+export function Pipeline({ user }: { user: User }) {
   const [view, setView] = useState<PipelineView | null>(null);
+  const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<PipelineView>('GET', '/api/pipeline').then(setView, (e: unknown) => setError(problem(e)));
@@ -36,7 +38,15 @@ export function Pipeline() {
   return (
     <section>
       <h1>Pipeline</h1>
-      <p className="summary">{view.total} prospects.</p>
+      <p className="summary">
+        {view.total} prospects.{' '}
+        {!adding && (
+          <button type="button" onClick={() => setAdding(true)}>
+            Add a prospect
+          </button>
+        )}
+      </p>
+      {adding && <AddProspect user={user} onCancel={() => setAdding(false)} />}
       <ul className="counts">
         {LABELS.map(([key, label]) => (
           <li key={key}>

@@ -15,6 +15,7 @@ import { SendButtons } from '../components/mail/SendButtons.js';
 import { useDraftOpener } from '../components/mail/useDraftOpener.js';
 import { when } from '../format.js';
 import { EmailLink, PhoneLink } from '../components/ContactLinks.js';
+import { ProspectActions } from '../components/ProspectActions.js';
 import type { Email, MailSetup, ProspectPage, TimelineEvent, User } from '../types.js';
 
 function describe(e: TimelineEvent, zone: string): string {
@@ -157,6 +158,12 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
             )}
           </>
         )}
+        <ProspectActions
+          prospectId={page.id}
+          snoozedUntil={page.snoozedUntil}
+          zone={user.timezone}
+          onChanged={() => void load()}
+        />
       </section>
       <section aria-labelledby="email">
         <h2 id="email">Email</h2>

@@ -3,7 +3,7 @@
 // goes from the rep's own mailbox with Send (or Send in their hours) when one is connected; the
 // outbox strip on top holds the emails still on their way or waiting for the rep.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, problem } from '../api.js';
 import { navigate } from '../App.js';
 import { Draft } from '../components/Draft.js';
@@ -17,6 +17,7 @@ import { useDraftOpener } from '../components/mail/useDraftOpener.js';
 import { OPEN, needingYou } from '../components/mail/words.js';
 import { actionLabel, minutes, money, relative, when } from '../format.js';
 import { EmailLink, PhoneLink } from '../components/ContactLinks.js';
+import { typing } from '../components/Search.js';
 import type { Agenda, AgendaItem, Decision, Email, MailSetup, Notification, User } from '../types.js';
 
 interface Done {
@@ -48,7 +49,12 @@ function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: 
   const busy = email !== undefined && email.status !== 'failed' && email.status !== 'cancelled';
   const opener = useDraftOpener<HTMLLIElement>();
   return (
-    <li ref={opener.holder} className={`item${item.fits ? '' : ' later'}`} data-testid="agenda-item">
+    <li
+      ref={opener.holder}
+      className={`item${item.fits ? '' : ' later'}`}
+      data-testid="agenda-item"
+      tabIndex={-1}
+    >
       <div className="head">
         <a
           className="prospect"
@@ -63,10 +69,10 @@ function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: 
         {contact !== null && (
           <span className="contact">
             {contact.name}
-            {d.channel === 'call' && contact.phone !== null && (
+            {(d.channel === 'call' || d.channel === 'sms') && contact.phone !== null && (
               <>
                 {' · '}
-                <PhoneLink value={contact.phone} quiet={contact.doNotContact} />
+                <PhoneLink value={contact.phone} quiet={contact.doNotContact} text={d.channel === 'sms'} />
               </>
             )}
             {d.channel === 'email' && contact.email !== null && (
@@ -258,11 +264,117 @@ export function Today({ user }: { user: User }) {
                   } in the ${minutes(agenda.availableMinutes)} of working time left (${user.timezone}).`
             }`}
       </p>
-      <ol className="agenda">
-        {agenda.items.map((item) => (
-          <Item key={item.prospect.id} item={item} zone={user.timezone} now={now} mail={mail} />
+      <DayTabs agenda={agenda} now={now} zone={user.timezone} mail={mail} />
+    </section>
+  );
+}
+
+type Tab = 'all' | 'overdue' | 'today' | 'upcoming';
+
+/**
+ * The day's items in tabs: everything due, the overdue ones, the rest of today, and what comes
+ * tomorrow (read when the tab is opened). j and k walk the items, o opens the current one's prospect,
+ * ? lists the shortcuts.
+ */
+function DayTabs({ agenda, now, zone, mail }: { agenda: Agenda; now: number; zone: string; mail: Mail }) {
+  const [tab, setTab] = useState<Tab>('all');
+  const [upcoming, setUpcoming] = useState<AgendaItem[] | null>(null);
+  const [help, setHelp] = useState(false);
+  const list = useRef<HTMLOListElement>(null);
+  const overdue = agenda.items.filter((i) => Date.parse(i.due) < now);
+  const later = agenda.items.filter((i) => Date.parse(i.due) >= now);
+  useEffect(() => {
+    if (tab !== 'upcoming' || upcoming !== null) return;
+    const today = new Set(agenda.items.map((i) => i.prospect.id));
+    api<Agenda>('GET', '/api/agenda?date=tomorrow').then(
+      (next) => setUpcoming(next.items.filter((i) => !today.has(i.prospect.id))),
+      () => setUpcoming([]),
+    );
+  }, [tab, upcoming, agenda]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const items = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
+      const at = items.findIndex((li) => li.contains(document.activeElement));
+      if (e.key === 'j' || e.key === 'k') {
+        const next = items[e.key === 'j' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1)];
+        next?.focus();
+        next?.scrollIntoView({ block: 'nearest' });
+      } else if (e.key === 'o' && at >= 0) {
+        items[at]?.querySelector<HTMLAnchorElement>('a.prospect')?.click();
+      } else if (e.key === '?') {
+        setHelp((h) => !h);
+      } else if (e.key === 'Escape') {
+        setHelp(false);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const shown =
+    tab === 'overdue'
+      ? overdue
+      : tab === 'today'
+        ? later
+        : tab === 'upcoming'
+          ? (upcoming ?? [])
+          : agenda.items;
+  const tabs: [Tab, string][] = [
+    ['all', `All due (${agenda.items.length})`],
+    ['overdue', `Overdue (${overdue.length})`],
+    ['today', `Later today (${later.length})`],
+    ['upcoming', upcoming === null ? 'Tomorrow' : `Tomorrow (${upcoming.length})`],
+  ];
+  return (
+    <>
+      <div className="tabs" role="tablist" aria-label="Which actions">
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls="agenda-list"
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+        <button type="button" className="quiet keys" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
+          Shortcuts (?)
+        </button>
+      </div>
+      {help && (
+        <div className="shortcuts" role="dialog" aria-label="Keyboard shortcuts">
+          <dl>
+            <dt>/</dt>
+            <dd>search prospects</dd>
+            <dt>j / k</dt>
+            <dd>next / previous action</dd>
+            <dt>o</dt>
+            <dd>open the action's prospect</dd>
+            <dt>?</dt>
+            <dd>show or hide these shortcuts</dd>
+          </dl>
+        </div>
+      )}
+      {tab === 'upcoming' && upcoming === null && <p className="loading">Reading tomorrow…</p>}
+      {shown.length === 0 && (tab !== 'upcoming' || upcoming !== null) && (
+        <p className="hint">
+          {tab === 'overdue'
+            ? 'Nothing is overdue.'
+            : tab === 'upcoming'
+              ? 'Nothing more is due tomorrow.'
+              : 'Nothing here.'}
+        </p>
+      )}
+      <ol className="agenda" id="agenda-list" ref={list} aria-labelledby={`tab-${tab}`}>
+        {shown.map((item) => (
+          <Item key={item.prospect.id} item={item} zone={zone} now={now} mail={mail} />
         ))}
       </ol>
-    </section>
+    </>
   );
 }

@@ -41,6 +41,10 @@ export const FIELDS: Record<string, string> = {
   'oauth.clientSecret': 'Client secret',
   'oauth.refreshToken': 'Refresh token',
   mailbox: 'Mailbox',
+  // Adding a prospect (AddProspect.tsx): the company, then its first contact.
+  dealValue: 'Deal value',
+  source: 'Where the lead came from',
+  contact: 'Contact',
 };
 
 /** An error for a person: the field by its label, as the form shows it, then what was wrong. */
