@@ -4,8 +4,8 @@
 // contact and a stored decision, a contact gone, every rep, today and tomorrow, plain and gzipped.
 
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../test/support/databases.js';
 import type { TestDb } from '../../test/support/databases.js';
 import { actorFor } from '../app/accounts/workspace.js';
 import type { AppContext } from '../app/context.js';
@@ -21,7 +21,7 @@ const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
 const AWKWARD = 'Ünïcødé "quoted" \\ back\nslash\t😀 \u2028\u2029 </script> \u0007';
 
-describe.each(DIALECTS)('the agenda answer on %s', (dialect) => {
+describeDialects('the agenda answer on %s', (dialect) => {
   let t: TestDb;
   let ctx: AppContext;
   let app: Api;
