@@ -28,19 +28,25 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
 
   afterAll(async () => env?.close());
 
-  it('finishes a PREPARE action with the call objective and agenda; then it waits for the call', async () => {
-    // A prospect whose next action is to prepare a committed call, and its owner.
-    const row = await env.t.db.kysely
+  /** The first prospect (by id) whose decision is `action`, of `owner` if named, opened by its owner. */
+  async function openProspectWith(action: string, owner?: string) {
+    let query = env.t.db.kysely
       .selectFrom('decisions')
       .innerJoin('prospects', 'prospects.id', 'decisions.prospect_id')
       .innerJoin('users', 'users.id', 'prospects.owner_id')
       .select(['prospects.id', 'prospects.name', 'users.email'])
-      .where('decisions.action', '=', 'prepare')
-      .orderBy('prospects.id')
-      .executeTakeFirstOrThrow();
+      .where('decisions.action', '=', action);
+    if (owner !== undefined) query = query.where('users.email', '=', owner);
+    const row = await query.orderBy('prospects.id').executeTakeFirstOrThrow();
     const page = await signedInPage(browser, base, row.email, { errors });
     await page.goto(`${base}/prospects/${row.id}`);
     await page.getByRole('heading', { name: row.name }).waitFor();
+    return { row, page };
+  }
+
+  it('finishes a PREPARE action with the call objective and agenda; then it waits for the call', async () => {
+    // A prospect whose next action is to prepare a committed call, opened by its owner.
+    const { row, page } = await openProspectWith('prepare');
     const form = page.getByRole('form', { name: 'Prepare the call' });
     // No "Email sent" or call outcome for a preparation: only what finishes it.
     expect(await page.getByRole('button', { name: /sent|No answer|Voicemail/ }).count()).toBe(0);
@@ -125,18 +131,7 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
   }, 60_000);
 
   it('snoozes a prospect until a time typed as people say it, marks a deal lost after asking, and undoes it', async () => {
-    const row = await env.t.db.kysely
-      .selectFrom('decisions')
-      .innerJoin('prospects', 'prospects.id', 'decisions.prospect_id')
-      .innerJoin('users', 'users.id', 'prospects.owner_id')
-      .select(['prospects.id', 'prospects.name', 'users.email'])
-      .where('decisions.action', '=', 'follow-up')
-      .where('users.email', '=', 'tom@northwind.test')
-      .orderBy('prospects.id')
-      .executeTakeFirstOrThrow();
-    const page = await signedInPage(browser, base, row.email, { errors });
-    await page.goto(`${base}/prospects/${row.id}`);
-    await page.getByRole('heading', { name: row.name }).waitFor();
+    const { row, page } = await openProspectWith('follow-up', 'tom@northwind.test');
     // Tom works in London: 15:00 there on Tuesday 10 March; next Monday 9:00 is 16 March.
     await page.getByLabel('Snooze until').fill('next monday 9:00');
     await page.getByRole('button', { name: 'Snooze', exact: true }).click();
