@@ -199,6 +199,7 @@ describe('the answers of the API', () => {
     expect(invite.headers['content-type']).toMatch(/^text\/calendar/);
     await ok(dana, 'POST', '/api/undo');
     await ok(dana, 'POST', `/api/prospects/${id}/snooze`, { until: '2026-03-20' });
+    await ok(dana, 'POST', '/api/prospects/bulk', { ids: [id], action: 'snooze', until: '2026-03-21' });
 
     const token = await ok(avery, 'POST', '/api/tokens', { name: 'tour' });
     await ok(avery, 'GET', '/api/tokens');

@@ -15,6 +15,7 @@ import { PlaybookChange, PlaybookView } from '../app/decisions/views.js';
 import {
   ContactView,
   LoggedView,
+  UndoneView,
   ProspectListItem,
   ProspectPage,
   ProspectView,
@@ -95,7 +96,7 @@ describe('--json', () => {
       await json(['contact', 'add', 'acme', 'Ann Other', '--email', 'ann@acme.test'], dana, ContactView),
       await json(['contact', 'edit', 'acme', 'ann', '--role', 'stakeholder'], dana, ContactView),
       await json(['log', 'call', 'acme', '--outcome', 'voicemail'], dana, LoggedView),
-      await json(['undo'], dana, LoggedView),
+      await json(['undo'], dana, UndoneView),
       await json(['snooze', 'acme', '--until', '2026-03-12'], dana, ProspectView),
       await json(['agenda'], dana, AgendaView),
       await json(['pipeline'], dana, PipelineView),

@@ -3,11 +3,22 @@
 
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
+import { BULK_LIMIT, actOnMany } from '../../app/prospects/bulk.js';
+import type { BulkAction } from '../../app/prospects/bulk.js';
 import { logEvent, undoLast } from '../../app/prospects/logging.js';
 import type { Logged } from '../../app/prospects/logging.js';
+import { PursuitError } from '../../core/errors.js';
+import type { LogInput } from '../../app/prospects/event-input.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
-import { LoggedView, loggedView } from '../../app/prospects/views.js';
+import {
+  BulkView,
+  LoggedView,
+  UndoneView,
+  bulkView,
+  loggedView,
+  undoneView,
+} from '../../app/prospects/views.js';
 import { EVENT_TEXT_LIMITS } from '../../app/limits.js';
 
 const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
@@ -73,9 +84,48 @@ export function eventRoutes(app: Api, ctx: AppContext): void {
         description:
           'Refused (409) when that event is on a prospect you no longer see (it went to someone else): ' +
           'nothing is taken back, and nothing of that prospect is shown.',
-        response: { 200: LoggedView },
+        response: { 200: UndoneView },
       },
     },
-    async (request) => loggedView(await undoLast(ctx, actorOf(request))),
+    async (request) => undoneView(await undoLast(ctx, actorOf(request))),
   );
+
+  app.post(
+    '/api/prospects/bulk',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Snooze many prospects, or log the same thing on each, all or nothing',
+        description:
+          'A prospect that refuses (not found, no contact, an outcome its channel lacks) names itself and ' +
+          'nothing is written. What is logged together is taken back by one undo.',
+        body: Type.Object(
+          {
+            ids: Type.Array(Text(200), { minItems: 1, maxItems: BULK_LIMIT }),
+            action: Type.Union([Type.Literal('snooze'), Type.Literal('log')]),
+            until: Opt(100),
+            log: Type.Optional(LogBody),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: BulkView },
+      },
+    },
+    async (request) => {
+      const { ids, action, until, log } = request.body;
+      let what: BulkAction;
+      if (action === 'snooze') what = { type: 'snooze', until: required(until, 'until', 'a snooze') };
+      else {
+        const { type, ...rest } = required(log, 'log', 'logging');
+        what = { type: 'log', log: { ...rest, type: type as LogInput['type'] } };
+      }
+      return bulkView(await actOnMany(ctx, actorOf(request), ids, what));
+    },
+  );
+}
+
+/** A field the chosen bulk action needs. */
+function required<T>(value: T | undefined, field: string, what: string): T {
+  if (value === undefined) throw new PursuitError('INVALID_INPUT', `${what} needs ${field}`, field);
+  return value;
 }

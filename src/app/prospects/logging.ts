@@ -49,15 +49,31 @@ export async function logEvent(
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     const prospect = await resolveProspect(q, actor, typedProspect);
-    const all = await contacts.listByProspect(q, prospect.id);
-    if (all.length === 0)
-      throw new PursuitError('INVALID_INPUT', `${prospect.name} has no contacts: add one first`, 'contact');
-    const history = await events.listByProspect(q, prospect.id);
-    const current = await decisions.findByProspect(q, prospect.id);
-    const contact = pickContact(all, input.contact, current);
-    const data = buildEvent(input, now, actor.timezone, contact, all, history, current);
-    return recordEvent(q, ctx, prospect, data, { by: actor.id, undoable: true }, now);
+    return logOn(q, ctx, actor, prospect, input, now);
   });
+}
+
+/**
+ * Logs what a person typed on a prospect they may see, inside the caller's transaction. Events
+ * logged together (a bulk action) share `logSeq`, so one undo takes them all back.
+ */
+export async function logOn(
+  q: Q,
+  ctx: AppContext,
+  actor: User,
+  prospect: Prospect,
+  input: LogInput,
+  now: number,
+  logSeq?: number,
+): Promise<Logged> {
+  const all = await contacts.listByProspect(q, prospect.id);
+  if (all.length === 0)
+    throw new PursuitError('INVALID_INPUT', `${prospect.name} has no contacts: add one first`, 'contact');
+  const history = await events.listByProspect(q, prospect.id);
+  const current = await decisions.findByProspect(q, prospect.id);
+  const contact = pickContact(all, input.contact, current);
+  const data = buildEvent(input, now, actor.timezone, contact, all, history, current);
+  return recordEvent(q, ctx, prospect, data, { by: actor.id, undoable: true, logSeq }, now);
 }
 
 /**
@@ -79,6 +95,8 @@ export async function recordEvent(
     id?: string;
     /** How an unsubscribe came, for the do-not-contact list (a person logging it, by default). */
     optOut?: SuppressionSource;
+    /** The place in the logging order, when events logged together share one (undone together). */
+    logSeq?: number;
   },
   now: number,
 ): Promise<Logged> {
@@ -93,7 +111,7 @@ export async function recordEvent(
     data: { ...data, id },
     loggedBy: options.by,
     loggedAt: now,
-    logSeq: options.undoable ? await events.nextLogSeq(q, prospect.orgId) : null,
+    logSeq: options.undoable ? (options.logSeq ?? (await events.nextLogSeq(q, prospect.orgId))) : null,
     sourceKey: null,
   };
   await events.insert(q, event);
@@ -116,34 +134,47 @@ export async function recordEvent(
   return { event, prospect, decision: decided.get(prospect.id) };
 }
 
+/** What one undo took back: the last thing logged (first), and how many events went with it. */
+export interface Undone extends Logged {
+  count: number;
+}
+
 /**
- * Takes back the last event the actor logged, while they may still see its prospect. One that has
- * gone to someone else since (a reassignment) is theirs now: it is not taken back, and the answer
- * names nothing of that prospect (an older event is not taken back in its place either: undo is
- * for the last thing one did).
+ * Takes back the last thing the actor logged (one event, or every event of one bulk action), while
+ * they may still see its prospects. One that has gone to someone else since (a reassignment) is
+ * theirs now: nothing is taken back, and the answer names nothing of that prospect (an older event
+ * is not taken back in its place either: undo is for the last thing one did).
  */
-export async function undoLast(ctx: AppContext, actor: User): Promise<Logged> {
+export async function undoLast(ctx: AppContext, actor: User): Promise<Undone> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     const last = await events.lastLoggedBy(q, actor.orgId, actor.id);
     if (last === undefined)
       throw new PursuitError('CONFLICT', 'you have logged nothing to take back', 'undo');
-    const prospect = await prospects.findById(q, last.prospectId);
-    if (prospect === undefined) throw new Error('event without prospect');
-    if (!(await canSee(q, actor, prospect))) {
-      throw new PursuitError(
-        'CONFLICT',
-        'the last thing you logged is on a prospect you no longer see, so nothing was taken back',
-        'undo',
-      );
+    const together = await events.loggedTogether(q, actor.orgId, actor.id, last.logSeq as number);
+    const seen = new Map<string, Prospect>();
+    for (const event of together) {
+      const prospect = await prospects.findById(q, event.prospectId);
+      if (prospect === undefined) throw new Error('event without prospect');
+      if (!(await canSee(q, actor, prospect))) {
+        throw new PursuitError(
+          'CONFLICT',
+          'the last thing you logged is on a prospect you no longer see, so nothing was taken back',
+          'undo',
+        );
+      }
+      seen.set(prospect.id, prospect);
     }
-    await events.delete(q, last.id);
-    // An opt-out taken back lifts what it put on the do-not-contact list (the entry is kept).
-    const made = await suppressions.byEvent(q, last.id);
     const lift = { by: actor.id, reason: 'the opt-out was taken back (undo)' };
-    await liftEntries(q, ctx, actor.orgId, made, lift, now);
-    const decided = await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
-    return { event: last, prospect, decision: decided.get(prospect.id) };
+    for (const event of together) {
+      await events.delete(q, event.id);
+      // An opt-out taken back lifts what it put on the do-not-contact list (the entry is kept).
+      await liftEntries(q, ctx, actor.orgId, await suppressions.byEvent(q, event.id), lift, now);
+    }
+    const ids = [...seen.keys()];
+    const decided = await refreshDecisions(q, actor.orgId, ids, now, ctx.defaultPlaybookText);
+    const prospect = seen.get(last.prospectId) as Prospect;
+    return { event: last, prospect, decision: decided.get(prospect.id), count: together.length };
   });
 }
 
@@ -156,11 +187,22 @@ export async function snooze(
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     const prospect = await resolveProspect(q, actor, typedProspect);
-    const at = when('until', until, now, actor.timezone) as number;
-    if (at <= now) throw new PursuitError('INVALID_INPUT', 'expected a time in the future', 'until');
-    const next = { ...prospect, snoozedUntil: at, updatedAt: now };
-    await prospects.update(q, next);
+    const next = await snoozeOn(q, prospect, snoozeTime(actor, until, now), now);
     await refreshDecisions(q, actor.orgId, [prospect.id], now, ctx.defaultPlaybookText);
     return next;
   });
+}
+
+/** When a snooze typed as people say it ends: a time in the future, or an error naming `until`. */
+export function snoozeTime(actor: User, until: string, now: number): number {
+  const at = when('until', until, now, actor.timezone) as number;
+  if (at <= now) throw new PursuitError('INVALID_INPUT', 'expected a time in the future', 'until');
+  return at;
+}
+
+/** Keeps a prospect off the agenda until `at`, inside the caller's transaction (who re-decides it). */
+export async function snoozeOn(q: Q, prospect: Prospect, at: number, now: number): Promise<Prospect> {
+  const next = { ...prospect, snoozedUntil: at, updatedAt: now };
+  await prospects.update(q, next);
+  return next;
 }

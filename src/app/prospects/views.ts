@@ -7,7 +7,8 @@ import type { Contact, Notification, Prospect, StoredEvent } from '../../core/re
 import { EVENT_SCHEMAS } from '../../core/scenario/schema.js';
 import { DecisionView, MaybeDecision, decisionView } from '../decisions/views.js';
 import { Instant, Nullable, Shape, iso } from '../shapes.js';
-import type { Logged } from './logging.js';
+import type { BulkDone } from './bulk.js';
+import type { Logged, Undone } from './logging.js';
 import type { ProspectDetails } from './reading.js';
 
 const Flag = Nullable(Type.Boolean());
@@ -153,6 +154,35 @@ export function loggedView(l: Logged): LoggedView {
     event: eventView(l.event),
     prospect: prospectView(l.prospect),
     decision: decisionView(l.decision),
+  };
+}
+
+export const UndoneView = Shape(
+  {
+    ...LoggedView.properties,
+    count: Type.Integer({ description: 'how many events went back: more than one for a bulk action' }),
+  },
+  'The last thing logged, taken back (the first of a bulk action), and the decision it led to',
+);
+export type UndoneView = Static<typeof UndoneView>;
+
+export function undoneView(u: Undone): UndoneView {
+  return { ...loggedView(u), count: u.count };
+}
+
+export const BulkView = Shape(
+  {
+    count: Type.Integer(),
+    prospects: Type.Array(Shape({ prospect: ProspectView, decision: MaybeDecision })),
+  },
+  'Every prospect of a bulk action, with its decision after it',
+);
+export type BulkView = Static<typeof BulkView>;
+
+export function bulkView(done: BulkDone[]): BulkView {
+  return {
+    count: done.length,
+    prospects: done.map((d) => ({ prospect: prospectView(d.prospect), decision: decisionView(d.decision) })),
   };
 }
 

@@ -4,7 +4,8 @@ import type { Decision } from '../../core/decision.js';
 import { logEvent, snooze, undoLast } from '../../app/prospects/logging.js';
 import type { LogInput } from '../../app/prospects/event-input.js';
 import type { Logged } from '../../app/prospects/logging.js';
-import { loggedView, prospectView } from '../../app/prospects/views.js';
+import { loggedView, prospectView, undoneView } from '../../app/prospects/views.js';
+import { plural } from '../../core/rules/words.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';
@@ -27,7 +28,8 @@ export const LOG_VERBS = {
   deal: { type: 'deal' },
 } as const satisfies Record<string, Partial<LogInput> & { type: LogInput['type'] }>;
 
-function summary(logged: Logged, zone: string, now: number): string {
+/** What was logged, where and when, then the prospect's next step; `also` follows the first line. */
+function summary(logged: Logged, zone: string, now: number, also = ''): string {
   const d = logged.event.data;
   const what =
     logged.event.type === 'touch'
@@ -46,7 +48,7 @@ function summary(logged: Logged, zone: string, now: number): string {
           repZone: zone,
           now,
         })}`;
-  return `${what} at ${logged.prospect.name}, ${formatWhen(logged.event.at, zone)}.${next}\n`;
+  return `${what} at ${logged.prospect.name}, ${formatWhen(logged.event.at, zone)}${also}.${next}\n`;
 }
 
 export async function logCommand(
@@ -68,8 +70,10 @@ export async function logCommand(
 export async function undoCommand(options: GlobalOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
     const undone = await undoLast(ctx, actor);
-    if (options.json === true) printJson(io, loggedView(undone));
-    else io.stdout.write(`Took back the ${summary(undone, actor.timezone, ctx.now())}`);
+    const others = undone.count - 1;
+    const also = others === 0 ? '' : `, and the ${plural(others, 'event')} logged with it`;
+    if (options.json === true) printJson(io, undoneView(undone));
+    else io.stdout.write(`Took back the ${summary(undone, actor.timezone, ctx.now(), also)}`);
     return EXIT.ok;
   });
 }

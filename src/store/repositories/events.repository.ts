@@ -170,6 +170,18 @@ export const events = {
       .executeTakeFirst();
     return r === undefined ? undefined : toEvent(r);
   },
+  /** The events the user logged at one place in the logging order (one action, or one bulk action). */
+  async loggedTogether(q: Q, orgId: string, userId: string, logSeq: number): Promise<StoredEvent[]> {
+    const rows = await q
+      .selectFrom('events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('logged_by', '=', userId)
+      .where('log_seq', '=', logSeq)
+      .orderBy('logged_at')
+      .execute();
+    return rows.map(toEvent);
+  },
   /** The next number in the organisation's logging order. */
   async nextLogSeq(q: Q, orgId: string): Promise<number> {
     const r = await q
