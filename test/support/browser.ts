@@ -54,6 +54,11 @@ export interface SignInOptions {
   errors: string[];
   /** Clipboard access, for Copy buttons. */
   clipboard?: boolean;
+  /**
+   * Today's density, as the rep chose it in this browser: detailed (every action's reason, draft and
+   * buttons at once; what most browser tests work on) unless a test asks for the app's compact default.
+   */
+  density?: 'compact' | 'detailed';
 }
 
 /** A new browser context signed in as `email`, on its Today page. */
@@ -66,6 +71,11 @@ export async function signedInPage(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     acceptDownloads: true,
+  });
+  const density = options.density ?? 'detailed';
+  await context.addInitScript({
+    // Only where no choice is kept yet: a choice made in the test must survive a reload.
+    content: `if (localStorage.getItem('pursuit.today.density') === null) localStorage.setItem('pursuit.today.density', ${JSON.stringify(density)});`,
   });
   if (options.clipboard === true)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

@@ -5,16 +5,19 @@
 import { useState } from 'react';
 import { api, problem } from '../api.js';
 import { when } from '../format.js';
+import { UndoButton, undoneWords } from './UndoButton.js';
 
 interface Props {
   prospectId: string;
   snoozedUntil: string | null;
   zone: string;
+  /** The server's clock, as the page read it. */
+  now: number;
   /** Something changed: read the prospect again. */
   onChanged: () => void;
 }
 
-export function ProspectActions({ prospectId, snoozedUntil, zone, onChanged }: Props) {
+export function ProspectActions({ prospectId, snoozedUntil, zone, now, onChanged }: Props) {
   const [until, setUntil] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +71,7 @@ export function ProspectActions({ prospectId, snoozedUntil, zone, onChanged }: P
         <button type="submit" className="quiet" disabled={busy}>
           Snooze
         </button>
-        {snoozedUntil !== null && Date.parse(snoozedUntil) > Date.now() && (
+        {snoozedUntil !== null && Date.parse(snoozedUntil) > now && (
           <span className="hint">Snoozed until {when(snoozedUntil, zone)}.</span>
         )}
       </form>
@@ -90,7 +93,12 @@ export function ProspectActions({ prospectId, snoozedUntil, zone, onChanged }: P
             Deal lost…
           </button>
         )}
-        <UndoButton onUndone={(words) => setDone(words)} onChanged={onChanged} />
+        <UndoButton
+          onUndone={(r) => {
+            setDone(undoneWords(r));
+            onChanged();
+          }}
+        />
       </div>
       {done !== null && (
         <p role="status" className="hint">
@@ -103,48 +111,5 @@ export function ProspectActions({ prospectId, snoozedUntil, zone, onChanged }: P
         </p>
       )}
     </div>
-  );
-}
-
-interface UndoProps {
-  /** What was taken back, in words. */
-  onUndone: (words: string) => void;
-  onChanged: () => void;
-}
-
-/** Takes back the last event the user logged, wherever it was (as `pursuit undo`). */
-export function UndoButton({ onUndone, onChanged }: UndoProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="quiet"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(null);
-          api<{ event: { type: string }; prospect: { name: string } }>('POST', '/api/undo').then(
-            (r) => {
-              onUndone(`Took back the last ${r.event.type} you logged, on ${r.prospect.name}.`);
-              onChanged();
-              setBusy(false);
-            },
-            (e: unknown) => {
-              setError(problem(e));
-              setBusy(false);
-            },
-          );
-        }}
-      >
-        Undo last
-      </button>
-      {error !== null && (
-        <span role="alert" className="error">
-          {error}
-        </span>
-      )}
-    </>
   );
 }

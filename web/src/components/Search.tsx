@@ -6,18 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { api, problem } from '../api.js';
 import { navigate } from '../App.js';
 import { actionLabel } from '../format.js';
+import { useShortcuts } from '../keyboard.js';
 import type { Decision } from '../types.js';
 
 interface Found {
   id: string;
   name: string;
   decision: Decision | null;
-}
-
-/** Whether a key press belongs to a text field (where "/" is a character, not a shortcut). */
-export function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 export function Search() {
@@ -27,16 +22,11 @@ export function Search() {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !typing(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        input.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcuts((e) => {
+    if (e.key !== '/') return false;
+    input.current?.focus();
+    return true;
+  });
 
   useEffect(() => {
     const q = text.trim();

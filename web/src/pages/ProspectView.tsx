@@ -159,6 +159,7 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
           </>
         )}
         <ProspectActions
+          now={Date.parse(page.now)}
           prospectId={page.id}
           snoozedUntil={page.snoozedUntil}
           zone={user.timezone}

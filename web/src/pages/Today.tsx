@@ -3,150 +3,14 @@
 // goes from the rep's own mailbox with Send (or Send in their hours) when one is connected; the
 // outbox strip on top holds the emails still on their way or waiting for the rep.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
-import { navigate } from '../App.js';
-import { Draft } from '../components/Draft.js';
-import { LogControls } from '../components/LogControls.js';
-import { NextStep } from '../components/NextStep.js';
-import { EmailResult } from '../components/mail/EmailResult.js';
+import { DayTabs } from '../components/day/DayTabs.js';
+import type { Mail } from '../components/day/AgendaItem.js';
 import { OutboxStrip } from '../components/mail/OutboxStrip.js';
-import { SendButtons } from '../components/mail/SendButtons.js';
-import { sendHint } from '../components/mail/sendHint.js';
-import { useDraftOpener } from '../components/mail/useDraftOpener.js';
-import { OPEN, needingYou } from '../components/mail/words.js';
-import { actionLabel, minutes, money, relative, when } from '../format.js';
-import { EmailLink, PhoneLink } from '../components/ContactLinks.js';
-import { typing } from '../components/Search.js';
-import type { Agenda, AgendaItem, Decision, Email, MailSetup, Notification, User } from '../types.js';
-
-interface Done {
-  note: string;
-  next: Decision | null;
-  invite: boolean;
-}
-
-/** The email channel as every item sees it. */
-interface Mail {
-  setup: MailSetup | null;
-  /** The rep's own outbox, newest first. */
-  outbox: Email[];
-  onEmail: (email: Email) => void;
-}
-
-function Item({ item, zone, now, mail }: { item: AgendaItem; zone: string; now: number; mail: Mail }) {
-  const [done, setDone] = useState<Done | null>(null);
-  // The email sent from this item, if any; else one already on its way to the prospect.
-  const [sentId, setSentId] = useState<string | null>(null);
-  const d = item.decision;
-  const contact = item.contact;
-  const byEmail = d.channel === 'email' && d.message !== undefined;
-  const email =
-    mail.outbox.find((o) => o.id === sentId) ??
-    (byEmail ? mail.outbox.find((o) => o.prospectId === item.prospect.id && OPEN.has(o.status)) : undefined);
-  const canSend = byEmail && mail.setup?.mailbox != null;
-  // Sent, or on its way: the email stands for the logging buttons. Failed or cancelled: try again.
-  const busy = email !== undefined && email.status !== 'failed' && email.status !== 'cancelled';
-  const opener = useDraftOpener<HTMLLIElement>();
-  return (
-    <li
-      ref={opener.holder}
-      className={`item${item.fits ? '' : ' later'}`}
-      data-testid="agenda-item"
-      tabIndex={-1}
-    >
-      <div className="head">
-        <a
-          className="prospect"
-          href={`/prospects/${item.prospect.id}`}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(`/prospects/${item.prospect.id}`);
-          }}
-        >
-          {item.prospect.name}
-        </a>
-        {contact !== null && (
-          <span className="contact">
-            {contact.name}
-            {(d.channel === 'call' || d.channel === 'sms') && contact.phone !== null && (
-              <>
-                {' · '}
-                <PhoneLink value={contact.phone} quiet={contact.doNotContact} text={d.channel === 'sms'} />
-              </>
-            )}
-            {d.channel === 'email' && contact.email !== null && (
-              <>
-                {' · '}
-                <EmailLink value={contact.email} quiet={contact.doNotContact} />
-              </>
-            )}
-          </span>
-        )}
-        <span className={`badge ${d.action}`}>{actionLabel(d.action, d.channel)}</span>
-      </div>
-      <p className="when">
-        {when(item.due, zone)} · {relative(item.due, now)} · {item.minutes} min
-        {item.prospect.dealValue !== null && <> · deal {money(item.prospect.dealValue)}</>}
-      </p>
-      <p className="reason">{d.reason}</p>
-      {d.message !== undefined && (
-        <Draft
-          message={d.message}
-          open={opener.open}
-          onToggle={opener.setOpen}
-          actions={
-            canSend && !busy
-              ? (draft) => (
-                  <SendButtons
-                    prospectId={item.prospect.id}
-                    draft={draft}
-                    onSent={(sent) => {
-                      mail.onEmail(sent);
-                      setSentId(sent.id);
-                      opener.sent();
-                    }}
-                  />
-                )
-              : undefined
-          }
-          hint={byEmail && !busy ? sendHint(mail.setup) : undefined}
-        />
-      )}
-      {email !== undefined && done === null && (
-        <EmailResult email={email} zone={zone} now={now} onChange={mail.onEmail} />
-      )}
-      {done !== null ? (
-        <div className="next" role="status">
-          <p>
-            Logged {done.note.toLowerCase()}. <NextStep next={done.next} now={now} />
-          </p>
-          {done.invite && (
-            <a className="button" href={`/api/prospects/${item.prospect.id}/invite.ics`} download>
-              Download the invite (.ics)
-            </a>
-          )}
-        </div>
-      ) : busy ? null : (
-        <LogControls
-          prospectId={item.prospect.id}
-          decision={d}
-          onLogged={(next, note) => {
-            setDone({ note, next, invite: note === 'commitment' });
-          }}
-          sends={canSend}
-          lead={
-            canSend && !opener.open ? (
-              <button type="button" onClick={opener.review}>
-                Review and send
-              </button>
-            ) : undefined
-          }
-        />
-      )}
-    </li>
-  );
-}
+import { needingYou } from '../components/mail/words.js';
+import { minutes } from '../format.js';
+import type { Agenda, Email, MailSetup, Notification, User } from '../types.js';
 
 export function Today({ user }: { user: User }) {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
@@ -245,7 +109,20 @@ export function Today({ user }: { user: User }) {
           </button>
         </div>
       )}
-      <h1>Today</h1>
+      <header className="day-head">
+        <h1>Today</h1>
+        <p className="summary">
+          {agenda.items.length === 0
+            ? 'Nothing is due today.'
+            : `${agenda.items.length} action${agenda.items.length === 1 ? '' : 's'}, ${minutes(agenda.totalMinutes)} of work; ${
+                agenda.availableMinutes <= 0
+                  ? `no working time is left today (${user.timezone}).`
+                  : `${
+                      agenda.fitting === agenda.items.length ? 'all fit' : `the first ${agenda.fitting} fit`
+                    } in the ${minutes(agenda.availableMinutes)} of working time left (${user.timezone}).`
+              }`}
+        </p>
+      </header>
       <OutboxStrip
         emails={needingYou(outbox, user.id, now)}
         names={names}
@@ -253,128 +130,7 @@ export function Today({ user }: { user: User }) {
         now={now}
         onChange={onEmail}
       />
-      <p className="summary">
-        {agenda.items.length === 0
-          ? 'Nothing is due today.'
-          : `${agenda.items.length} action${agenda.items.length === 1 ? '' : 's'}, ${minutes(agenda.totalMinutes)} of work; ${
-              agenda.availableMinutes <= 0
-                ? `no working time is left today (${user.timezone}).`
-                : `${
-                    agenda.fitting === agenda.items.length ? 'all fit' : `the first ${agenda.fitting} fit`
-                  } in the ${minutes(agenda.availableMinutes)} of working time left (${user.timezone}).`
-            }`}
-      </p>
-      <DayTabs agenda={agenda} now={now} zone={user.timezone} mail={mail} />
+      <DayTabs agenda={agenda} now={now} zone={user.timezone} mail={mail} onChanged={() => void load()} />
     </section>
-  );
-}
-
-type Tab = 'all' | 'overdue' | 'today' | 'upcoming';
-
-/**
- * The day's items in tabs: everything due, the overdue ones, the rest of today, and what comes
- * tomorrow (read when the tab is opened). j and k walk the items, o opens the current one's prospect,
- * ? lists the shortcuts.
- */
-function DayTabs({ agenda, now, zone, mail }: { agenda: Agenda; now: number; zone: string; mail: Mail }) {
-  const [tab, setTab] = useState<Tab>('all');
-  const [upcoming, setUpcoming] = useState<AgendaItem[] | null>(null);
-  const [help, setHelp] = useState(false);
-  const list = useRef<HTMLOListElement>(null);
-  const overdue = agenda.items.filter((i) => Date.parse(i.due) < now);
-  const later = agenda.items.filter((i) => Date.parse(i.due) >= now);
-  useEffect(() => {
-    if (tab !== 'upcoming' || upcoming !== null) return;
-    const today = new Set(agenda.items.map((i) => i.prospect.id));
-    api<Agenda>('GET', '/api/agenda?date=tomorrow').then(
-      (next) => setUpcoming(next.items.filter((i) => !today.has(i.prospect.id))),
-      () => setUpcoming([]),
-    );
-  }, [tab, upcoming, agenda]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const items = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
-      const at = items.findIndex((li) => li.contains(document.activeElement));
-      if (e.key === 'j' || e.key === 'k') {
-        const next = items[e.key === 'j' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1)];
-        next?.focus();
-        next?.scrollIntoView({ block: 'nearest' });
-      } else if (e.key === 'o' && at >= 0) {
-        items[at]?.querySelector<HTMLAnchorElement>('a.prospect')?.click();
-      } else if (e.key === '?') {
-        setHelp((h) => !h);
-      } else if (e.key === 'Escape') {
-        setHelp(false);
-      } else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  const shown =
-    tab === 'overdue'
-      ? overdue
-      : tab === 'today'
-        ? later
-        : tab === 'upcoming'
-          ? (upcoming ?? [])
-          : agenda.items;
-  const tabs: [Tab, string][] = [
-    ['all', `All due (${agenda.items.length})`],
-    ['overdue', `Overdue (${overdue.length})`],
-    ['today', `Later today (${later.length})`],
-    ['upcoming', upcoming === null ? 'Tomorrow' : `Tomorrow (${upcoming.length})`],
-  ];
-  return (
-    <>
-      <div className="tabs" role="tablist" aria-label="Which actions">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls="agenda-list"
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-        <button type="button" className="quiet keys" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
-          Shortcuts (?)
-        </button>
-      </div>
-      {help && (
-        <div className="shortcuts" role="dialog" aria-label="Keyboard shortcuts">
-          <dl>
-            <dt>/</dt>
-            <dd>search prospects</dd>
-            <dt>j / k</dt>
-            <dd>next / previous action</dd>
-            <dt>o</dt>
-            <dd>open the action's prospect</dd>
-            <dt>?</dt>
-            <dd>show or hide these shortcuts</dd>
-          </dl>
-        </div>
-      )}
-      {tab === 'upcoming' && upcoming === null && <p className="loading">Reading tomorrow…</p>}
-      {shown.length === 0 && (tab !== 'upcoming' || upcoming !== null) && (
-        <p className="hint">
-          {tab === 'overdue'
-            ? 'Nothing is overdue.'
-            : tab === 'upcoming'
-              ? 'Nothing more is due tomorrow.'
-              : 'Nothing here.'}
-        </p>
-      )}
-      <ol className="agenda" id="agenda-list" ref={list} aria-labelledby={`tab-${tab}`}>
-        {shown.map((item) => (
-          <Item key={item.prospect.id} item={item} zone={zone} now={now} mail={mail} />
-        ))}
-      </ol>
-    </>
   );
 }
