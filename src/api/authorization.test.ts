@@ -115,6 +115,12 @@ const ACCESS: Record<string, Entry> = {
     },
   }),
   'POST /api/prospects/:id/snooze': prospectRoute('/snooze', { until: '2026-03-20' }),
+  'POST /api/prospects/bulk': of('visible', {
+    request: async (w, owner) => {
+      const id = await w.prospect(owner);
+      return { payload: { ids: [id], action: 'snooze', until: '2026-03-20' }, ids: [id] };
+    },
+  }),
   'GET /api/prospects/:id/invite.ics': of('visible', {
     request: async (w, owner) => {
       const id = await w.committed(owner);
