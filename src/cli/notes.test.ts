@@ -1,6 +1,6 @@
 // `pursuit note add|list|edit|delete` on a real SQLite file with a fixed clock: text and --json (the
 // API's NoteView), a note read from standard input, newest first, a short id to name a note again,
-// an empty note refused naming the field, and a rep refused another's note.
+// an empty note refused naming the field, a rep refused another's note, and notes kept by a backup.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,5 +82,19 @@ describe('the note commands', () => {
     expect(refused.status).toBe(2);
     expect(refused.err).toMatch(/note: only a note's author, a manager or an admin/);
     expect((await cli(['note', 'delete', 'acme', admins.id], ada)).status).toBe(0);
+  });
+
+  it('keeps notes in a backup, and a restore brings them back', async () => {
+    const file = join(dir, 'notes-backup.db');
+    const backup = await cli(['backup', file], ada);
+    expect(backup.status, backup.err).toBe(0);
+    const elsewhere = { ...ada, PURSUIT_DB: join(dir, 'restored.db') };
+    const restored = await runCli(['restore', file], { env: { ...env, ...elsewhere } });
+    expect(restored.status, restored.err).toBe(0);
+    const list = await runCli(['note', 'list', 'acme', '--json'], { env: { ...env, ...elsewhere } });
+    expect(JSON.parse((await cli(['note', 'list', 'acme', '--json'], ada)).out)).toEqual(
+      JSON.parse(list.out),
+    );
+    expect(JSON.parse(list.out)).toHaveLength(1);
   });
 });
