@@ -200,6 +200,11 @@ describe('the answers of the API', () => {
     await ok(dana, 'POST', '/api/undo');
     await ok(dana, 'POST', `/api/prospects/${id}/snooze`, { until: '2026-03-20' });
     await ok(dana, 'POST', '/api/prospects/bulk', { ids: [id], action: 'snooze', until: '2026-03-21' });
+    const note = await ok(dana, 'POST', `/api/prospects/${id}/notes`, { body: 'Tina prefers mornings.' });
+    const noteId = note.json<{ id: string }>().id;
+    await ok(dana, 'PATCH', `/api/prospects/${id}/notes/${noteId}`, { body: 'Tina prefers early mornings.' });
+    await ok(dana, 'GET', `/api/prospects/${id}/notes`);
+    await ok(dana, 'DELETE', `/api/prospects/${id}/notes/${noteId}`);
 
     const token = await ok(avery, 'POST', '/api/tokens', { name: 'tour' });
     await ok(avery, 'GET', '/api/tokens');

@@ -132,6 +132,22 @@ const ACCESS: Record<string, Entry> = {
     channel: 'call',
     outcome: 'no-answer',
   }),
+  'GET /api/prospects/:id/notes': prospectRoute('/notes'),
+  'POST /api/prospects/:id/notes': prospectRoute('/notes', { body: 'A matrix note.' }),
+  // The owner's own note: whoever sees the prospect here is its author, their manager or an admin,
+  // who may all change it (a rep refused another's note, 403, is in notes.test.ts).
+  'PATCH /api/prospects/:id/notes/:noteId': of('visible', {
+    request: async (w, owner) => {
+      const [id, note] = await w.note(owner);
+      return { url: `/api/prospects/${id}/notes/${note}`, payload: { body: 'Changed.' }, ids: [id, note] };
+    },
+  }),
+  'DELETE /api/prospects/:id/notes/:noteId': of('visible', {
+    request: async (w, owner) => {
+      const [id, note] = await w.note(owner);
+      return { url: `/api/prospects/${id}/notes/${note}`, ids: [id, note] };
+    },
+  }),
   // The caller's last logged call, on a prospect that has since gone to the owner.
   'POST /api/undo': of('undo', {
     owners: ['rep', 'otherRep', 'otherTeam'],
@@ -275,6 +291,24 @@ const ACCESS: Record<string, Entry> = {
         payload: { kind: 'neutral' },
         ids: [reply, mine.name],
       };
+    },
+  }),
+  "PATCH /api/prospects/:id/notes/:noteId [under the caller's prospect]": of('child-elsewhere', {
+    request: async (w, owner, role) => {
+      const mine = await w.callersProspect(role);
+      const [, note] = await w.note(owner);
+      return {
+        url: `/api/prospects/${mine.id}/notes/${note}`,
+        payload: { body: 'Changed.' },
+        ids: [note, mine.name],
+      };
+    },
+  }),
+  "DELETE /api/prospects/:id/notes/:noteId [under the caller's prospect]": of('child-elsewhere', {
+    request: async (w, owner, role) => {
+      const mine = await w.callersProspect(role);
+      const [, note] = await w.note(owner);
+      return { url: `/api/prospects/${mine.id}/notes/${note}`, ids: [note, mine.name] };
     },
   }),
   // The unsubscribe link is its own credential: anyone holding it may use it, nobody may forge one.

@@ -33,6 +33,7 @@ import { modelRoutes } from './routes/model.routes.js';
 import { stopImports } from '../app/import/jobs.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { leadRoutes } from './routes/leads.routes.js';
+import { noteRoutes } from './routes/notes.routes.js';
 import { playbookRoutes } from './routes/playbook.routes.js';
 import { prospectRoutes } from './routes/prospects.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
@@ -177,6 +178,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   dayRoutes(app, ctx);
   prospectRoutes(app, ctx);
   eventRoutes(app, ctx);
+  noteRoutes(app, ctx);
   leadRoutes(app, ctx);
   teamRoutes(app, ctx);
   playbookRoutes(app, ctx);

@@ -17,6 +17,8 @@ export const LIMITS = {
   eventText: 500,
   /** An event's long text: an agenda, the prospect's own words, objections. */
   eventLongText: 2000,
+  /** A note on a prospect: free text, a page or two. */
+  noteBody: 10_000,
 } as const;
 
 /** The limits of an event's text fields, by the contract's field name. */

@@ -340,3 +340,17 @@ export interface Suppression {
   removedBy: string | null;
   removalReason: string | null;
 }
+
+/** A note on a prospect: free text, never read by the engine (it changes no decision). */
+export interface Note {
+  id: string;
+  orgId: string;
+  prospectId: string;
+  /** Who wrote it; null when that user is no longer there. */
+  authorId: string | null;
+  body: string;
+  /** The order the prospect's notes were written in. */
+  seq: number;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -43,6 +43,7 @@ describe('opening a SQLite database', () => {
       '2026-12-03-0009-suppressions',
       '2026-12-03-0010-audit-log',
       '2026-12-03-0011-event-histories',
+      '2026-12-04-0012-notes',
     ]);
     await again.close();
   });

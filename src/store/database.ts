@@ -21,6 +21,7 @@ import * as mail from './migrations/2026-12-03-0008-mail.js';
 import * as suppressions from './migrations/2026-12-03-0009-suppressions.js';
 import * as auditLog from './migrations/2026-12-03-0010-audit-log.js';
 import * as eventHistories from './migrations/2026-12-03-0011-event-histories.js';
+import * as notes from './migrations/2026-12-04-0012-notes.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-0009-suppressions': suppressions,
   '2026-12-03-0010-audit-log': auditLog,
   '2026-12-03-0011-event-histories': eventHistories,
+  '2026-12-04-0012-notes': notes,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

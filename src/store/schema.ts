@@ -337,6 +337,19 @@ export interface SuppressionsTable {
   removal_reason: string | null;
 }
 
+export interface NotesTable {
+  id: string;
+  org_id: string;
+  prospect_id: string;
+  /** Who wrote it (null: a user no longer there). */
+  author_id: string | null;
+  body: string;
+  /** The order the prospect's notes were written in (1, 2, ...). */
+  seq: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -363,4 +376,5 @@ export interface Database {
   mail_messages: MailMessagesTable;
   suppressions: SuppressionsTable;
   audit_log: AuditLogTable;
+  notes: NotesTable;
 }

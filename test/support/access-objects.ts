@@ -10,6 +10,7 @@ import { signed } from '../../src/app/mail/secrets.js';
 import { queueEmail } from '../../src/app/mail/outbox.js';
 import { intakeLead } from '../../src/app/prospects/leads.js';
 import { logEvent } from '../../src/app/prospects/logging.js';
+import { addNote } from '../../src/app/prospects/notes.js';
 import { addProspect, editProspect } from '../../src/app/prospects/prospects.js';
 import { showProspect } from '../../src/app/prospects/reading.js';
 import { mailMessages } from '../../src/store/repositories/mail.repository.js';
@@ -99,6 +100,14 @@ export class MatrixWorld extends AccessWorld {
     return [prospectId, id];
   }
 
+  /** A note the owner wrote on a prospect of theirs: [prospect, note]. */
+  async note(owner: Owner): Promise<[string, string]> {
+    const prospectId = await this.prospect(owner);
+    const user = this.ownerOf(owner);
+    if (user === undefined) return [prospectId, randomUUID()];
+    return [prospectId, (await addNote(this.ctx, user, prospectId, `Matrix note ${this.next()}`)).note.id];
+  }
+
   /** An email of the owner's on its way (or, unconfirmed, one whose sending was cut off). */
   async email(owner: Owner, status: 'queued' | 'unconfirmed' = 'queued'): Promise<string> {
     const user = this.ownerOf(owner);
@@ -157,7 +166,7 @@ export class MatrixWorld extends AccessWorld {
   }
 
   /**
-   * A prospect of each owner (with an email on its way, a lead and an import) whose names, emails
+   * A prospect of each owner (with a note, an email on its way, a lead and an import) whose names, emails
    * and ids no one else may be shown.
    */
   async plantCanaries(): Promise<Map<Owner, string[]>> {
@@ -166,7 +175,7 @@ export class MatrixWorld extends AccessWorld {
       const user = this.ownerOf(owner);
       if (user === undefined) continue;
       const id = await this.prospect(owner, true);
-      // Its email on its way (the outbox), a lead of its own (notifications), an import (its file).
+      // A note, its email on its way (the outbox), a lead of its own (notifications), an import (its file).
       await this.ensureMailbox(user);
       const email = await queueEmail(this.ctx, user, id, { when: 'window' });
       const lead = await intakeLead(this.ctx, this.adminOf(user), {
@@ -179,8 +188,11 @@ export class MatrixWorld extends AccessWorld {
         stream: Readable.from([`Company,Contact\nCanary ${owner} Import,Cole Canary\n`]),
         mapping: 'prospect=Company,contact=Contact',
       });
+      const note = await addNote(this.ctx, user, id, `Canary ${owner} note`);
       const words = [
         id,
+        note.note.id,
+        `Canary ${owner} note`,
         `Canary ${owner} Co`,
         `canary-${owner}@prospect.test`,
         email.id,
@@ -212,6 +224,12 @@ export class MatrixWorld extends AccessWorld {
       k.selectFrom('events').selectAll().where('prospect_id', 'in', ids).orderBy('id').execute(),
       k
         .selectFrom('outbox')
+        .selectAll()
+        .where((eb) => eb.or([eb('id', 'in', ids), eb('prospect_id', 'in', ids)]))
+        .orderBy('id')
+        .execute(),
+      k
+        .selectFrom('notes')
         .selectAll()
         .where((eb) => eb.or([eb('id', 'in', ids), eb('prospect_id', 'in', ids)]))
         .orderBy('id')

@@ -238,3 +238,17 @@ export interface ProspectMail {
   emails: Email[];
   replies: Reply[];
 }
+
+/** A note on a prospect: free text, never part of a decision. */
+export interface Note {
+  id: string;
+  prospectId: string;
+  /** Who wrote it; null when that user is no longer there. */
+  author: { id: string; name: string } | null;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  edited: boolean;
+  /** Whether the reader may edit or delete it (its author, a manager or an admin). */
+  mayChange: boolean;
+}

@@ -9,6 +9,7 @@ import { DecisionView, MaybeDecision, decisionView } from '../decisions/views.js
 import { Instant, Nullable, Shape, iso } from '../shapes.js';
 import type { BulkDone } from './bulk.js';
 import type { Logged, Undone } from './logging.js';
+import type { NoteDetails } from './notes.js';
 import type { ProspectDetails } from './reading.js';
 
 const Flag = Nullable(Type.Boolean());
@@ -211,3 +212,37 @@ export const LeadAnswer = Shape(
   { prospect: ProspectView, decision: Nullable(DecisionView), notification: NotificationView },
   'The new prospect, its first decision, and the notification its owner got',
 );
+
+export const NoteView = Shape(
+  {
+    id: Type.String(),
+    prospectId: Type.String(),
+    author: Nullable(
+      Shape({ id: Type.String(), name: Type.String() }),
+      'who wrote it; null when that user is no longer there',
+    ),
+    body: Type.String(),
+    createdAt: Instant,
+    updatedAt: Instant,
+    edited: Type.Boolean({ description: 'whether it was changed after it was written' }),
+    mayChange: Type.Boolean({
+      description: 'whether you may edit or delete it (its author, a manager or an admin)',
+    }),
+  },
+  'A note on a prospect: free text, never part of a decision',
+);
+export type NoteView = Static<typeof NoteView>;
+
+export function noteView(d: NoteDetails): NoteView {
+  const { note, author } = d;
+  return {
+    id: note.id,
+    prospectId: note.prospectId,
+    author: author === undefined ? null : { id: author.id, name: author.name },
+    body: note.body,
+    createdAt: iso(note.createdAt),
+    updatedAt: iso(note.updatedAt),
+    edited: note.updatedAt !== note.createdAt,
+    mayChange: d.mayChange,
+  };
+}

@@ -1,7 +1,8 @@
-// The commands that log what happened, take it back, or snooze (commander wiring only).
+// The commands that log what happened, take it back, snooze, or keep notes (commander wiring only).
 
 import type { Command } from 'commander';
 import { logCommand, snoozeCommand, undoCommand } from '../commands/log.js';
+import { noteAddCommand, noteDeleteCommand, noteEditCommand, noteListCommand } from '../commands/notes.js';
 import type { LogOptions } from '../commands/log.js';
 import type { Io } from '../program.js';
 import type { GlobalOptions } from '../session.js';
@@ -87,4 +88,29 @@ export function historyCommands(program: Command, io: Io, done: Done): void {
       .argument('<prospect>', 'name (or part of it) or id')
       .requiredOption('--until <date>', 'e.g. 2026-03-20, tomorrow, +3d'),
   ).action(async (p: string, o: GlobalOptions & { until: string }) => done(await snoozeCommand(p, o, io)));
+  noteCommands(program, io, done);
+}
+
+/** Free-text notes on a prospect: not events, they change no decision. */
+function noteCommands(program: Command, io: Io, done: Done): void {
+  const note = program
+    .command('note')
+    .description("notes on a prospect: pursuit note add acme 'The CFO decides.'")
+    .addHelpText('after', '\nNotes are for people: they never change what Pursuit decides.');
+  const prospect = (c: Command) => common(c).argument('<prospect>', 'name (or part of it) or id');
+  prospect(note.command('add').description('add a note'))
+    .argument('<text>', 'the note, or - to read it from standard input')
+    .action(async (p: string, text: string, o: GlobalOptions) => done(await noteAddCommand(p, text, o, io)));
+  prospect(note.command('list').description("the prospect's notes, newest first")).action(
+    async (p: string, o: GlobalOptions) => done(await noteListCommand(p, o, io)),
+  );
+  prospect(note.command('edit').description("change a note's text (yours; a manager or admin: any)"))
+    .argument('<note>', 'its id, or the start of it that note list shows')
+    .argument('<text>', 'the new text, or - to read it from standard input')
+    .action(async (p: string, n: string, text: string, o: GlobalOptions) =>
+      done(await noteEditCommand(p, n, text, o, io)),
+    );
+  prospect(note.command('delete').description('delete a note (yours; a manager or admin: any)'))
+    .argument('<note>', 'its id, or the start of it that note list shows')
+    .action(async (p: string, n: string, o: GlobalOptions) => done(await noteDeleteCommand(p, n, o, io)));
 }

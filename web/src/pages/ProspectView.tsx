@@ -9,6 +9,7 @@ import { CurveChart } from '../components/CurveChart.js';
 import { DecisionDetails } from '../components/DecisionDetails.js';
 import { Draft } from '../components/Draft.js';
 import { LogControls } from '../components/LogControls.js';
+import { Notes } from '../components/Notes.js';
 import { EmailState } from '../components/mail/EmailState.js';
 import { ProspectMail } from '../components/mail/ProspectMail.js';
 import { SendButtons } from '../components/mail/SendButtons.js';
@@ -180,6 +181,7 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
           }}
         />
       </section>
+      <Notes prospectId={page.id} zone={user.timezone} now={Date.parse(page.now)} />
       <section aria-labelledby="qualification">
         <h2 id="qualification">Qualification</h2>
         <div className="toggles">
