@@ -14,7 +14,7 @@ export function readYaml(text: string): Parsed {
     const line = error instanceof YAMLParseError ? error.linePos?.[0].line : undefined;
     return {
       ok: false,
-      error: `${line === undefined ? '' : `line ${line}: `}${error.message.split('\n')[0] ?? ''}`,
+      error: `${line === undefined ? '' : `line ${line}: `}${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
     };
   }
   if (!isMap(doc.contents)) return { ok: false, error: 'the playbook must be a mapping of settings' };
