@@ -2,7 +2,8 @@
 // setting is named) with a preview of how many prospects' decisions would change, then put it in force.
 
 import { useEffect, useState } from 'react';
-import { api, problem } from '../api.js';
+import { ApiError, api, problem } from '../api.js';
+import { PlaybookForm } from '../components/playbook/PlaybookForm.js';
 import type { User } from '../types.js';
 
 interface Version {
@@ -17,6 +18,7 @@ export function Playbook({ user }: { user: User }) {
   const [text, setText] = useState('');
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fieldError, setFieldError] = useState<{ path: string; message: string } | undefined>();
   const admin = user.role === 'admin';
 
   useEffect(() => {
@@ -32,6 +34,7 @@ export function Playbook({ user }: { user: User }) {
   const run = async (method: 'POST' | 'PUT') => {
     setBusy(true);
     setNote(null);
+    setFieldError(undefined);
     try {
       if (method === 'POST') {
         const r = await api<{ changed: number }>('POST', '/api/playbook/preview', { document: text });
@@ -49,6 +52,8 @@ export function Playbook({ user }: { user: User }) {
       }
     } catch (e) {
       setNote({ kind: 'error', text: problem(e) });
+      if (e instanceof ApiError && e.body.path !== undefined)
+        setFieldError({ path: e.body.path, message: e.body.message });
     } finally {
       setBusy(false);
     }
@@ -69,17 +74,20 @@ export function Playbook({ user }: { user: User }) {
         {current.name}, version {current.version} (since {new Date(current.createdAt).toLocaleDateString()}).{' '}
         {admin ? 'Edit it below; check it before putting it in force.' : 'Only an admin can change it.'}
       </p>
-      <label>
-        The playbook (YAML)
-        <textarea
-          className="code"
-          rows={28}
-          spellCheck={false}
-          readOnly={!admin}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
+      <div className="pb-layout">
+        <PlaybookForm text={text} readOnly={!admin} onChange={setText} serverError={fieldError} />
+        <label>
+          The playbook (YAML)
+          <textarea
+            className="code"
+            rows={28}
+            spellCheck={false}
+            readOnly={!admin}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+      </div>
       {note !== null && (
         <p
           role={note.kind === 'error' ? 'alert' : 'status'}
