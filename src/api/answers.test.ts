@@ -156,6 +156,8 @@ describe('the answers of the API', () => {
     await ok(dana, 'GET', '/api/users');
     await ok(dana, 'GET', '/api/agenda');
     await ok(dana, 'GET', '/api/pipeline');
+    await ok(dana, 'GET', '/api/pipeline/board');
+    await ok(dana, 'GET', '/api/pipeline/board?state=followingUp,nurture&offset=1&limit=2');
     await ok(dana, 'GET', '/api/team');
     await ok(dana, 'GET', '/api/model');
     await ok(avery, 'POST', '/api/model/calibrate', { dryRun: true });

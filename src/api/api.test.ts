@@ -289,9 +289,31 @@ describeDialects('the API on %s', (dialect) => {
       total: number;
     }>();
     expect(Object.values(pipe.counts).reduce((a, b) => a + b, 0)).toBe(pipe.total);
+    const boardAnswer = await as('morgan', 'GET', '/api/pipeline/board?limit=2');
+    expect(boardAnswer.statusCode).toBe(200);
+    const board = boardAnswer.json<{
+      states: { count: number }[];
+      columns: { count: number; cards: unknown[]; more: boolean }[];
+      total: { count: number };
+    }>();
+    expect(board.states.reduce((a, s) => a + s.count, 0)).toBe(pipe.total);
+    expect(board.total.count).toBe(pipe.total);
+    for (const c of board.columns) {
+      expect(c.cards.length).toBe(Math.min(2, c.count));
+      expect(c.more).toBe(c.count > 2);
+    }
+    const badState = await as('morgan', 'GET', '/api/pipeline/board?state=won');
+    expect(badState.statusCode).toBe(400);
+    expect(badState.json()).toMatchObject({ code: 'INVALID_INPUT', path: 'state' });
+    expect((await as('luis', 'GET', '/api/pipeline/board?owner=dana')).statusCode).toBe(403);
     const doc = (await app.inject('/docs/json')).json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/agenda', '/api/prospects/{id}/events', '/api/leads']),
+      expect.arrayContaining([
+        '/api/agenda',
+        '/api/pipeline/board',
+        '/api/prospects/{id}/events',
+        '/api/leads',
+      ]),
     );
   });
 });

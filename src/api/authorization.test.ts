@@ -94,6 +94,7 @@ const ACCESS: Record<string, Entry> = {
   }),
   'GET /api/agenda': userQuery('/api/agenda', 'rep'),
   'GET /api/pipeline': userQuery('/api/pipeline', 'owner'),
+  'GET /api/pipeline/board': userQuery('/api/pipeline/board', 'owner'),
   'GET /api/prospects': userQuery('/api/prospects', 'owner'),
   'POST /api/prospects': of('visible-user', {
     request: async (w, owner) => {

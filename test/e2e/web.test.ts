@@ -167,7 +167,7 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
     await page.screenshot({ path: join(SHOTS, 'team.png'), fullPage: true });
     await page.getByRole('link', { name: 'Pipeline' }).click();
     await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
-    expect(await page.locator('.counts .count').first().textContent()).toMatch(/^\d+$/);
+    expect(await page.locator('.board-column .column-count').first().textContent()).toMatch(/^\d+$/);
     await page.screenshot({ path: join(SHOTS, 'pipeline.png'), fullPage: true });
     await page.context().close();
   }, 60_000);

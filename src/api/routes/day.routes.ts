@@ -10,7 +10,15 @@ import { cacheFor, changeMark } from '../../app/read-cache.js';
 import type { AppContext } from '../../app/context.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
-import { AgendaView, PipelineView, agendaItemView, pipelineView } from '../../app/day/views.js';
+import {
+  AgendaView,
+  BoardView,
+  PipelineView,
+  agendaItemView,
+  boardView,
+  pipelineView,
+} from '../../app/day/views.js';
+import { BOARD_PAGE, board } from '../../app/day/board.js';
 import { userView } from '../../app/accounts/views.js';
 
 /**
@@ -155,5 +163,30 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
       },
     },
     async (request) => pipelineView(await pipeline(ctx, actorOf(request), request.query)),
+  );
+
+  app.get(
+    '/api/pipeline/board',
+    {
+      schema: {
+        tags: ['agenda'],
+        summary: 'The pipeline as a board: for each state its count, deal value and first cards',
+        description:
+          "Columns follow the engine's states in order; cards come soonest next step first, those " +
+          'with none last. `owner` narrows to one owner the caller may see; `state` to some states ' +
+          '(comma-separated); `offset` and `limit` page the columns\' cards (one column\'s "show more").',
+        querystring: Type.Object(
+          {
+            owner: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+            state: Type.Optional(Type.String({ maxLength: 300 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: BOARD_PAGE.max })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: BoardView },
+      },
+    },
+    async (request) => boardView(await board(ctx, actorOf(request), request.query)),
   );
 }

@@ -5,6 +5,7 @@ import { actionMinutes, compareAgenda } from '../../core/agenda.js';
 import { DAY, MINUTE, dayNumber, formatDay, fromLocal, toLocal } from '../../core/calendar.js';
 import type { Decision } from '../../core/decision.js';
 import { PursuitError } from '../../core/errors.js';
+import { pipelineState } from '../../core/pipeline.js';
 import type { Contact, Prospect, User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { prospects } from '../../store/repositories/prospects.repository.js';
@@ -178,8 +179,6 @@ export interface Pipeline {
   total: number;
 }
 
-const SCHEDULED = new Set(['commitment-prepare', 'commitment-wait', 'committed-call']);
-
 export async function pipeline(
   ctx: AppContext,
   actor: User,
@@ -206,14 +205,23 @@ export async function pipeline(
     const noNextStep: Prospect[] = [];
     for (const p of all) {
       const d = byId.get(p.id);
-      if (p.relationship !== 'prospect' || d?.rule === 'customer-check-in') counts.customers += 1;
-      else if (d?.action === 'nurture') counts.nurture += 1;
-      else if (d?.rule === 'break-up-wait') counts.brokenUp += 1;
-      else if (d?.action === 'disqualify' || d?.rule === 'disqualified') counts.disqualified += 1;
-      else if (d?.action === 'stop' || d?.action === 'close-out') counts.stopped += 1;
+      const state = pipelineState({
+        relationship: p.relationship,
+        action: d?.action ?? null,
+        rule: d?.rule ?? null,
+      });
+      if (
+        state === 'customers' ||
+        state === 'brokenUp' ||
+        state === 'nurture' ||
+        state === 'disqualified' ||
+        state === 'stopped'
+      )
+        counts[state] += 1;
       else {
+        // The active list: a dated next step is a commitment ahead (rule 6).
         counts.active += 1;
-        if (d !== undefined && !SCHEDULED.has(d.rule)) noNextStep.push(p);
+        if (d !== undefined && state !== 'nextStepSet') noNextStep.push(p);
       }
     }
     return { counts, noNextStep, total: all.length };

@@ -7,6 +7,8 @@ import { UserView, userView } from '../accounts/views.js';
 import { ContactView, ProspectView, contactView, prospectView } from '../prospects/views.js';
 import { Counts, Instant, Nullable, Shape, iso } from '../shapes.js';
 import type { Agenda, AgendaItem, Pipeline } from './agenda.js';
+import type { Board } from './board.js';
+import { PIPELINE_STATES } from '../../core/pipeline.js';
 import type { TeamView } from './team.js';
 
 const itemFields = {
@@ -80,6 +82,71 @@ export type PipelineView = Static<typeof PipelineView>;
 
 export function pipelineView(p: Pipeline): PipelineView {
   return { counts: p.counts, total: p.total, noNextStep: p.noNextStep.map(prospectView) };
+}
+
+const StateName = Type.Enum([...PIPELINE_STATES], { description: "a pipeline state (the engine's)" });
+const money = Type.Number({ description: 'the sum of the deal values given' });
+
+const BoardStateView = Shape({ state: StateName, label: Type.String(), count, value: money });
+
+const BoardCardView = Shape({
+  id: Type.String(),
+  name: Type.String(),
+  ownerId: Type.String(),
+  ownerName: Type.String(),
+  dealValue: Nullable(Type.Number()),
+  nextStep: Nullable(Type.String({ description: 'the next step in a few words' })),
+  reason: Nullable(Type.String({ description: "the decision's reason" })),
+  due: Nullable(Instant, 'when the next step is due'),
+  overdue: Type.Boolean({ description: 'due before now, and not a hold' }),
+  snoozedUntil: Nullable(Instant, 'snoozed until then (null: not snoozed)'),
+});
+
+export const BoardView = Shape(
+  {
+    now: Instant,
+    owner: Nullable(UserView, 'the owner filtered by'),
+    owners: Type.Array(Shape({ id: Type.String(), name: Type.String() }), {
+      description: 'whose prospects the caller may see',
+    }),
+    states: Type.Array(BoardStateView, { description: "every state's count and value, in order" }),
+    selected: Type.Array(StateName, { description: 'the states shown as columns' }),
+    offset: count,
+    columns: Type.Array(
+      Shape({
+        ...BoardStateView.properties,
+        cards: Type.Array(BoardCardView, { description: 'the soonest next step first' }),
+        more: Type.Boolean({ description: 'whether more cards follow (ask again with offset)' }),
+      }),
+    ),
+    total: Shape({ count, value: money }),
+  },
+  'The pipeline as a board: a column for each state with its count, value and first cards',
+);
+export type BoardView = Static<typeof BoardView>;
+
+export function boardView(b: Board): BoardView {
+  return {
+    now: iso(b.now),
+    owner: b.owner === null ? null : userView(b.owner),
+    owners: b.owners.map((u) => ({ id: u.id, name: u.name })),
+    states: b.states.map((s) => ({ ...s })),
+    selected: b.selected,
+    offset: b.offset,
+    columns: b.columns.map((c) => ({
+      state: c.state,
+      label: c.label,
+      count: c.count,
+      value: c.value,
+      more: c.more,
+      cards: c.cards.map((card) => ({
+        ...card,
+        due: iso(card.due),
+        snoozedUntil: iso(card.snoozedUntil),
+      })),
+    })),
+    total: b.total,
+  };
 }
 
 export const TeamAnswer = Shape(

@@ -1,0 +1,184 @@
+// The pipeline as a board: a column for each state (core/pipeline.ts), each with its count, its deal
+// value and its first cards (the soonest next step first), for the owners the caller may see or one
+// of them, and for some states only. A column is paged on its own ("show more"). Stale decisions are
+// decided again first, so no card shows a next step that time has already changed.
+
+import {
+  PIPELINE_LABELS,
+  PIPELINE_STATES,
+  isOverdue,
+  nextStepGist,
+  pipelineState,
+} from '../../core/pipeline.js';
+import type { PipelineState } from '../../core/pipeline.js';
+import type { Action } from '../../core/decision.js';
+import { PursuitError } from '../../core/errors.js';
+import type { User } from '../../core/records.js';
+import { users } from '../../store/repositories/people.repository.js';
+import { pipelineRows } from '../../store/repositories/pipeline.repository.js';
+import type { PipelineGroup } from '../../store/repositories/pipeline.repository.js';
+import type { AppContext } from '../context.js';
+import { readMostly } from '../context.js';
+import { resolveName, visibleOwners } from '../accounts/actors.js';
+import { refreshStale } from '../decisions/decisions.js';
+
+export const BOARD_PAGE = { default: 20, max: 100 } as const;
+
+export interface BoardOptions {
+  /** One owner (id, name or email); else everyone the caller may see. */
+  owner?: string;
+  /** States, comma-separated (core's names); else all of them. */
+  state?: string;
+  /** Where the columns' cards start, and how many: one column's "show more". */
+  offset?: number;
+  limit?: number;
+}
+
+export interface BoardCard {
+  id: string;
+  name: string;
+  ownerId: string;
+  ownerName: string;
+  dealValue: number | null;
+  /** The next step in a few words, and the decision's own sentence. */
+  nextStep: string | null;
+  reason: string | null;
+  due: number | null;
+  overdue: boolean;
+  snoozedUntil: number | null;
+}
+
+export interface BoardState {
+  state: PipelineState;
+  label: string;
+  count: number;
+  value: number;
+}
+
+export interface BoardColumn extends BoardState {
+  cards: BoardCard[];
+  /** Whether cards remain after these. */
+  more: boolean;
+}
+
+export interface Board {
+  now: number;
+  /** The owner filtered by, if any. */
+  owner: User | null;
+  /** Whose prospects the caller may see, for choosing one. */
+  owners: User[];
+  /** Every state with its count and value (the filter's choices), in the board's order. */
+  states: BoardState[];
+  /** The states shown. */
+  selected: PipelineState[];
+  columns: BoardColumn[];
+  offset: number;
+  total: { count: number; value: number };
+}
+
+function parseStates(typed: string | undefined): PipelineState[] {
+  if (typed === undefined || typed.trim() === '') return [...PIPELINE_STATES];
+  const asked = new Set(typed.split(',').map((s) => s.trim()));
+  for (const s of asked) {
+    if (!(PIPELINE_STATES as readonly string[]).includes(s)) {
+      throw new PursuitError(
+        'INVALID_INPUT',
+        `no pipeline state "${s}"; the states are ${PIPELINE_STATES.join(', ')}`,
+        'state',
+      );
+    }
+  }
+  return PIPELINE_STATES.filter((s) => asked.has(s));
+}
+
+function page(options: BoardOptions): { offset: number; limit: number } {
+  const offset = options.offset ?? 0;
+  const limit = options.limit ?? BOARD_PAGE.default;
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new PursuitError('INVALID_INPUT', 'expected a whole number of cards to skip', 'offset');
+  if (!Number.isInteger(limit) || limit < 1 || limit > BOARD_PAGE.max)
+    throw new PursuitError('INVALID_INPUT', `expected 1 to ${BOARD_PAGE.max} cards a column`, 'limit');
+  return { offset, limit };
+}
+
+export async function board(ctx: AppContext, actor: User, options: BoardOptions = {}): Promise<Board> {
+  const now = ctx.now();
+  const selected = parseStates(options.state);
+  const { offset, limit } = page(options);
+  return readMostly(ctx, async (q) => {
+    const everyone = await users.list(q, actor.orgId);
+    const visible = await visibleOwners(q, actor);
+    let owner: User | null = null;
+    let ownerIds = visible;
+    if (options.owner !== undefined) {
+      owner = resolveName(everyone, options.owner, 'user', 'owner');
+      if (visible !== undefined && !visible.includes(owner.id))
+        throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
+      ownerIds = [owner.id];
+    }
+    await refreshStale(
+      q,
+      actor.orgId,
+      now,
+      ctx.defaultPlaybookText,
+      ...(ownerIds?.length === 1 ? [ownerIds[0] as string] : []),
+    );
+    const filter = { orgId: actor.orgId, ...(ownerIds === undefined ? {} : { ownerIds }) };
+
+    const states = new Map<PipelineState, BoardState>(
+      PIPELINE_STATES.map((state) => [state, { state, label: PIPELINE_LABELS[state], count: 0, value: 0 }]),
+    );
+    const groups = new Map<PipelineState, PipelineGroup[]>();
+    const total = { count: 0, value: 0 };
+    for (const g of await pipelineRows.totals(q, filter)) {
+      const state = pipelineState(g);
+      const s = states.get(state) as BoardState;
+      s.count += g.count;
+      s.value += g.value;
+      total.count += g.count;
+      total.value += g.value;
+      groups.set(state, [
+        ...(groups.get(state) ?? []),
+        { relationship: g.relationship, action: g.action, rule: g.rule },
+      ]);
+    }
+
+    const names = new Map(everyone.map((u) => [u.id, u.name]));
+    const columns: BoardColumn[] = [];
+    for (const state of selected) {
+      const s = states.get(state) as BoardState;
+      // One more than asked for says whether there are more.
+      const rows = await pipelineRows.cards(q, filter, groups.get(state) ?? [], {
+        offset,
+        limit: limit + 1,
+      });
+      columns.push({
+        ...s,
+        more: rows.length > limit,
+        cards: rows.slice(0, limit).map((r) => ({
+          id: r.id,
+          name: r.name,
+          ownerId: r.ownerId,
+          ownerName: names.get(r.ownerId) ?? '',
+          dealValue: r.dealValue,
+          nextStep:
+            r.action === null || r.rule === null ? null : nextStepGist(r.action as Action, r.rule, r.channel),
+          reason: r.reason,
+          due: r.due,
+          overdue: isOverdue(r.action, r.due, now),
+          snoozedUntil: r.snoozedUntil !== null && r.snoozedUntil > now ? r.snoozedUntil : null,
+        })),
+      });
+    }
+    return {
+      now,
+      owner,
+      owners: visible === undefined ? everyone : everyone.filter((u) => visible.includes(u.id)),
+      states: [...states.values()],
+      selected,
+      columns,
+      offset,
+      total,
+    };
+  });
+}
