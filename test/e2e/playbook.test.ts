@@ -74,6 +74,44 @@ describe.skipIf(!browserAvailable)(`the playbook editor in Chromium${browserSkip
     await page.context().close();
   }, 60_000);
 
+  it("shows the server's complaint beside the setting it names", async () => {
+    const page = await open();
+    // Each value is in range alone; together the minimum is above the hard maximum.
+    await page.getByLabel('Touches before the break-up (touches)').fill('6');
+    expect(await page.locator('.pb-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Check and preview' }).click();
+    await page.getByRole('alert').waitFor();
+    const minimum = page.getByLabel('Minimum touches to someone never reached (touches)');
+    expect(await minimum.getAttribute('aria-invalid')).toBe('true');
+    const error = page.locator('.pb-field', { has: minimum }).locator('.pb-error');
+    expect(await error.textContent()).toBe(
+      'Minimum touches to someone never reached: expected at most “Touches before the break-up” (6), got 8',
+    );
+    await page.context().close();
+  }, 60_000);
+
+  it('shows what a playbook extending the default leaves to it', async () => {
+    const page = await open();
+    await page
+      .getByLabel('The playbook (YAML)')
+      .fill('extends: default\nname: Ours\nfollowUp:\n  hardMaximum: 9\n');
+    expect(await page.getByLabel('Touches before the break-up (touches)').inputValue()).toBe('9');
+    const gaps = page.getByLabel('Gaps between follow-ups (business days)');
+    expect(await gaps.inputValue()).toBe('');
+    expect(await gaps.getAttribute('placeholder')).toBe('1, 2, 3, 5, 7, 10, 14');
+    await expect(page.locator('#pb-followUp-spacingBusinessDays-help').textContent()).resolves.toMatch(
+      /Not set here: the default playbook's 1, 2, 3, 5, 7, 10, 14 applies\.$/,
+    );
+    expect(await page.locator('.pb-error').count()).toBe(0);
+    await expect(page.getByLabel('Nurture touches go by').inputValue()).resolves.toBe('');
+    await gaps.fill('2, 4');
+    expect(await page.getByLabel('The playbook (YAML)').inputValue()).toContain(
+      'spacingBusinessDays: [2, 4]',
+    );
+    await page.screenshot({ path: join(SHOTS, 'playbook-extends.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
   it('turns the form off while the YAML does not parse', async () => {
     const page = await open();
     const yaml = page.getByLabel('The playbook (YAML)');

@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { activePlaybook, usePlaybook } from '../../app/decisions/playbook.js';
-import { PlaybookChange, PlaybookPreview, PlaybookView, playbookView } from '../../app/decisions/views.js';
+import { PlaybookChange, PlaybookInForce, PlaybookPreview, playbookView } from '../../app/decisions/views.js';
 import { PursuitError } from '../../core/errors.js';
 import { actorOf } from '../auth.js';
 import type { Api } from '../build-app.js';
@@ -29,8 +29,13 @@ async function checked<T>(use: Promise<T>): Promise<T> {
 export function playbookRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/playbook',
-    { schema: { tags: ['playbook'], summary: 'The playbook in force', response: { 200: PlaybookView } } },
-    async (request) => playbookView(await activePlaybook(ctx, actorOf(request))),
+    {
+      schema: { tags: ['playbook'], summary: 'The playbook in force', response: { 200: PlaybookInForce } },
+    },
+    async (request) => ({
+      ...playbookView(await activePlaybook(ctx, actorOf(request))),
+      defaults: ctx.defaultPlaybookText,
+    }),
   );
 
   app.post(

@@ -34,6 +34,16 @@ export function playbookView(v: PlaybookVersion): PlaybookView {
   return { version: v.version, name: v.name, document: v.document, createdAt: iso(v.createdAt) };
 }
 
+export const PlaybookInForce = Shape(
+  {
+    ...playbookFields,
+    defaults: Type.String({
+      description: 'the default playbook, which a document saying `extends: default` changes only in part',
+    }),
+  },
+  "The organisation's playbook in force, with the default it may build on",
+);
+
 export const PlaybookChange = Shape(
   {
     ...playbookFields,

@@ -11,6 +11,8 @@ interface Version {
   name: string;
   document: string;
   createdAt: string;
+  /** The default playbook, which a document saying `extends: default` changes only in part. */
+  defaults?: string;
 }
 
 export function Playbook({ user }: { user: User }) {
@@ -44,7 +46,7 @@ export function Playbook({ user }: { user: User }) {
         });
       } else {
         const r = await api<Version & { changed: number }>('PUT', '/api/playbook', { document: text });
-        setCurrent(r);
+        setCurrent({ ...r, defaults: current?.defaults });
         setNote({
           kind: 'ok',
           text: `Version ${r.version} is in force; ${r.changed} decision${r.changed === 1 ? '' : 's'} changed.`,
@@ -75,7 +77,13 @@ export function Playbook({ user }: { user: User }) {
         {admin ? 'Edit it below; check it before putting it in force.' : 'Only an admin can change it.'}
       </p>
       <div className="pb-layout">
-        <PlaybookForm text={text} readOnly={!admin} onChange={setText} serverError={fieldError} />
+        <PlaybookForm
+          text={text}
+          readOnly={!admin}
+          onChange={setText}
+          defaults={current.defaults}
+          serverError={fieldError}
+        />
         <label>
           The playbook (YAML)
           <textarea

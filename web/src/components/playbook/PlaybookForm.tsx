@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { checkValue, describeRule, ruleAt } from '../../../../src/core/playbook/limits.js';
 import type { FieldRule } from '../../../../src/core/playbook/limits.js';
-import { SECTIONS } from './fields.js';
+import { SECTIONS, inWords } from './fields.js';
 import type { FieldCopy } from './fields.js';
 import { readYaml, setValue, valueAt } from './yaml-sync.js';
 import './playbook.css';
@@ -31,6 +31,8 @@ function read(rule: FieldRule, raw: string): unknown {
 function Field(props: {
   copy: FieldCopy;
   value: unknown;
+  /** The default playbook's value, when this document extends it and does not set this one. */
+  inherited: unknown;
   readOnly: boolean;
   serverError?: string;
   onChange: (value: unknown, raw: string) => void;
@@ -40,8 +42,13 @@ function Field(props: {
   const rule = ruleAt(copy.path);
   const id = `pb-${copy.path.join('-')}`;
   const raw = props.raw ?? show(props.value);
-  const problem = checkValue(rule, read(rule, raw)) ?? props.serverError;
+  const serverError = props.serverError === undefined ? undefined : inWords(props.serverError);
   const unit = copy.unit === undefined ? '' : ` (${copy.unit})`;
+  const inherited = props.inherited === undefined ? undefined : show(props.inherited);
+  // Left empty, a setting the default playbook holds is the default's: nothing to complain about.
+  const problem =
+    (inherited !== undefined && raw.trim() === '' ? undefined : checkValue(rule, read(rule, raw))) ??
+    serverError;
   return (
     <div className="pb-field">
       <label htmlFor={id}>
@@ -57,6 +64,7 @@ function Field(props: {
           aria-invalid={problem !== undefined}
           onChange={(e) => props.onChange(e.target.value, e.target.value)}
         >
+          {inherited !== undefined && raw === '' && <option value="">{inherited} (the default's)</option>}
           {rule.options.map((o) => (
             <option key={o}>{o}</option>
           ))}
@@ -67,6 +75,7 @@ function Field(props: {
           readOnly={props.readOnly}
           inputMode={rule.kind === 'number' ? 'decimal' : undefined}
           value={raw}
+          placeholder={inherited}
           aria-describedby={`${id}-help${problem === undefined ? '' : ` ${id}-error`}`}
           aria-invalid={problem !== undefined}
           onChange={(e) => props.onChange(read(rule, e.target.value), e.target.value)}
@@ -74,6 +83,9 @@ function Field(props: {
       )}
       <span className="pb-help" id={`${id}-help`}>
         {copy.help}
+        {inherited !== undefined &&
+          raw === '' &&
+          ` Not set here: the default playbook's ${inherited} applies.`}
       </span>
       {problem !== undefined && (
         <span className="pb-error" id={`${id}-error`}>
@@ -88,6 +100,8 @@ export function PlaybookForm(props: {
   text: string;
   readOnly: boolean;
   onChange: (text: string) => void;
+  /** The default playbook's text, for the settings a document saying `extends: default` leaves out. */
+  defaults?: string;
   /** The server's last complaint, by dotted path. */
   serverError?: { path: string; message: string };
 }) {
@@ -104,6 +118,8 @@ export function PlaybookForm(props: {
       </section>
     );
   const { doc } = parsed;
+  const base =
+    doc.get('extends') === 'default' && props.defaults !== undefined ? readYaml(props.defaults) : undefined;
   return (
     <section className="pb-form" aria-label="Playbook settings">
       {SECTIONS.map((s) => (
@@ -116,6 +132,7 @@ export function PlaybookForm(props: {
                 key={key}
                 copy={f}
                 value={valueAt(doc, f.path)}
+                inherited={base?.ok === true ? valueAt(base.doc, f.path) : undefined}
                 readOnly={props.readOnly}
                 raw={raw[key]}
                 serverError={props.serverError?.path === key ? props.serverError.message : undefined}

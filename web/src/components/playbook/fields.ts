@@ -133,8 +133,10 @@ export const SECTIONS: readonly Section[] = [
   },
 ];
 
-/** The label of the setting at a dotted path (`followUp.hardMaximum`), for a server error. */
-export function labelOf(path: string): string | undefined {
-  for (const s of SECTIONS) for (const f of s.fields) if (f.path.join('.') === path) return f.label;
-  return undefined;
+/** A server message with each setting it names by dotted path (`followUp.hardMaximum`) in words. */
+export function inWords(message: string): string {
+  return message.replace(/\b[a-zA-Z]+(?:\.[a-zA-Z-]+)+\b/g, (path) => {
+    for (const s of SECTIONS) for (const f of s.fields) if (f.path.join('.') === path) return `“${f.label}”`;
+    return path;
+  });
 }

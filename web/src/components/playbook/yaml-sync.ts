@@ -55,5 +55,6 @@ export function setValue(text: string, path: readonly string[], value: unknown):
     seq.flow = true;
     doc.setIn(path, seq);
   } else doc.setIn(path, value);
-  return doc.toString();
+  // [1, 2] as people (and the default playbook) write it, not the library's [ 1, 2 ].
+  return doc.toString({ flowCollectionPadding: false });
 }
