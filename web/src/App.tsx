@@ -6,6 +6,7 @@ import { api, ApiError, setCsrf } from './api.js';
 import { SignIn } from './pages/SignIn.js';
 import { Today } from './pages/Today.js';
 import { Search } from './components/Search.js';
+import { Shortcuts } from './components/Shortcuts.js';
 import { ProspectView } from './pages/ProspectView.js';
 import { Pipeline } from './pages/Pipeline.js';
 import { Playbook } from './pages/Playbook.js';
@@ -104,6 +105,7 @@ export function App() {
           Sign out
         </button>
       </header>
+      <Shortcuts path={path} go={navigate} />
       <main>
         {prospect !== undefined ? (
           <ProspectView id={decodeURIComponent(prospect)} user={user} />

@@ -1,11 +1,12 @@
 // The day's actions in tabs: everything due, the overdue ones, the rest of today, and what comes
 // tomorrow (read when the tab is opened). Compact (one line an action, opened in place) or detailed,
 // as the rep last chose. Actions can be chosen for a bulk action. j and k walk the actions, Enter
-// opens or closes one, x chooses it, o opens its prospect, ? lists the shortcuts.
+// opens or closes one, x chooses it, o opens its prospect (the app's list of shortcuts: Shortcuts.tsx).
 
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.js';
 import { useShortcuts } from '../../keyboard.js';
+import { SHOW_SHORTCUTS } from '../Shortcuts.js';
 import type { Agenda, AgendaItem } from '../../types.js';
 import { Item } from './AgendaItem.js';
 import type { Mail } from './AgendaItem.js';
@@ -37,7 +38,6 @@ interface Props {
 export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
   const [tab, setTab] = useState<Tab>('all');
   const [upcoming, setUpcoming] = useState<AgendaItem[] | null>(null);
-  const [help, setHelp] = useState(false);
   const [density, setDensity] = useState<Density>(storedDensity);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -92,10 +92,6 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
       choose(id, !chosen.has(id));
     } else if (e.key === 'Enter' && id !== undefined && e.target === current && compact) {
       open(id, !opened.has(id));
-    } else if (e.key === '?') {
-      setHelp((h) => !h);
-    } else if (e.key === 'Escape') {
-      setHelp(false);
     } else return false;
     return true;
   });
@@ -143,11 +139,15 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
             </button>
           ))}
         </span>
-        <button type="button" className="quiet keys" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
+        <button
+          type="button"
+          className="quiet keys"
+          aria-haspopup="dialog"
+          onClick={() => window.dispatchEvent(new Event(SHOW_SHORTCUTS))}
+        >
           Shortcuts (?)
         </button>
       </div>
-      {help && <Shortcuts />}
       {shown.length > 0 && (
         <BulkBar
           chosen={picked}
@@ -198,26 +198,5 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
         })}
       </ol>
     </>
-  );
-}
-
-function Shortcuts() {
-  return (
-    <div className="shortcuts" role="dialog" aria-label="Keyboard shortcuts">
-      <dl>
-        <dt>/</dt>
-        <dd>search prospects</dd>
-        <dt>j / k</dt>
-        <dd>next / previous action</dd>
-        <dt>Enter</dt>
-        <dd>open or close the action (compact)</dd>
-        <dt>x</dt>
-        <dd>choose the action for a bulk action</dd>
-        <dt>o</dt>
-        <dd>open the action's prospect</dd>
-        <dt>?</dt>
-        <dd>show or hide these shortcuts</dd>
-      </dl>
-    </div>
   );
 }
