@@ -35,11 +35,11 @@ describe.skipIf(!browserAvailable)(`calibrating from the dashboard in Chromium${
     await page.getByRole('button', { name: 'Check a calibration on our history' }).click();
     await page
       .getByText(
-        /calibrated@1 would change \d+ decisions?\. 5% of prospects are followed on to the hard maximum/,
+        /Calibration 1 would change \d+ decisions?\. 5% of prospects are followed on to the hard maximum/,
       )
       .waitFor();
-    await page.getByRole('button', { name: 'Put calibrated@1 in force' }).click();
-    await page.getByText(/calibrated@1 is in force/).waitFor();
+    await page.getByRole('button', { name: 'Put calibration 1 in force' }).click();
+    await page.getByText(/Calibration 1 is in force/).waitFor();
     await page.getByText(/Calibrated on [\d,]+ touches/).waitFor();
     await page.screenshot({ path: join(SHOTS, 'team-calibrated.png'), fullPage: true });
 

@@ -46,4 +46,29 @@ describe.skipIf(!browserAvailable)(`the web app over plain HTTP on a LAN host na
     expect(failed).toEqual([]);
     expect(faults(errors)).toEqual([]);
   }, 60_000);
+
+  it("copies a draft with the browser's old copy command, as the Clipboard API is missing there", async () => {
+    const errors: string[] = [];
+    const page = await signedInPage(env.browser, base, 'dana@northwind.test', {
+      errors,
+      viewport: { width: 1280, height: 900 },
+    });
+    // What the copy command took: the selection of the field it copied from.
+    await page.addInitScript(
+      "document.addEventListener('copy', () => { const a = document.activeElement; window.copied = a && 'value' in a ? a.value.slice(a.selectionStart, a.selectionEnd) : String(document.getSelection()); }, true)",
+    );
+    await page.reload();
+    expect(await page.evaluate<boolean>('window.isSecureContext')).toBe(false);
+    expect(await page.evaluate<boolean>('navigator.clipboard === undefined')).toBe(true);
+    const draft = page.locator('details.draft').first();
+    await draft.locator('summary').click();
+    const subject = await draft.getByLabel('Subject').inputValue();
+    const body = await draft.getByLabel('Message').inputValue();
+    expect(body.length).toBeGreaterThan(20);
+    await draft.getByRole('button', { name: 'Copy' }).click();
+    await expect(draft.getByRole('status').textContent()).resolves.toBe('Copied to the clipboard.');
+    expect(await page.evaluate<string>('window.copied')).toBe(`Subject: ${subject}\n\n${body}`);
+    await page.context().close();
+    expect(faults(errors)).toEqual([]);
+  }, 60_000);
 });

@@ -60,13 +60,13 @@ export function CalibrateAction({ user, onApplied }: { user: User; onApplied: ()
             ? `Not calibrated: ${c.refusal}.`
             : `${c.trials.toLocaleString()} touches, ${c.responses.toLocaleString()} responses; held-out log loss ${c.heldOut.logLoss.toFixed(3)} against ${c.heldOut.priorLogLoss.toFixed(3)} for the published figures. ` +
               (result.applied
-                ? `calibrated@${result.version ?? '?'} is in force: ${decisions(result.changed)} changed.`
-                : `calibrated@${result.version ?? '?'} would change ${decisions(result.changed)}. ${explorationWords(result.exploring, true)}`)}
+                ? `Calibration ${result.version ?? '?'} is in force: ${decisions(result.changed)} changed.`
+                : `Calibration ${result.version ?? '?'} would change ${decisions(result.changed)}. ${explorationWords(result.exploring, true)}`)}
         </p>
       )}
       {result !== null && !result.applied && c?.refusal === undefined && user.role === 'admin' && (
         <button type="button" disabled={busy} onClick={() => void run(false)}>
-          Put calibrated@{result.version} in force
+          Put calibration {result.version} in force
         </button>
       )}
     </div>
