@@ -32,6 +32,15 @@ export interface ModelView {
 
 const pct = (p: number) => Math.round(p * 1000) / 10;
 
+/** Said under a chart when the calibrated curve keeps within half a point of the published figures. */
+function coincide(model: ModelView, side: keyof Curve): string | null {
+  const prior = model.prior.responseByAttempt[side];
+  const close = model.curve[side].every((p, i) => Math.abs(p - (prior[i] ?? -1)) < 0.005);
+  return model.calibrated && close
+    ? "Your team's curve keeps within half a point of the published figures at every attempt: the two lines lie on each other."
+    : null;
+}
+
 function curveOption(model: ModelView, side: keyof Curve) {
   const attempts = model.curve[side].map((_, i) => String(i + 1));
   const band =
@@ -106,6 +115,7 @@ export function ModelCharts({ user }: { user: User }) {
   );
   if (error !== null) return <p className="error">{error}</p>;
   if (model === null || options === null) return null;
+  const words = { never: coincide(model, 'neverReached'), reached: coincide(model, 'reached') };
   const about = model.calibrated ? (
     `Calibrated on ${model.trials?.toLocaleString() ?? 0} touches and ${model.responses?.toLocaleString() ?? 0} responses (${modelName(model.version)}); on held-out prospects its log loss is ${model.heldOut?.logLoss.toFixed(3) ?? '?'} against ${model.heldOut?.priorLogLoss.toFixed(3) ?? '?'} for the published figures. ${explorationWords(model.exploring)}`
   ) : (
@@ -126,6 +136,9 @@ export function ModelCharts({ user }: { user: User }) {
             option={options.never}
             label="Response rate by attempt for prospects never reached, against the published figures"
           />
+          {coincide(model, 'neverReached') !== null && (
+            <p className="hint">{coincide(model, 'neverReached')}</p>
+          )}
         </figure>
         <figure>
           <figcaption>Reached before: chance the next touch gets a response</figcaption>
@@ -133,6 +146,7 @@ export function ModelCharts({ user }: { user: User }) {
             option={options.reached}
             label="Response rate by attempt for prospects reached before, against the published figures"
           />
+          {words.reached !== null && <p className="hint">{words.reached}</p>}
         </figure>
       </div>
       <h2>Does it pay? Policies in a simulated world</h2>

@@ -47,8 +47,19 @@ function barsByRep(
 ) {
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 56, right: 24, top: 24, bottom: 56 },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
+    // Room on the right for the benchmark's label, beside its line rather than over a bar.
+    grid: { left: 56, right: mark === null ? 24 : 80, top: 24, bottom: 56 },
+    xAxis: {
+      type: 'category',
+      data: names,
+      // A name on two lines (first name, then the rest), so that neighbours do not run together.
+      axisLabel: {
+        interval: 0,
+        rotate: names.length > 5 ? 30 : 0,
+        lineHeight: 14,
+        formatter: (n: string) => (names.length > 5 ? n : n.replace(' ', '\n')),
+      },
+    },
     yAxis,
     series: [
       {
@@ -62,13 +73,7 @@ function barsByRep(
               markLine: {
                 symbol: 'none',
                 lineStyle: { color: '#b4361e', type: 'dashed' },
-                // On a light ground, so that it reads over a bar.
-                label: {
-                  formatter: mark.label,
-                  position: 'insideEndTop',
-                  backgroundColor: 'rgba(255, 255, 255, 0.85)',
-                  padding: [1, 3],
-                },
+                label: { formatter: mark.label, position: 'end', color: '#b4361e' },
                 data: [{ yAxis: mark.value }],
               },
             }),
