@@ -11,7 +11,7 @@ import type { RawCommitment, RawScenario } from './scenario/schema.js';
 
 const RUNS = { seed: 42, numRuns: 1000 };
 /** Each property takes well under a second here; leave room for a slow machine. */
-const TIMEOUT = 30_000;
+const TIMEOUT = 60_000;
 const HOUR = 3_600_000;
 
 const decisionSchema = Compile(Decision);

@@ -166,7 +166,7 @@ describe.skipIf(!browserAvailable || !mailAvailable)(`hostile content in Chromiu
     await expect.poll(() => caught.length).toBeGreaterThanOrEqual(2);
     expect(await p.evaluate<number>('document.querySelectorAll(\'[id^="pwn"]\').length')).toBe(3);
     await p.close();
-  }, 30_000);
+  }, 60_000);
 
   it("shows the hostile prospect, contact, note, reply and rep as text on the rep's pages", async () => {
     const p = await page(REP);

@@ -73,7 +73,7 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
     await expect(page.getByRole('alert').textContent()).resolves.toContain('wrong email or password');
     await page.screenshot({ path: join(SHOTS, 'sign-in.png') });
     await page.close();
-  }, 30_000);
+  }, 60_000);
 
   it("works a rep's day: a voicemail logged shows the next action at once", async () => {
     const page = await signedIn('dana@northwind.test');
@@ -264,7 +264,7 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
     await expect(caption.textContent()).resolves.toMatch(/A touch pays for your time above \d/);
     await page.locator('figure.curve').screenshot({ path: join(SHOTS, 'prospect-curve.png') });
     await page.close();
-  }, 30_000);
+  }, 60_000);
 
   it('tells an admin that 90 prospects are too little history to calibrate on, and keeps the prior', async () => {
     const page = await signedIn('avery@northwind.test');
@@ -273,7 +273,7 @@ describe.skipIf(!browserAvailable)(`the web app in Chromium${browserSkip}`, () =
     await page.getByText(/Not calibrated: too little history: \d+ touches with \d+ responses/).waitFor();
     expect(await page.getByRole('button', { name: /in force/ }).count()).toBe(0);
     await page.close();
-  }, 30_000);
+  }, 60_000);
 
   it('logged no errors in the browser console', () => {
     expect(faults(consoleErrors)).toEqual([]);

@@ -318,6 +318,6 @@ describe.skipIf(!mailAvailable)(
       } finally {
         await worker.stop();
       }
-    }, 30_000);
+    }, 60_000);
   },
 );
