@@ -71,7 +71,15 @@ export function SimulationChart() {
         },
       },
       grid: { left: 170, right: 24, top: 16, bottom: 32 },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => money(v) } },
+      // Short ticks ($1.5K) that a phone's width holds; any that would still touch are left out.
+      xAxis: {
+        type: 'value',
+        axisLabel: {
+          hideOverlap: true,
+          formatter: (v: number) =>
+            v.toLocaleString('en-US', { style: 'currency', currency: 'USD', notation: 'compact' }),
+        },
+      },
       yAxis: { type: 'category', data: rows.map((r) => r.name) },
       series: [
         {
