@@ -121,6 +121,29 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     for (let i = 0; i < at; i += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: target.name }).waitFor();
+    // A contact's email address finds its prospect too (the address is nowhere in the company's name).
+    const contact = await env.t.db.kysely
+      .selectFrom('contacts')
+      .innerJoin('prospects', 'prospects.id', 'contacts.prospect_id')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select(['prospects.name', 'contacts.email'])
+      .where('users.email', '=', 'priya@northwind.test')
+      .where('contacts.email', 'is not', null)
+      .where('prospects.name', '!=', target.name)
+      .orderBy('contacts.id')
+      .executeTakeFirstOrThrow();
+    const address = contact.email ?? '';
+    expect(contact.name.toLowerCase()).not.toContain(address.toLowerCase());
+    await page.keyboard.press('/');
+    await page.keyboard.type(address.toUpperCase());
+    // That one prospect, and only it (the address is its contact's alone).
+    await expect
+      .poll(async () =>
+        (await results.getByRole('option').allTextContents()).map((o) => o.startsWith(contact.name)),
+      )
+      .toEqual([true]);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: contact.name }).waitFor();
     // Nothing found is said so; another rep's prospect is not found.
     await page.keyboard.press('/');
     await page.keyboard.type('zzzz no such company');

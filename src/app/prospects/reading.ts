@@ -102,7 +102,7 @@ export async function listProspects(
     const list = await prospects.list(q, {
       orgId: actor.orgId,
       ...(owners === undefined ? {} : { ownerIds: owners }),
-      ...(filter.search === undefined ? {} : { nameContains: filter.search }),
+      ...(filter.search === undefined ? {} : { matching: filter.search }),
       ...(filter.limit === undefined ? {} : { limit: filter.limit, offset: filter.offset ?? 0 }),
     });
     const ids = list.map((p) => p.id);
