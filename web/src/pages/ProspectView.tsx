@@ -100,7 +100,7 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
     <article className="prospect">
       <h1>{page.name}</h1>
       <p className="facts">
-        {page.relationship} · {page.source}
+        {page.standing} · {page.source}
         {page.dealValue !== null && <> · deal ${page.dealValue.toLocaleString('en-US')}</>} · owner{' '}
         {page.owner?.name ?? '?'}
       </p>
