@@ -185,6 +185,39 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await page.context().close();
   }, 60_000);
 
+  it('logs a deal as won: the prospect becomes a customer whose next step is a check-in; Undo takes it back', async () => {
+    const { row, page } = await openProspectWith('follow-up', 'priya@northwind.test');
+    const decision = page.getByRole('region', { name: 'What to do next' });
+    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    await page.getByRole('button', { name: 'Deal won' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logged the deal as won: a customer now.' }).waitFor();
+    // Never dropped: the engine keeps in touch with a check-in, by the customer rule (the page is
+    // read again after the status is shown, so it is waited for).
+    await expect.poll(() => decision.locator('.rule').textContent()).toBe('rule customer-check-in');
+    await expect(decision.locator('.reason').textContent()).resolves.toMatch(/^A customer\b.*check[- ]in/);
+    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^(WAIT|CHECK-IN)/);
+    await expect(page.locator('.facts').textContent()).resolves.toMatch(/^customer · /);
+    await page.locator('.timeline li').filter({ hasText: 'deal won' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'prospect-won.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Undo last' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
+      .waitFor();
+    await expect.poll(() => page.locator('.facts').textContent()).toMatch(/^prospect · /);
+    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    expect(await page.locator('.timeline li').filter({ hasText: 'deal won' }).count()).toBe(0);
+    const deals = await env.t.db.kysely
+      .selectFrom('events')
+      .select('id')
+      .where('prospect_id', '=', row.id)
+      .where('type', '=', 'deal')
+      .execute();
+    expect(deals).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('splits the day into tabs (all due, overdue, later today, tomorrow) and walks it with j, k, o and ?', async () => {
     const page = await signedInPage(browser, base, 'priya@northwind.test', { errors });
     const items = page.getByTestId('agenda-item');
