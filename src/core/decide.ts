@@ -15,7 +15,7 @@ import { ourSideChanged } from './rules/our-side.js';
 import { doNotContact } from './rules/protect.js';
 import { notRight } from './rules/qualify.js';
 import { lostDeal, outOfOffice, responses } from './rules/responses.js';
-import type { State } from './scenario/state.js';
+import type { Deal, Relationship, State } from './scenario/state.js';
 
 const PRECEDENCE: readonly Rule[] = [
   doNotContact, // 1
@@ -31,13 +31,23 @@ const PRECEDENCE: readonly Rule[] = [
   followUp, // 9 (and 10 after a break-up)
 ];
 
+/**
+ * The relationship after the logged deals: a won deal makes a prospect a customer. The record keeps
+ * what was typed or imported, so taking the deal back (undo) takes this back too.
+ */
+export function relationshipAfter(
+  recorded: Relationship,
+  deals: readonly Pick<Deal, 'result'>[],
+): Relationship {
+  return recorded === 'prospect' && deals.some((d) => d.result === 'won') ? 'customer' : recorded;
+}
+
 export function decide(
   state: State,
   playbook: Playbook,
   model: StoppingModel = priorModel(playbook),
 ): Decision {
   const h = readHistory(state, playbook);
-  const won = h.deals.some((d) => d.result === 'won');
   const ctx: Ctx = {
     state,
     h,
@@ -46,8 +56,7 @@ export function decide(
     now: state.now,
     dealValue: state.prospect.dealValue ?? playbook.doc.model.defaultDealValue,
     hourlyValue: state.rep.hourlyValue ?? playbook.doc.model.defaultHourlyValue,
-    relationship:
-      won && state.prospect.relationship === 'prospect' ? 'customer' : state.prospect.relationship,
+    relationship: relationshipAfter(state.prospect.relationship, h.deals),
     contactable: h.optedOut.size === 0 ? state.contacts : state.contacts.filter((c) => !h.optedOut.has(c.id)),
   };
   for (const rule of PRECEDENCE) {

@@ -121,6 +121,29 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     for (let i = 0; i < at; i += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: target.name }).waitFor();
+    // A contact's email address finds its prospect too (the address is nowhere in the company's name).
+    const contact = await env.t.db.kysely
+      .selectFrom('contacts')
+      .innerJoin('prospects', 'prospects.id', 'contacts.prospect_id')
+      .innerJoin('users', 'users.id', 'prospects.owner_id')
+      .select(['prospects.name', 'contacts.email'])
+      .where('users.email', '=', 'priya@northwind.test')
+      .where('contacts.email', 'is not', null)
+      .where('prospects.name', '!=', target.name)
+      .orderBy('contacts.id')
+      .executeTakeFirstOrThrow();
+    const address = contact.email ?? '';
+    expect(contact.name.toLowerCase()).not.toContain(address.toLowerCase());
+    await page.keyboard.press('/');
+    await page.keyboard.type(address.toUpperCase());
+    // That one prospect, and only it (the address is its contact's alone).
+    await expect
+      .poll(async () =>
+        (await results.getByRole('option').allTextContents()).map((o) => o.startsWith(contact.name)),
+      )
+      .toEqual([true]);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: contact.name }).waitFor();
     // Nothing found is said so; another rep's prospect is not found.
     await page.keyboard.press('/');
     await page.keyboard.type('zzzz no such company');
@@ -152,6 +175,39 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
       .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
       .waitFor();
     await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    const deals = await env.t.db.kysely
+      .selectFrom('events')
+      .select('id')
+      .where('prospect_id', '=', row.id)
+      .where('type', '=', 'deal')
+      .execute();
+    expect(deals).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('logs a deal as won: the prospect becomes a customer whose next step is a check-in; Undo takes it back', async () => {
+    const { row, page } = await openProspectWith('follow-up', 'priya@northwind.test');
+    const decision = page.getByRole('region', { name: 'What to do next' });
+    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    await page.getByRole('button', { name: 'Deal won' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logged the deal as won: a customer now.' }).waitFor();
+    // Never dropped: the engine keeps in touch with a check-in, by the customer rule (the page is
+    // read again after the status is shown, so it is waited for).
+    await expect.poll(() => decision.locator('.rule').textContent()).toBe('rule customer-check-in');
+    await expect(decision.locator('.reason').textContent()).resolves.toMatch(/^A customer\b.*check[- ]in/);
+    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^(WAIT|CHECK-IN)/);
+    await expect(page.locator('.facts').textContent()).resolves.toMatch(/^customer · /);
+    await page.locator('.timeline li').filter({ hasText: 'deal won' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'prospect-won.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Undo last' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
+      .waitFor();
+    await expect.poll(() => page.locator('.facts').textContent()).toMatch(/^prospect · /);
+    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    expect(await page.locator('.timeline li').filter({ hasText: 'deal won' }).count()).toBe(0);
     const deals = await env.t.db.kysely
       .selectFrom('events')
       .select('id')

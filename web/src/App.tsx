@@ -108,7 +108,9 @@ export function App() {
       <Shortcuts path={path} go={navigate} />
       <main>
         {prospect !== undefined ? (
-          <ProspectView id={decodeURIComponent(prospect)} user={user} />
+          // Another prospect is another page: nothing said on one (an email just sent, a contact
+          // just added, a form left open) carries over to the next.
+          <ProspectView key={prospect} id={decodeURIComponent(prospect)} user={user} />
         ) : path === '/pipeline' ? (
           <Pipeline user={user} />
         ) : path === '/playbook' ? (

@@ -112,6 +112,8 @@ export interface ResponseCurve {
 
 export interface ProspectPage extends Prospect {
   now: string;
+  /** The relationship as decisions see it: a won deal makes a prospect a customer. */
+  standing: string;
   owner: { id: string; name: string } | null;
   contacts: Contact[];
   events: TimelineEvent[];

@@ -51,7 +51,12 @@ export const ProspectBody = Type.Object(
 
 const ListQuery = Type.Object(
   {
-    search: Type.Optional(Type.String({ maxLength: 200 })),
+    search: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: "text in the prospect's name, or in a contact's name or email, in any case",
+      }),
+    ),
     owner: Type.Optional(Type.String({ maxLength: 320 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),

@@ -107,7 +107,7 @@ describeDialects('export on %s', (dialect) => {
       createdAt: NOW,
     };
     await products.insert(t.db.kysely, product);
-    const initech = (await prospects.list(t.db.kysely, { orgId: admin.orgId, nameContains: 'Initech' }))[0];
+    const initech = (await prospects.list(t.db.kysely, { orgId: admin.orgId, matching: 'Initech' }))[0];
     if (initech === undefined) throw new Error('no Initech');
     await prospects.update(t.db.kysely, { ...initech, productId: product.id });
     await editProspect(ctx, admin, 'Initech', { productFit: 'fit', dealValue: 30000, serious: true });

@@ -1,13 +1,14 @@
 // A prospect as its page shows it (timeline, contacts, the current decision and the response curve
 // behind it), and the list of prospects the acting user may see, each decision brought up to date.
 
+import { relationshipAfter } from '../../core/decide.js';
 import type { Decision } from '../../core/decision.js';
 import { PursuitError } from '../../core/errors.js';
 import { isConversation } from '../../core/history.js';
 import { responseCurve } from '../../core/model/curve.js';
 import type { ResponseCurve } from '../../core/model/curve.js';
 import type { StoppingModel } from '../../core/model/stopping-model.js';
-import type { HistoryEvent } from '../../core/scenario/state.js';
+import type { Deal, HistoryEvent, Relationship } from '../../core/scenario/state.js';
 import type { Contact, Prospect, StoredDecision, StoredEvent, User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
@@ -24,6 +25,8 @@ export interface ProspectDetails {
   owner: User | undefined;
   contacts: Contact[];
   events: StoredEvent[];
+  /** The relationship as decisions see it: a won deal makes a prospect a customer. */
+  standing: Relationship;
   decision: StoredDecision | undefined;
   /** The response curve behind a decision that weighed the next touch (rule 9). */
   curve: ResponseCurve | undefined;
@@ -73,6 +76,10 @@ export async function showProspect(ctx: AppContext, actor: User, typed: string):
       owner: await users.findById(q, prospect.ownerId),
       contacts: await contacts.listByProspect(q, prospect.id),
       events: history,
+      standing: relationshipAfter(
+        prospect.relationship,
+        history.flatMap((e) => (e.type === 'deal' ? [e.data as unknown as Deal] : [])),
+      ),
       decision,
       curve: curveOf(model, prospect, history, decision),
     };
@@ -102,7 +109,7 @@ export async function listProspects(
     const list = await prospects.list(q, {
       orgId: actor.orgId,
       ...(owners === undefined ? {} : { ownerIds: owners }),
-      ...(filter.search === undefined ? {} : { nameContains: filter.search }),
+      ...(filter.search === undefined ? {} : { matching: filter.search }),
       ...(filter.limit === undefined ? {} : { limit: filter.limit, offset: filter.offset ?? 0 }),
     });
     const ids = list.map((p) => p.id);

@@ -119,6 +119,11 @@ export const ProspectPage = Shape(
   {
     now: Instant,
     ...ProspectView.properties,
+    standing: Type.Enum(['prospect', 'customer', 'ex-customer'], {
+      description:
+        'the relationship as decisions see it: a prospect whose deal was won is a customer ' +
+        '(relationship keeps what was recorded, so taking the deal back takes this back)',
+    }),
     owner: Nullable(Shape({ id: Type.String(), name: Type.String() })),
     contacts: Type.Array(ContactView),
     events: Type.Array(EventView),
@@ -133,6 +138,7 @@ export function prospectPage(details: ProspectDetails, now: number): ProspectPag
   return {
     now: iso(now),
     ...prospectView(details.prospect),
+    standing: details.standing,
     owner: details.owner === undefined ? null : { id: details.owner.id, name: details.owner.name },
     contacts: details.contacts.map(contactView),
     events: details.events.map(eventView),

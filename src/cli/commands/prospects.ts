@@ -129,7 +129,7 @@ export async function prospectShowCommand(typed: string, options: GlobalOptions,
     }
     const p = view.prospect;
     const lines = [
-      `${p.name}  (${p.relationship}, ${p.source}${p.dealValue === null ? '' : `, deal ${p.dealValue.toLocaleString('en-US')}`}, ICP ${p.icpFit}; owner ${view.owner?.name ?? '?'})`,
+      `${p.name}  (${view.standing}, ${p.source}${p.dealValue === null ? '' : `, deal ${p.dealValue.toLocaleString('en-US')}`}, ICP ${p.icpFit}; owner ${view.owner?.name ?? '?'})`,
       '',
       'Contacts:',
       ...view.contacts.map(

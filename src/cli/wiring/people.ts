@@ -170,7 +170,7 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
     prospect
       .command('list')
       .description('your prospects (a manager: the team; an admin: everyone) with their next action')
-      .option('--search <text>', 'names containing this')
+      .option('--search <text>', "a prospect's name, or a contact's name or email, containing this")
       .option('--owner <user>', "one rep's prospects")
       .option('--limit <n>', 'at most this many'),
   ).action(async (o: ListOptions) => done(await prospectListCommand(o, io)));

@@ -93,8 +93,11 @@ function contactRow(c: Contact): ContactsTable {
 export interface ProspectFilter {
   orgId: string;
   ownerIds?: string[];
-  /** Names that contain this text, in any case; `%` and `_` are themselves, not wildcards. */
-  nameContains?: string;
+  /**
+   * Prospects whose name, or one of whose contacts' name or email, contains this text, in any case;
+   * `%` and `_` are themselves, not wildcards.
+   */
+  matching?: string;
   limit?: number;
   offset?: number;
 }
@@ -165,10 +168,24 @@ export const prospects = {
     let query = q.selectFrom('prospects').selectAll().where('org_id', '=', f.orgId);
     if (f.ownerIds !== undefined)
       query = query.where('owner_id', 'in', f.ownerIds.length > 0 ? f.ownerIds : ['']);
-    if (f.nameContains !== undefined) {
+    if (f.matching !== undefined) {
       // The text's own %, _ and \ are escaped; the same on SQLite and PostgreSQL (ESCAPE given).
-      const pattern = `%${f.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where(sql<boolean>`lower(name) like lower(${pattern}) escape '\\'`);
+      const pattern = `%${f.matching.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = (column: string) =>
+        sql<boolean>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
+      // EXISTS, not a join: a prospect with several matching contacts is listed once.
+      query = query.where((eb) =>
+        eb.or([
+          like('prospects.name'),
+          eb.exists(
+            eb
+              .selectFrom('contacts')
+              .select(sql.lit(1).as('one'))
+              .whereRef('contacts.prospect_id', '=', 'prospects.id')
+              .where((c) => c.or([like('contacts.name'), like('contacts.email')])),
+          ),
+        ]),
+      );
     }
     query = query.orderBy('name').orderBy('id');
     if (f.limit !== undefined) query = query.limit(f.limit).offset(f.offset ?? 0);

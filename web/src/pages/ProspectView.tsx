@@ -1,10 +1,11 @@
 // A prospect: the current decision with its rule, reason, model numbers and diagnosis (its email
 // sent from here when the rep's mailbox is connected); the email sent and the replies read, with
-// how each was read; qualification and ICP fit; contacts; and the timeline of every touch,
-// response and commitment.
+// how each was read; qualification and ICP fit; contacts, and adding one (a prospect without any
+// has no decision until then); and the timeline of every touch, response and commitment.
 
 import { useCallback, useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
+import { AddContact } from '../components/AddContact.js';
 import { CurveChart } from '../components/CurveChart.js';
 import { DecisionDetails } from '../components/DecisionDetails.js';
 import { Draft } from '../components/Draft.js';
@@ -51,6 +52,10 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
   // The email just sent from this page, shown where it was sent.
   const [email, setEmail] = useState<Email | null>(null);
   const opener = useDraftOpener<HTMLElement>();
+  // The add-a-contact form: open (always, while the prospect has no contact), asked for the focus.
+  const [adding, setAdding] = useState(false);
+  const [focusKey, setFocusKey] = useState(0);
+  const [added, setAdded] = useState<string | null>(null);
 
   useEffect(() => {
     api<MailSetup>('GET', '/api/mailbox').then(setSetup, () => undefined);
@@ -83,6 +88,11 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
       </p>
     );
   if (page === null) return <p className="loading">Loading…</p>;
+  const addContact = () => {
+    setAdding(true);
+    setAdded(null);
+    setFocusKey((n) => n + 1);
+  };
   const names = new Map(page.contacts.map((c) => [c.id, c.name]));
   const canSend =
     page.decision?.channel === 'email' && page.decision.message !== undefined && setup?.mailbox != null;
@@ -90,14 +100,20 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
     <article className="prospect">
       <h1>{page.name}</h1>
       <p className="facts">
-        {page.relationship} · {page.source}
+        {page.standing} · {page.source}
         {page.dealValue !== null && <> · deal ${page.dealValue.toLocaleString('en-US')}</>} · owner{' '}
         {page.owner?.name ?? '?'}
       </p>
       <section ref={opener.holder} aria-labelledby="decision">
         <h2 id="decision">What to do next</h2>
         {page.decision === null ? (
-          <p>No decision yet: add a contact.</p>
+          <p>
+            No decision yet:{' '}
+            <button type="button" className="link" onClick={addContact}>
+              add a contact
+            </button>
+            .
+          </p>
         ) : (
           <>
             {email !== null && (
@@ -212,32 +228,66 @@ export function ProspectView({ id, user }: { id: string; user: User }) {
       </section>
       <section aria-labelledby="contacts">
         <h2 id="contacts">Contacts</h2>
-        <ul className="contacts">
-          {page.contacts.map((c) => (
-            <li key={c.id}>
-              <strong>{c.name}</strong> ({c.role})
-              {c.email !== null && (
-                <>
-                  {' · '}
-                  <EmailLink value={c.email} quiet={c.doNotContact} />
-                  {c.emailBouncedAt !== null && (
-                    <>
-                      {' '}
-                      <span className="badge stop">email bounced</span>
-                    </>
-                  )}
-                </>
-              )}
-              {c.phone !== null && (
-                <>
-                  {' · '}
-                  <PhoneLink value={c.phone} quiet={c.doNotContact} />
-                </>
-              )}
-              {c.doNotContact && <span className="badge stop"> do not contact</span>}
-            </li>
-          ))}
-        </ul>
+        {page.contacts.length === 0 ? (
+          <p className="hint">No contacts yet.</p>
+        ) : (
+          <ul className="contacts">
+            {page.contacts.map((c) => (
+              <li key={c.id}>
+                <strong>{c.name}</strong> ({c.role})
+                {c.email !== null && (
+                  <>
+                    {' · '}
+                    <EmailLink value={c.email} quiet={c.doNotContact} />
+                    {c.emailBouncedAt !== null && (
+                      <>
+                        {' '}
+                        <span className="badge stop">email bounced</span>
+                      </>
+                    )}
+                  </>
+                )}
+                {c.phone !== null && (
+                  <>
+                    {' · '}
+                    <PhoneLink value={c.phone} quiet={c.doNotContact} />
+                  </>
+                )}
+                {c.doNotContact && (
+                  <>
+                    {' '}
+                    <span className="badge stop">do not contact</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {added !== null && (
+          <p role="status" className="hint">
+            Added {added}.
+          </p>
+        )}
+        {adding || page.contacts.length === 0 ? (
+          <AddContact
+            // A fresh form for each contact.
+            key={page.contacts.length}
+            prospectId={page.id}
+            contacts={page.contacts}
+            zone={user.timezone}
+            focusKey={focusKey}
+            onAdded={(next, name) => {
+              setPage(next);
+              setAdded(name);
+              setAdding(false);
+            }}
+            onCancel={page.contacts.length === 0 ? undefined : () => setAdding(false)}
+          />
+        ) : (
+          <button type="button" className="quiet" onClick={addContact}>
+            Add a contact
+          </button>
+        )}
       </section>
       <section aria-labelledby="timeline">
         <h2 id="timeline">Timeline</h2>
