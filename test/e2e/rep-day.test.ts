@@ -167,14 +167,15 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await page.getByRole('button', { name: 'Deal lost…' }).click();
     await page.getByRole('button', { name: 'Yes, the deal is lost' }).click();
     await page.getByRole('status').filter({ hasText: 'Logged the deal as lost' }).waitFor();
-    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^NURTURE/);
+    // The page is read again after the status is shown: wait for the new decision.
+    await expect.poll(() => page.locator('.action strong').first().textContent()).toMatch(/^NURTURE/);
     await page.screenshot({ path: join(SHOTS, 'prospect-actions.png'), fullPage: true });
     await page.getByRole('button', { name: 'Undo last' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
       .waitFor();
-    await expect(page.locator('.action strong').first().textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    await expect.poll(() => page.locator('.action strong').first().textContent()).toMatch(/^FOLLOW-UP/);
     const deals = await env.t.db.kysely
       .selectFrom('events')
       .select('id')
@@ -206,7 +207,7 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
       .filter({ hasText: `Took back the last deal you logged, on ${row.name}.` })
       .waitFor();
     await expect.poll(() => page.locator('.facts').textContent()).toMatch(/^prospect · /);
-    await expect(decision.locator('.action strong').textContent()).resolves.toMatch(/^FOLLOW-UP/);
+    await expect.poll(() => decision.locator('.action strong').textContent()).toMatch(/^FOLLOW-UP/);
     expect(await page.locator('.timeline li').filter({ hasText: 'deal won' }).count()).toBe(0);
     const deals = await env.t.db.kysely
       .selectFrom('events')
