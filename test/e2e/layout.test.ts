@@ -8,25 +8,21 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/build-app.js';
-import type { Api } from '../../src/api/build-app.js';
 import type { AppContext } from '../../src/app/context.js';
-import { DEMO_PASSWORD, createDemo } from '../../src/app/demo/demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/demo.js';
 import { runSimulation } from '../../src/app/model/simulate.js';
 import { saveSimulation } from '../../src/app/model/simulations.js';
 import type { User } from '../../src/core/records.js';
 import { users } from '../../src/store/repositories/people.repository.js';
 import {
   SHOTS,
-  WEB_ROOT,
   browserAvailable,
   browserSkip,
   faults,
-  launchBrowser,
   signedInPage,
+  startBrowserApp,
 } from '../support/browser.js';
-import { TestClock, appContext, freshDatabase } from '../support/databases.js';
-import type { TestDb } from '../support/databases.js';
+import type { BrowserApp } from '../support/browser.js';
 import { DEFAULT_PLAYBOOK_TEXT } from '../support/scenario.js';
 
 const SIZES = {
@@ -77,9 +73,8 @@ const STICKING_OUT = `(() => {
 const SETTLED = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))';
 
 describe.skipIf(!browserAvailable)(`every page fits a laptop and a phone, in Chromium${browserSkip}`, () => {
-  let t: TestDb;
+  let env: BrowserApp;
   let ctx: AppContext;
-  let app: Api;
   let base: string;
   let browser: Browser;
   const consoleErrors: string[] = [];
@@ -134,23 +129,12 @@ describe.skipIf(!browserAvailable)(`every page fits a laptop and a phone, in Chr
   }
 
   beforeAll(async () => {
-    t = await freshDatabase('sqlite');
-    // The tests' fixed clock, and a secret key so that Settings offers to connect a mailbox.
-    ctx = {
-      ...appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z'))),
-      secretKey: 'k'.repeat(40),
-    };
-    await createDemo(ctx, { prospects: 60 });
-    app = (await buildApp(ctx, { webRoot: WEB_ROOT, checkAnswers: true })).app;
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    // A secret key, so that Settings offers to connect a mailbox.
+    env = await startBrowserApp(60, { secretKey: 'k'.repeat(40) });
+    ({ ctx, base, browser } = env);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.drop();
-  });
+  afterAll(async () => env?.close());
 
   it('the sign-in page, and its complaint about a wrong password', async () => {
     const context = await browser.newContext({ viewport: SIZES.laptop });

@@ -107,10 +107,12 @@ export interface BrowserApp {
  */
 export async function startBrowserApp(
   prospects: number,
-  options: { browserArgs?: readonly string[] } = {},
+  /** secretKey: the server's key for stored secrets (with it, Settings offers to connect a mailbox). */
+  options: { browserArgs?: readonly string[]; secretKey?: string } = {},
 ): Promise<BrowserApp> {
   const t = await freshDatabase('sqlite');
-  const ctx = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
+  const clocked = appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z')));
+  const ctx = options.secretKey === undefined ? clocked : { ...clocked, secretKey: options.secretKey };
   await createDemo(ctx, { prospects });
   const app = (await buildApp(ctx, { webRoot: WEB_ROOT, checkAnswers: true })).app;
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
