@@ -131,7 +131,7 @@ describe.skipIf(!browserAvailable)(`Today, compact, in Chromium${browserSkip}`, 
     expect(logged).toHaveLength(3);
     expect(new Set(logged.map((t) => t.log_seq)).size).toBe(1);
     await bar.getByRole('button', { name: 'Undo', exact: true }).click();
-    await expect(bar.getByRole('status').textContent()).resolves.toMatch(/and the 2 logged with it\.$/);
+    await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/and the 2 logged with it\.$/);
     expect(await touchesOn(ids)).toHaveLength(0);
     await page.context().close();
   }, 60_000);
