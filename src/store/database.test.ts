@@ -44,6 +44,7 @@ describe('opening a SQLite database', () => {
       '2026-12-03-0010-audit-log',
       '2026-12-03-0011-event-histories',
       '2026-12-04-0012-notes',
+      '2026-12-04-0013-decision-indexes',
     ]);
     await again.close();
   });

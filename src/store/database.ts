@@ -22,6 +22,7 @@ import * as suppressions from './migrations/2026-12-03-0009-suppressions.js';
 import * as auditLog from './migrations/2026-12-03-0010-audit-log.js';
 import * as eventHistories from './migrations/2026-12-03-0011-event-histories.js';
 import * as notes from './migrations/2026-12-04-0012-notes.js';
+import * as decisionIndexes from './migrations/2026-12-04-0013-decision-indexes.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-0010-audit-log': auditLog,
   '2026-12-03-0011-event-histories': eventHistories,
   '2026-12-04-0012-notes': notes,
+  '2026-12-04-0013-decision-indexes': decisionIndexes,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */
@@ -125,7 +127,11 @@ function openSqlite(path: string, options: OpenOptions): Db {
 }
 
 function openPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Pursuit's reads are short index lookups over data the server holds in memory or on SSD:
+  // PostgreSQL's default cost of a random read (4, for spinning disks) made it scan and hash all
+  // prospects for one rep's 900-item day instead of looking each up (120 ms against 14 at 100,000
+  // prospects). An `options` parameter in DATABASE_URL replaces this one.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c random_page_cost=1.1' });
   const changes = new ChangeWatch();
   changes.trust(false);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [changes] });

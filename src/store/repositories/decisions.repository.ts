@@ -5,6 +5,7 @@ import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Dialect } from '../database.js';
 import type { ContactsTable, Database, DecisionsTable, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect, StoredDecision } from '../../core/records.js';
+import { ACTIONS } from '../../core/decision.js';
 import { createHash } from 'node:crypto';
 import { chunks, insertColumns, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
@@ -156,6 +157,13 @@ function unpacked<K extends string>(columns: readonly K[], text: string): Record
   return row;
 }
 
+/**
+ * The actions an agenda lists once they are due: all but waits, stops and calls to prepare (listed
+ * from when their window opens). Named rather than excluded, so that each is one range of the
+ * index by organisation, owner, action and due.
+ */
+const LISTED_BY_DUE = ACTIONS.filter((a) => a !== 'wait' && a !== 'stop' && a !== 'prepare');
+
 export const decisions = {
   async upsert(q: Q, d: StoredDecision): Promise<void> {
     await decisions.upsertMany(q, [d]);
@@ -194,13 +202,22 @@ export const decisions = {
   },
   /** Prospects whose decision time alone may have changed by `now` (optionally one owner's). */
   async staleIds(q: Q, orgId: string, now: number, ownerId?: string): Promise<string[]> {
-    let query = q
+    // One index range per owner (organisation, owner, recheck time): a decision's owner is its
+    // prospect's, a user of the organisation.
+    const rows = await q
       .selectFrom('decisions')
       .select('prospect_id')
       .where('org_id', '=', orgId)
-      .where('recheck_at', '<=', now);
-    if (ownerId !== undefined) query = query.where('owner_id', '=', ownerId);
-    return (await query.execute()).map((r) => r.prospect_id);
+      .where(
+        'owner_id',
+        'in',
+        ownerId !== undefined
+          ? [ownerId]
+          : q.selectFrom('users').select('users.id').where('users.org_id', '=', orgId),
+      )
+      .where('recheck_at', '<=', now)
+      .execute();
+    return rows.map((r) => r.prospect_id);
   },
   /** The earliest time after `after` at which one of a rep's decisions is due another look. */
   async nextRecheck(q: Q, orgId: string, ownerId: string, after: number): Promise<number | undefined> {
@@ -226,7 +243,7 @@ export const decisions = {
       .where('org_id', '=', a.orgId)
       .where('owner_id', '=', a.ownerId);
     const [due, prepare] = await Promise.all([
-      rep.where('due', '<', a.dueBefore).where('action', 'not in', ['wait', 'stop', 'prepare']).execute(),
+      rep.where('action', 'in', LISTED_BY_DUE).where('due', '<', a.dueBefore).execute(),
       rep.where('action', '=', 'prepare').execute(),
     ]);
     return [...due, ...prepare].map(toDecision);
@@ -253,8 +270,8 @@ export const decisions = {
       .where('d.org_id', '=', a.orgId)
       .where('d.owner_id', '=', a.ownerId);
     const rows = await rep
+      .where('d.action', 'in', LISTED_BY_DUE)
       .where('d.due', '<', a.dueBefore)
-      .where('d.action', 'not in', ['wait', 'stop', 'prepare'])
       .unionAll(rep.where('d.action', '=', 'prepare'))
       .execute();
     return rows.map((r) => {
