@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // One temporary directory per run, removed at its end (test/support/temp-dir.ts).
+    globalSetup: ['./test/support/temp-dir.ts'],
     pool: 'threads',
     // Sized for a loaded 2-core machine: a test that starts a process, a server or a browser may
     // wait its turn for a core for many seconds without being wrong.

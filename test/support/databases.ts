@@ -3,9 +3,9 @@
 // a fresh database of its own.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { describe } from 'vitest';
@@ -60,7 +60,10 @@ export async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Tes
       db,
       config: { kind: 'sqlite', path },
       another: () => openDatabase({ kind: 'sqlite', path }),
-      drop: () => db.close(),
+      async drop() {
+        await db.close();
+        rmSync(dirname(path), { recursive: true, force: true });
+      },
     };
   }
   const name = `pursuit_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;

@@ -85,10 +85,23 @@ export async function insertRows(
 /** A bulk write's columns with their PostgreSQL types (`text`, `bigint`, `double precision`...). */
 export type TypedColumns = readonly (readonly [name: string, pgType: string])[];
 
+// ES2024's String.prototype.toWellFormed: Node 20 has it, TypeScript's ES2023 library does not.
+const toWellFormed = (String.prototype as unknown as { toWellFormed(this: string): string }).toWellFormed;
+
+/**
+ * One text column's values as the JSON text of an array (JSON.stringify is native, and several
+ * times faster than the driver's quoting of a text[] element by element). A lone UTF-16 surrogate,
+ * which PostgreSQL refuses in JSON, becomes U+FFFD, as the driver's UTF-8 encoding made it before.
+ */
+function textArrayJson(values: unknown[]): string {
+  return JSON.stringify(values.map((v) => (typeof v === 'string' ? toWellFormed.call(v) : v)));
+}
+
 /**
  * Like insertRows, for the largest writes (every prospect's decision): on PostgreSQL the rows go as
- * one array per column into a single `unnest`, so the statement's text, and its plan, is the same
- * whatever the number of rows; on SQLite as insertRows (whose statements the connection keeps).
+ * one array per column into a single `unnest` (text columns as JSON arrays, unpacked in order), so
+ * the statement's text, and its plan, is the same whatever the number of rows; on SQLite as
+ * insertRows (whose statements the connection keeps).
  */
 export async function insertColumns(
   q: Q,
@@ -100,10 +113,18 @@ export async function insertColumns(
   if (rows.length === 0) return 0;
   const names = columns.map(([name]) => name);
   if (!speaksPostgres(q)) return insertRows(q, table, names, rows, onConflict);
-  const arrays = columns.map((_, i) => rows.map((r) => r[i]));
+  const params = columns.map(([, type], i) => {
+    const values = rows.map((r) => r[i]);
+    return type === 'text' ? textArrayJson(values) : values;
+  });
+  const arrays = columns.map(([, type], i) =>
+    type === 'text'
+      ? `array(select e from json_array_elements_text($${i + 1}::json) with ordinality as j(e, k) order by k)`
+      : `$${i + 1}::${type}[]`,
+  );
   const text =
     `insert into ${table} (${names.join(', ')}) select * from unnest(` +
-    `${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})${conflictClause(table, names, onConflict)}`;
-  const result = await q.executeQuery(CompiledQuery.raw(text, arrays));
+    `${arrays.join(', ')})${conflictClause(table, names, onConflict)}`;
+  const result = await q.executeQuery(CompiledQuery.raw(text, params));
   return Number(result.numAffectedRows ?? 0);
 }
