@@ -69,8 +69,10 @@ export interface Db {
   /**
    * Brings the planner's statistics up to date after a bulk load (PostgreSQL's ANALYZE), so that the
    * first reads after it do not wait for autovacuum to notice. SQLite keeps no such statistics here.
+   * Given a transaction, within it: its own rows, not yet committed, are counted too (a table filled
+   * by one long transaction has no statistics until it commits, and autovacuum cannot see them).
    */
-  refreshStatistics(tables: readonly (keyof Database)[]): Promise<void>;
+  refreshStatistics(tables: readonly (keyof Database)[], within?: Kysely<Database>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -147,8 +149,8 @@ function openPostgres(url: string): Db {
     },
     // The pool has connections enough: a long read takes one of them.
     longReader: () => ({ ...db, close: () => Promise.resolve() }),
-    refreshStatistics: async (tables) => {
-      if (tables.length > 0) await sql.raw(`ANALYZE ${tables.join(', ')}`).execute(kysely);
+    refreshStatistics: async (tables, within = kysely) => {
+      if (tables.length > 0) await sql.raw(`ANALYZE ${tables.join(', ')}`).execute(within);
     },
     close: async () => {
       await listener?.close();
