@@ -1,9 +1,9 @@
 // Whether the database may have changed since a moment: the mark that lets the server keep what it
 // read (an agenda, a signed-in user) until someone writes. A mark is a string that changes whenever
 // this process writes and whenever another process commits:
-// - this process: a Kysely plugin counts every statement that may write, and a transaction that
-//   wrote counts once more when it ends, so a read that ran between a write and its commit is never
-//   kept past the commit;
+// - this process: a Kysely plugin counts every statement that may write (and every one given to
+//   Kysely compiled whose result says it wrote rows), and a transaction that wrote counts once more
+//   when it ends, so a read that ran between a write and its commit is never kept past the commit;
 // - another process on SQLite: `PRAGMA data_version`, which changes when another connection commits
 //   to the file (a read of the connection's own state, no disk access);
 // - another process on PostgreSQL: a `pursuit_changes` notification, sent by a trigger on every
@@ -31,6 +31,15 @@ function mayWrite(node: RootOperationNode): boolean {
   return true;
 }
 
+/**
+ * Whether a statement's result says it wrote rows. A query compiled beforehand (the bulk writes of
+ * repositories/rows.ts) reaches the plugins only with its result: Kysely transforms the queries it
+ * builds, not those given to it compiled.
+ */
+function wroteRows(result: QueryResult<UnknownRow>): boolean {
+  return result.numAffectedRows !== undefined && result.numAffectedRows > 0n;
+}
+
 export class ChangeWatch implements KyselyPlugin {
   #writes = 0;
   #remote = 0;
@@ -50,6 +59,7 @@ export class ChangeWatch implements KyselyPlugin {
   }
 
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (wroteRows(args.result)) this.#writes += 1;
     return Promise.resolve(args.result);
   }
 
@@ -95,6 +105,7 @@ export class WriteCounter implements KyselyPlugin {
   }
 
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (wroteRows(args.result)) this.writes += 1;
     return Promise.resolve(args.result);
   }
 }
