@@ -61,9 +61,11 @@ export function People({ user }: { user: User }) {
   const done = (message: string | null) => {
     const id = open?.id;
     setOpen(null);
-    setSaved(message === null || id === undefined ? null : { id, text: message });
-    if (message === null) return;
+    setSaved(null);
+    if (message === null || id === undefined) return;
+    // The outcome shows once the row does what was saved, never beside the old values.
     void load().then((list) => {
+      setSaved({ id, text: message });
       // An admin who changed their own role or name: the header and the pages follow the server's.
       const me = list.find((p) => p.id === user.id);
       if (id === user.id && me !== undefined && (me.role !== user.role || me.name !== user.name))
