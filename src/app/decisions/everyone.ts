@@ -5,7 +5,12 @@
 
 import type { Prospect, StoredDecision } from '../../core/records.js';
 import type { DecisionsTable } from '../../store/schema.js';
-import { decisions, standsAsStored, toDecision } from '../../store/repositories/decisions.repository.js';
+import {
+  decisions,
+  indexesAsStored,
+  standsAsStored,
+  toDecision,
+} from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { Q } from '../context.js';
@@ -43,12 +48,18 @@ async function pageAfter(q: Q, orgId: string, after: string, limit: number): Pro
  */
 async function storeChanges(q: Q, rows: DecisionsTable[], page: Page, now: number): Promise<number> {
   let changed = 0;
-  const fresh = rows.filter((r) => {
+  // Rows to write: those whose indexed columns are as stored (a new playbook version changes every
+  // decision's text, few of their due dates), which leave the indexes alone, and the rest.
+  const sameIndexes: DecisionsTable[] = [];
+  const rest: DecisionsTable[] = [];
+  for (const r of rows) {
     const before = page.before?.get(r.prospect_id);
     if (before?.actionRule !== `${r.action}/${r.rule}`) changed += 1;
-    return before === undefined || !standsAsStored(before, r, now);
-  });
-  await decisions.upsertRows(q, fresh, { keepSame: true });
+    if (before === undefined) rest.push(r);
+    else if (!standsAsStored(before, r, now)) (indexesAsStored(before, r) ? sameIndexes : rest).push(r);
+  }
+  await decisions.upsertRows(q, sameIndexes, { keepSame: true, indexesAsStored: true });
+  await decisions.upsertRows(q, rest, { keepSame: true });
   return changed;
 }
 

@@ -20,6 +20,7 @@ import { groupBy } from '../collections.js';
 import { createDecider } from './decider.js';
 import { refreshDecisions, toStored } from './decisions.js';
 import { redecideAll } from './everyone.js';
+import { usePlaybook } from './playbook.js';
 import { scenarioFromStore } from './scenario.js';
 import { withSuppressions } from './suppressions.js';
 
@@ -139,13 +140,15 @@ const CASES = DIALECTS.flatMap((dialect) => [
 
 describe.each(CASES)('the fast path on $dialect, $name', ({ dialect, prospects: size, seed }) => {
   let t: TestDb;
+  let clock: TestClock;
   let ctx: AppContext;
   let orgId: string;
   let neighbours: string[];
 
   beforeAll(async () => {
     t = await freshDatabase(dialect);
-    ctx = appContext(t.db, new TestClock(NOW));
+    clock = new TestClock(NOW);
+    ctx = appContext(t.db, clock);
     orgId = (await createDemo(ctx, { prospects: size, seed })).organisation.id;
     neighbours = await t.db.kysely.transaction().execute(async (q) => {
       const copies = await addNeighbour(q, orgId, 50);
@@ -244,5 +247,38 @@ describe.each(CASES)('the fast path on $dialect, $name', ({ dialect, prospects: 
     }).length;
     expect(changed).toBe(moved);
     expect(overdue).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('writes every decision of a new playbook, its indexed columns too where they moved', async () => {
+    const q = t.db.kysely;
+    const admin = (await users.list(q, orgId)).find((u) => u.role === 'admin');
+    if (admin === undefined) throw new Error('no admin');
+    const before = new Map((await decisions.summariesInRange(q, { after: '', last: '\uffff' })).entries());
+    clock.t = LATER + 60_000;
+    // Follow-ups spaced otherwise: some due dates and rechecks move, every decision names the version.
+    await usePlaybook(
+      ctx,
+      admin,
+      'extends: default\nid: spaced\nversion: 2\nname: Spaced\nfollowUp:\n  spacingBusinessDays: [2, 3, 4, 6, 8, 11, 15]\n',
+    );
+    const reference = await referenceDecisions(ctx, q, orgId, LATER + 60_000);
+    const after = new Map(
+      (await q.selectFrom('decisions').selectAll().where('org_id', '=', orgId).execute()).map((r) => [
+        r.prospect_id,
+        toDecision(r),
+      ]),
+    );
+    let moved = 0;
+    for (const [id, expected] of reference) {
+      const { decidedAt: _, ...fields } = after.get(id) as StoredDecision;
+      const { decidedAt: __, ...expectedFields } = expected;
+      expect(fields, id).toEqual(expectedFields);
+      expect(fields.playbookVersion, id).toBe('spaced@2');
+      const old = before.get(id);
+      if (old?.due !== expected.due || old.recheckAt !== expected.recheckAt) moved += 1;
+    }
+    // Both kinds of write happened: rows whose indexed columns stayed, and rows whose moved.
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThan(reference.size);
   }, 600_000);
 });

@@ -1,6 +1,7 @@
 // Every prospect's decision is written in bulk (insertColumns): on PostgreSQL its text columns go
 // as JSON arrays. What is written must read back exactly, whatever the text; a row sent as it is
-// stored is left alone (keepSame).
+// stored is left alone (keepSame); one whose indexed columns are as read is written without them
+// (indexesAsStored).
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
@@ -83,6 +84,38 @@ describeDialects('decisions written in bulk on %s', (dialect) => {
       ...changed,
       decision: '{"new":true}',
     });
+  });
+
+  it('writes all but the indexed columns with indexesAsStored, and leaves a row whose indexed ones moved since', async () => {
+    const [first, second] = await read();
+    if (first === undefined || second === undefined) throw new Error('too few decisions');
+    const rewritten = {
+      ...first,
+      reason: 'new words',
+      decision: '{"words":"new"}',
+      decided_at: first.decided_at + 5,
+      playbook_version: 'v-next',
+    };
+    // The second row's owner moved since it was read: the write, made from what was read, is stale.
+    await t.db.kysely
+      .updateTable('decisions')
+      .set({ owner_id: 'someone-else' })
+      .where('prospect_id', '=', second.prospect_id)
+      .execute();
+    const moved = { ...second, owner_id: 'someone-else' };
+    await decisions.upsertRows(
+      t.db.kysely,
+      [rewritten, { ...second, reason: 'stale', decided_at: second.decided_at + 5 }],
+      {
+        keepSame: true,
+        indexesAsStored: true,
+      },
+    );
+    const after = await read();
+    expect(after.find((r) => r.prospect_id === first.prospect_id)).toEqual(rewritten);
+    expect(after.find((r) => r.prospect_id === second.prospect_id)).toEqual(moved);
+    await decisions.upsertRows(t.db.kysely, [second]);
+    stored = await read();
   });
 
   it('writes a text with a lone UTF-16 surrogate, which no UTF-8 store can hold, as U+FFFD', async () => {

@@ -57,6 +57,15 @@ const DECISION_COLUMNS = [
   ['model_version', 'text'],
 ] as const satisfies readonly (readonly [keyof DecisionsTable, string])[];
 
+/** The columns the table's secondary indexes hold (migration 0013), besides the key. */
+const INDEXED = [
+  'org_id',
+  'owner_id',
+  'action',
+  'due',
+  'recheck_at',
+] as const satisfies readonly (keyof DecisionsTable)[];
+
 /** A decision record as the table's row (its decision written as JSON). */
 export function decisionRow(d: StoredDecision): DecisionsTable {
   return {
@@ -175,12 +184,19 @@ export const decisions = {
   /**
    * Inserts or replaces decisions given as rows (their JSON already written, as a worker does);
    * with `keepSame`, a decision stored exactly so (same decision, owner and recheck time) is left
-   * as it stands, its decidedAt too.
+   * as it stands, its decidedAt too. With `indexesAsStored`, the caller knows that each row stored
+   * has the columns the indexes hold as given (see indexesAsStored): the rest alone is written,
+   * and the indexes are left untouched (on SQLite, that halves the cost of a row re-decided).
    */
-  async upsertRows(q: Q, rows: DecisionsTable[], options: { keepSame?: boolean } = {}): Promise<void> {
+  async upsertRows(
+    q: Q,
+    rows: DecisionsTable[],
+    options: { keepSame?: boolean; indexesAsStored?: boolean } = {},
+  ): Promise<void> {
     const onConflict = {
       replaceOn: 'prospect_id',
       ...(options.keepSame === true ? { unlessSame: ['decision', 'owner_id', 'recheck_at'] } : {}),
+      ...(options.indexesAsStored === true ? { keeping: INDEXED } : {}),
     };
     for (const part of chunks(rows, 1000)) {
       await insertColumns(
@@ -336,8 +352,10 @@ export const decisions = {
       .selectFrom('decisions')
       .select([
         'prospect_id',
+        'owner_id',
         'action',
         'rule',
+        'due',
         'recheck_at',
         (postgres ? sql<string>`md5(${kept})` : kept).as('kept'),
       ])
@@ -349,6 +367,9 @@ export const decisions = {
         r.prospect_id,
         {
           actionRule: `${r.action}/${r.rule}`,
+          ownerId: r.owner_id,
+          action: r.action,
+          due: r.due === null ? null : Number(r.due),
           recheckAt: r.recheck_at === null ? null : Number(r.recheck_at),
           ...(postgres ? { print: r.kept } : { text: r.kept }),
         },
@@ -363,6 +384,10 @@ export const decisions = {
  */
 export interface DecisionSummary {
   actionRule: string;
+  /** The columns the indexes hold (see INDEXED; the organisation's never changes). */
+  ownerId: string;
+  action: string;
+  due: number | null;
   recheckAt: number | null;
   text?: string;
   print?: string;
@@ -387,4 +412,17 @@ export function standsAsStored(before: DecisionSummary, r: DecisionsTable, now: 
   const fresh = r.recheck_at ?? null;
   if (before.recheckAt === fresh) return true;
   return before.recheckAt !== null && fresh !== null && before.recheckAt > now && before.recheckAt <= fresh;
+}
+
+/**
+ * Whether a fresh decision's row holds what the stored one holds in every column an index holds,
+ * so that writing it may leave the indexes alone (upsertRows with indexesAsStored).
+ */
+export function indexesAsStored(before: DecisionSummary, r: DecisionsTable): boolean {
+  return (
+    before.ownerId === r.owner_id &&
+    before.action === r.action &&
+    before.due === (r.due ?? null) &&
+    before.recheckAt === (r.recheck_at ?? null)
+  );
 }

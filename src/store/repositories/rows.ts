@@ -36,21 +36,29 @@ export function speaksPostgres(q: Q): boolean {
 /**
  * What a bulk insert does with a row whose key is taken: fail, skip it, or replace the other
  * columns (with `unlessSame`, only where one of those columns differs: a row that would be
- * written as it stands is left alone, its indexes untouched).
+ * written as it stands is left alone, its indexes untouched; with `keeping`, those columns are not
+ * written, and a row stored with other values in them is left as it stands (the caller read them
+ * before; a write since is newer): SQLite rewrites the entries of every index that holds a column
+ * an update sets, even to the value it had).
  */
-export type OnConflict = 'fail' | 'skip' | { replaceOn: string; unlessSame?: readonly string[] };
+export type OnConflict =
+  'fail' | 'skip' | { replaceOn: string; unlessSame?: readonly string[]; keeping?: readonly string[] };
 
 function conflictClause(table: string, columns: readonly string[], onConflict: OnConflict): string {
   if (onConflict === 'fail') return '';
   if (onConflict === 'skip') return ' on conflict do nothing';
   const key = onConflict.replaceOn;
-  const set = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
+  const kept = onConflict.keeping ?? [];
+  const set = columns.filter((c) => c !== key && !kept.includes(c)).map((c) => `${c} = excluded.${c}`);
   const same = onConflict.unlessSame ?? [];
-  const unless =
-    same.length === 0
-      ? ''
-      : ` where ${same.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(' or ')}`;
-  return ` on conflict (${key}) do update set ${set.join(', ')}${unless}`;
+  const guards = [
+    ...(same.length === 0
+      ? []
+      : [`(${same.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(' or ')})`]),
+    ...kept.map((c) => `${table}.${c} is not distinct from excluded.${c}`),
+  ];
+  const where = guards.length === 0 ? '' : ` where ${guards.join(' and ')}`;
+  return ` on conflict (${key}) do update set ${set.join(', ')}${where}`;
 }
 
 /**
