@@ -266,22 +266,35 @@ export const decisions = {
   },
   /**
    * The same actions as `agenda`, in the same order, each with its prospect and contact: one
-   * statement (both index ranges, each row joined by primary key), and only the decision's columns
-   * the day needs.
+   * statement (both index ranges of the decisions, each row's prospect and contact looked up by
+   * primary key), and only the decision's columns the day needs. The lookups are subqueries rather
+   * than joins: PostgreSQL's planner joined a rep's 900 decisions to every prospect of the
+   * organisation by hashing (88 ms at 100,000 prospects, against 13 ms for the lookups), and a
+   * subquery in the select list is always run as a lookup, row by row, on both databases.
    */
   async day(q: Q, dialect: Dialect, a: AgendaQuery): Promise<DayRow[]> {
     const rep = q
       .selectFrom('decisions as d')
-      .innerJoin('prospects as p', 'p.id', 'd.prospect_id')
-      .leftJoin('contacts as c', 'c.id', 'd.contact_id')
-      .select([
+      .select((eb) => [
         'd.due',
         'd.urgency',
         'd.value_per_minute',
         'd.decision',
-        'p.deal_value',
-        packed(dialect, 'p', PROSPECT_PACKED).as('p'),
-        packed(dialect, 'c', CONTACT_PACKED).as('c'),
+        eb
+          .selectFrom('prospects as p')
+          .select('p.deal_value')
+          .whereRef('p.id', '=', 'd.prospect_id')
+          .as('deal_value'),
+        eb
+          .selectFrom('prospects as p')
+          .select(packed(dialect, 'p', PROSPECT_PACKED).as('packed'))
+          .whereRef('p.id', '=', 'd.prospect_id')
+          .as('p'),
+        eb
+          .selectFrom('contacts as c')
+          .select(packed(dialect, 'c', CONTACT_PACKED).as('packed'))
+          .whereRef('c.id', '=', 'd.contact_id')
+          .as('c'),
       ])
       .where('d.org_id', '=', a.orgId)
       .where('d.owner_id', '=', a.ownerId);
@@ -290,20 +303,24 @@ export const decisions = {
       .where('d.due', '<', a.dueBefore)
       .unionAll(rep.where('d.action', '=', 'prepare'))
       .execute();
-    return rows.map((r) => {
-      const contact = unpacked(CONTACT_PACKED, r.c);
+    const out: DayRow[] = [];
+    for (const r of rows) {
+      // A decision's prospect outlives it (its row goes with the prospect's).
+      if (r.p === null) continue;
       const prospect = unpacked<keyof ProspectsTable>(PROSPECT_PACKED, r.p);
       prospect.deal_value = r.deal_value;
-      return {
+      out.push({
         prospect: toProspect(prospect as Selectable<ProspectsTable>),
-        // A contact the decision names and that is gone comes back as an array of nulls.
-        contact: contact.id === null ? undefined : toContact(contact as Selectable<ContactsTable>),
+        // A contact the decision names and that is gone comes back as null, as one never named.
+        contact:
+          r.c === null ? undefined : toContact(unpacked(CONTACT_PACKED, r.c) as Selectable<ContactsTable>),
         decision: JSON.parse(r.decision) as Record<string, unknown>,
         due: r.due === null ? null : Number(r.due),
         urgency: Number(r.urgency),
         valuePerMinute: Number(r.value_per_minute),
-      };
-    });
+      });
+    }
+    return out;
   },
   /** Actions due before `now` (waits and stops aside), counted by owner. */
   async overdueByOwner(q: Q, orgId: string, now: number, ownerIds?: string[]): Promise<Map<string, number>> {
