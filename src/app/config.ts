@@ -45,6 +45,9 @@ export type TrustProxy = false | number | readonly string[];
 
 export const DEFAULT_SQLITE_PATH = 'data/pursuit.db';
 
+/** The demo's own database (`pursuit demo`, `npm start`), unless PURSUIT_DB or DATABASE_URL is set. */
+export const DEMO_DB = 'data/demo.db';
+
 export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

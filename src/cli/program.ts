@@ -5,11 +5,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { PursuitError } from '../core/errors.js';
-import { decideCommand } from './commands/decide.js';
 import type { DecideOptions } from './commands/decide.js';
-import { examplesCommand } from './commands/examples.js';
-import { schemaCommand } from './commands/schema.js';
-import { simulateCommand } from './commands/simulate.js';
 import type { SimulateOptions } from './commands/simulate.js';
 import { EXIT, reportError } from './exit.js';
 import { historyCommands } from './wiring/history.js';
@@ -18,6 +14,14 @@ import { peopleCommands } from './wiring/people.js';
 import { teamCommands } from './wiring/team.js';
 import type { AppContext } from '../app/context.js';
 import type { LogLevel, TrustProxy } from '../app/config.js';
+
+// Each command's module is loaded when it runs, here and in wiring/: a command starts without the
+// libraries of the others (`pursuit decide` without the store, none but the mail commands with the
+// mail clients), which took 1.7 s of every start.
+const decideModule = () => import('./commands/decide.js');
+const examplesModule = () => import('./commands/examples.js');
+const schemaModule = () => import('./commands/schema.js');
+const simulateModule = () => import('./commands/simulate.js');
 
 /** The HTTP server that `pursuit serve` starts: api/server.ts, given by main.ts. */
 export type StartServer = (
@@ -66,20 +70,22 @@ Examples:
   pursuit decide --playbook my-playbook.yaml scenario.json`,
     )
     .action(async (file: string, options: DecideOptions) =>
-      setStatus(await decideCommand(file, options, io)),
+      setStatus(await (await decideModule()).decideCommand(file, options, io)),
     );
 
   program
     .command('examples')
     .description('decide the example scenarios bundled with Pursuit and print the decisions readably')
     .option('--playbook <file>', 'a playbook (YAML or JSON) instead of the built-in default')
-    .action((options: { playbook?: string }) => setStatus(examplesCommand(options, io)));
+    .action(async (options: { playbook?: string }) =>
+      setStatus((await examplesModule()).examplesCommand(options, io)),
+    );
 
   program
     .command('schema')
     .description('print the JSON Schema of a scenario, a decision or a playbook')
     .argument('<name>', 'scenario, decision or playbook')
-    .action((name: string) => setStatus(schemaCommand(name, io)));
+    .action(async (name: string) => setStatus((await schemaModule()).schemaCommand(name, io)));
 
   program
     .command('simulate')
@@ -105,7 +111,9 @@ Fields: days, reps, hoursPerDay, leadsPerRepPerDay, sourceMix, neverRespond (by 
 hazard.call and hazard.email (by attempt), dealValue {median, spread, min, max}, winRate,
 conversationMinutes, closeDays, calibrateEveryDays. See README "Simulating policies".`,
     )
-    .action(async (options: SimulateOptions) => setStatus(await simulateCommand(options, io)));
+    .action(async (options: SimulateOptions) =>
+      setStatus(await (await simulateModule()).simulateCommand(options, io)),
+    );
 
   peopleCommands(program, io, setStatus);
   historyCommands(program, io, setStatus);

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { openContext } from '../app/context.js';
 import type { AppContext } from '../app/context.js';
-import { DEFAULT_SQLITE_PATH, readConfig } from '../app/config.js';
+import { DEFAULT_SQLITE_PATH, DEMO_DB, readConfig } from '../app/config.js';
 import type { Config } from '../app/config.js';
 import { PursuitError } from '../core/errors.js';
 import { actorFor } from '../app/accounts/workspace.js';
@@ -31,9 +31,6 @@ export async function withSession<T>(io: Io, fn: (s: Session) => Promise<T>): Pr
     await ctx.db.close();
   }
 }
-
-/** The demo's own database (`pursuit demo`, `npm start`), unless PURSUIT_DB or DATABASE_URL is set. */
-export const DEMO_DB = 'data/demo.db';
 
 /** The database as a person names it: the SQLite file, or PostgreSQL's host and database (no password). */
 export function databaseName(config: Config): string {

@@ -7,7 +7,8 @@ import { PursuitError } from '../../core/errors.js';
 import { organisationView, userView } from '../../app/accounts/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
-import { DEMO_DB, printJson, withSession } from '../session.js';
+import { DEMO_DB } from '../../app/config.js';
+import { printJson, withSession } from '../session.js';
 import { agendaCommand } from './day.js';
 import { serveCommand } from './serve.js';
 

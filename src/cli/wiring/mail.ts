@@ -1,23 +1,14 @@
 // The email channel's commands: mailbox, send, outbox, mail sync, reply (commander wiring only).
 
 import type { Command } from 'commander';
-import {
-  mailSyncCommand,
-  mailboxAddCommand,
-  mailboxListCommand,
-  mailboxRemoveCommand,
-  mailboxTestCommand,
-  outboxCancelCommand,
-  outboxListCommand,
-  outboxSettleCommand,
-  replyCorrectCommand,
-  sendCommand,
-} from '../commands/mail.js';
 import type { MailboxAddOptions, SendOptions } from '../commands/mail.js';
 import type { Io } from '../program.js';
 import type { GlobalOptions } from '../session.js';
 import { common } from './common.js';
 import type { Done } from './common.js';
+
+// Loaded when a command runs (see program.ts).
+const mailModule = () => import('../commands/mail.js');
 
 export function mailCommands(program: Command, io: Io, done: Done): void {
   const mailbox = program
@@ -44,12 +35,12 @@ export function mailCommands(program: Command, io: Io, done: Done): void {
         'after',
         '\nGmail and Microsoft 365: an app password, or OAuth2 (Pursuit refreshes the access token itself).\nExample: pursuit mailbox add --address dana@ourco.com --smtp smtp.ourco.com:587 --smtp-security starttls --imap imap.ourco.com:993',
       ),
-  ).action(async (o: MailboxAddOptions) => done(await mailboxAddCommand(o, io)));
+  ).action(async (o: MailboxAddOptions) => done(await (await mailModule()).mailboxAddCommand(o, io)));
   common(mailbox.command('test').description('try your mailbox again')).action(async (o: GlobalOptions) =>
-    done(await mailboxTestCommand(o, io)),
+    done(await (await mailModule()).mailboxTestCommand(o, io)),
   );
   common(mailbox.command('list').description("your mailbox (an admin: everyone's)")).action(
-    async (o: GlobalOptions) => done(await mailboxListCommand(o, io)),
+    async (o: GlobalOptions) => done(await (await mailModule()).mailboxListCommand(o, io)),
   );
   common(
     mailbox
@@ -57,7 +48,7 @@ export function mailCommands(program: Command, io: Io, done: Done): void {
       .description("disconnect your mailbox (an admin: anyone's); what it logged stays")
       .argument('[user]', "whose (an admin's choice; default: yours)"),
   ).action(async (user: string | undefined, o: GlobalOptions) =>
-    done(await mailboxRemoveCommand(user, o, io)),
+    done(await (await mailModule()).mailboxRemoveCommand(user, o, io)),
   );
 
   common(
@@ -69,18 +60,20 @@ export function mailCommands(program: Command, io: Io, done: Done): void {
       .option('--body <text>', 'your own words')
       .option('--body-file <file>', 'your own words, from a file')
       .option('--later', "inside the contact's business hours (sent by pursuit serve or pursuit mail sync)"),
-  ).action(async (p: string, o: SendOptions) => done(await sendCommand(p, o, io)));
+  ).action(async (p: string, o: SendOptions) => done(await (await mailModule()).sendCommand(p, o, io)));
 
   const outbox = program.command('outbox').description('emails on their way, waiting for you, and sent');
   common(outbox.command('list', { isDefault: true }).description('the outbox, newest first')).action(
-    async (o: GlobalOptions) => done(await outboxListCommand(o, io)),
+    async (o: GlobalOptions) => done(await (await mailModule()).outboxListCommand(o, io)),
   );
   common(
     outbox
       .command('cancel')
       .description('stop an email that has not gone')
       .argument('<email>', 'its id (the first characters are enough)'),
-  ).action(async (id: string, o: GlobalOptions) => done(await outboxCancelCommand(id, o, io)));
+  ).action(async (id: string, o: GlobalOptions) =>
+    done(await (await mailModule()).outboxCancelCommand(id, o, io)),
+  );
   common(
     outbox
       .command('settle')
@@ -89,7 +82,7 @@ export function mailCommands(program: Command, io: Io, done: Done): void {
       .option('--went', 'it is in Sent: log it')
       .option('--not-sent', 'it is not: send it now'),
   ).action(async (id: string, o: GlobalOptions & { went?: boolean; notSent?: boolean }) =>
-    done(await outboxSettleCommand(id, o, io)),
+    done(await (await mailModule()).outboxSettleCommand(id, o, io)),
   );
 
   common(
@@ -100,7 +93,7 @@ export function mailCommands(program: Command, io: Io, done: Done): void {
       .description(
         'send what is due and read new mail, once, for every mailbox (for cron; pursuit serve does it all day)',
       ),
-  ).action(async (o: GlobalOptions) => done(await mailSyncCommand(o, io)));
+  ).action(async (o: GlobalOptions) => done(await (await mailModule()).mailSyncCommand(o, io)));
 
   common(
     program
@@ -116,6 +109,6 @@ export function mailCommands(program: Command, io: Io, done: Done): void {
       )
       .option('--until <date>', 'out-of-office: back on; not-now: talk after (YYYY-MM-DD)'),
   ).action(async (p: string, r: string, o: GlobalOptions & { kind: string; until?: string }) =>
-    done(await replyCorrectCommand(p, r, o, io)),
+    done(await (await mailModule()).replyCorrectCommand(p, r, o, io)),
   );
 }

@@ -1,24 +1,9 @@
 // The commands about people and records: init, user, prospect and contact (commander wiring only).
 
 import type { Command } from 'commander';
-import {
-  contactAddCommand,
-  contactEditCommand,
-  prospectAddCommand,
-  prospectEditCommand,
-  prospectListCommand,
-  prospectShowCommand,
-} from '../commands/prospects.js';
 import type { ContactOptions, ListOptions, ProspectOptions } from '../commands/prospects.js';
-import { initCommand, userAddCommand, userListCommand, userPasswordCommand } from '../commands/setup.js';
 import type { InitOptions, UserAddOptions } from '../commands/setup.js';
-import { auditCommand, signOutCommand } from '../commands/access.js';
 import type { AuditOptions } from '../commands/access.js';
-import {
-  suppressionAddCommand,
-  suppressionLiftCommand,
-  suppressionListCommand,
-} from '../commands/suppressions.js';
 import type {
   AddOptions,
   LiftOptions,
@@ -28,6 +13,12 @@ import type { Io } from '../program.js';
 import type { GlobalOptions } from '../session.js';
 import { common } from './common.js';
 import type { Done } from './common.js';
+
+// Loaded when a command runs (see program.ts).
+const prospectsModule = () => import('../commands/prospects.js');
+const setupModule = () => import('../commands/setup.js');
+const accessModule = () => import('../commands/access.js');
+const suppressionsModule = () => import('../commands/suppressions.js');
 
 /** The do-not-contact list (admins): an objection to contact belongs to the person. */
 function suppressionCommands(program: Command, io: Io, done: Done): void {
@@ -42,7 +33,9 @@ function suppressionCommands(program: Command, io: Io, done: Done): void {
       .option('--all', 'lifted entries too')
       .option('--limit <n>', 'at most this many (default 100)')
       .option('--offset <n>', 'skip this many'),
-  ).action(async (o: SuppressionListOptions) => done(await suppressionListCommand(o, io)));
+  ).action(async (o: SuppressionListOptions) =>
+    done(await (await suppressionsModule()).suppressionListCommand(o, io)),
+  );
   common(
     list
       .command('add')
@@ -50,14 +43,16 @@ function suppressionCommands(program: Command, io: Io, done: Done): void {
       .option('--email <email>', 'their email address')
       .option('--phone <phone>', 'their phone number')
       .option('--timezone <iana>', "the number's zone, when it has no country code"),
-  ).action(async (o: AddOptions) => done(await suppressionAddCommand(o, io)));
+  ).action(async (o: AddOptions) => done(await (await suppressionsModule()).suppressionAddCommand(o, io)));
   common(
     list
       .command('lift')
       .description('lift an entry (it is kept, with who lifted it, when and why)')
       .argument('<id>', 'the entry (see suppression list)')
       .requiredOption('--reason <text>', 'why: their renewed consent, a mistake'),
-  ).action(async (id: string, o: LiftOptions) => done(await suppressionLiftCommand(id, o, io)));
+  ).action(async (id: string, o: LiftOptions) =>
+    done(await (await suppressionsModule()).suppressionLiftCommand(id, o, io)),
+  );
 }
 
 export function peopleCommands(program: Command, io: Io, done: Done): void {
@@ -70,7 +65,7 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
       .requiredOption('--name <name>', "the admin's name")
       .requiredOption('--email <email>', "the admin's email")
       .option('--timezone <iana>', "the admin's time zone (default: this machine's)"),
-  ).action(async (o: InitOptions) => done(await initCommand(o, io)));
+  ).action(async (o: InitOptions) => done(await (await setupModule()).initCommand(o, io)));
 
   const user = program.command('user').description('users: reps, managers, admins');
   common(
@@ -84,17 +79,19 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
       .option('--timezone <iana>', 'their time zone (default: yours)')
       .option('--phone <phone>', 'their phone, for voicemail scripts')
       .option('--hourly-value <amount>', "what an hour of their time earns (default: the playbook's)"),
-  ).action(async (name: string, o: UserAddOptions) => done(await userAddCommand(name, o, io)));
+  ).action(async (name: string, o: UserAddOptions) =>
+    done(await (await setupModule()).userAddCommand(name, o, io)),
+  );
   common(
     user
       .command('password')
       .description("set a user's password for the web app: yours, or anyone's for an admin (typed, or piped)")
       .argument('[user]', 'name or email (default: you)'),
   ).action(async (typed: string | undefined, o: GlobalOptions) =>
-    done(await userPasswordCommand(typed, o, io)),
+    done(await (await setupModule()).userPasswordCommand(typed, o, io)),
   );
   common(user.command('list').description('list the users')).action(async (o: GlobalOptions) =>
-    done(await userListCommand(o, io)),
+    done(await (await setupModule()).userListCommand(o, io)),
   );
   common(
     user
@@ -103,7 +100,9 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
         "sign a user out of every browser and revoke all their API tokens: yours, or anyone's for an admin",
       )
       .argument('[user]', 'name or email (default: you)'),
-  ).action(async (typed: string | undefined, o: GlobalOptions) => done(await signOutCommand(typed, o, io)));
+  ).action(async (typed: string | undefined, o: GlobalOptions) =>
+    done(await (await accessModule()).signOutCommand(typed, o, io)),
+  );
   common(
     program
       .command('audit')
@@ -111,7 +110,7 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
       .option('--limit <n>', 'at most this many entries (default 50, at most 1000)')
       .option('--before <id>', 'the next page: entries before this one')
       .option('--action <action>', 'only this kind, like sign-in-failed'),
-  ).action(async (o: AuditOptions) => done(await auditCommand(o, io)));
+  ).action(async (o: AuditOptions) => done(await (await accessModule()).auditCommand(o, io)));
 
   const prospectOptions = (c: Command) =>
     c
@@ -140,11 +139,9 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
     ),
   ).action(async (name: string, o: ProspectOptions & { created?: string }) =>
     done(
-      await prospectAddCommand(
-        name,
-        { ...o, ...(o.created === undefined ? {} : { createdAt: o.created }) },
-        io,
-      ),
+      await (
+        await prospectsModule()
+      ).prospectAddCommand(name, { ...o, ...(o.created === undefined ? {} : { createdAt: o.created }) }, io),
     ),
   );
   common(
@@ -156,7 +153,7 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
         .option('--rename <name>', 'a new name'),
     ),
   ).action(async (typed: string, o: ProspectOptions & { rename?: string }) =>
-    done(await prospectEditCommand(typed, o, io)),
+    done(await (await prospectsModule()).prospectEditCommand(typed, o, io)),
   );
   common(
     prospect
@@ -165,7 +162,9 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
         'timeline, contacts, and the current decision with its reason, model numbers and diagnosis',
       )
       .argument('<prospect>', 'name (or part of it) or id'),
-  ).action(async (typed: string, o: GlobalOptions) => done(await prospectShowCommand(typed, o, io)));
+  ).action(async (typed: string, o: GlobalOptions) =>
+    done(await (await prospectsModule()).prospectShowCommand(typed, o, io)),
+  );
   common(
     prospect
       .command('list')
@@ -173,7 +172,7 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
       .option('--search <text>', "a prospect's name, or a contact's name or email, containing this")
       .option('--owner <user>', "one rep's prospects")
       .option('--limit <n>', 'at most this many'),
-  ).action(async (o: ListOptions) => done(await prospectListCommand(o, io)));
+  ).action(async (o: ListOptions) => done(await (await prospectsModule()).prospectListCommand(o, io)));
 
   const contact = program.command('contact').description("a prospect's contacts");
   const contactOptions = (c: Command) =>
@@ -192,7 +191,7 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
         .argument('<name>', 'their name'),
     ),
   ).action(async (p: string, name: string, o: ContactOptions) =>
-    done(await contactAddCommand(p, name, o, io)),
+    done(await (await prospectsModule()).contactAddCommand(p, name, o, io)),
   );
   common(
     contactOptions(
@@ -204,6 +203,6 @@ export function peopleCommands(program: Command, io: Io, done: Done): void {
         .option('--rename <name>', 'a new name'),
     ),
   ).action(async (p: string, name: string, o: ContactOptions) =>
-    done(await contactEditCommand(p, name, o, io)),
+    done(await (await prospectsModule()).contactEditCommand(p, name, o, io)),
   );
 }

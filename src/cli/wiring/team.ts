@@ -2,21 +2,23 @@
 // playbook, agenda, pipeline and calibrate (commander wiring only).
 
 import type { Command } from 'commander';
-import { calibrateCommand } from '../commands/calibrate.js';
-import { agendaCommand, pipelineCommand } from '../commands/day.js';
-import { demoCommand } from '../commands/demo.js';
 import type { DemoOptions } from '../commands/demo.js';
-import { icsCommand, playbookShowCommand, playbookUseCommand } from '../commands/extras.js';
-import { serveCommand } from '../commands/serve.js';
-import { backupCommand, restoreCommand } from '../commands/backup.js';
 import type { BackupOptions } from '../commands/backup.js';
-import { exportCommand, importCommand } from '../commands/transfer.js';
 import type { ImportCliOptions } from '../commands/transfer.js';
 import type { Io } from '../program.js';
-import { DEMO_DB } from '../session.js';
+import { DEMO_DB } from '../../app/config.js';
 import type { GlobalOptions } from '../session.js';
 import { common } from './common.js';
 import type { Done } from './common.js';
+
+// Loaded when a command runs (see program.ts).
+const calibrateModule = () => import('../commands/calibrate.js');
+const dayModule = () => import('../commands/day.js');
+const demoModule = () => import('../commands/demo.js');
+const extrasModule = () => import('../commands/extras.js');
+const serveModule = () => import('../commands/serve.js');
+const backupModule = () => import('../commands/backup.js');
+const transferModule = () => import('../commands/transfer.js');
 
 export function teamCommands(program: Command, io: Io, done: Done): void {
   common(
@@ -37,7 +39,9 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
         'after',
         '\nRe-importing the same file changes nothing. Opt-outs become do-not-contact; customers and won deals\nbecome customers; lost deals and leads closed without a sale ("Closed - Not Converted",\n"Unqualified") are nurtured, not chased. A failed or interrupted import leaves the database as it was.',
       ),
-  ).action(async (files: string[], o: ImportCliOptions) => done(await importCommand(files, o, io)));
+  ).action(async (files: string[], o: ImportCliOptions) =>
+    done(await (await transferModule()).importCommand(files, o, io)),
+  );
   common(
     program
       .command('export')
@@ -46,7 +50,9 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
       )
       .option('--format <format>', 'csv or jsonl', 'csv')
       .option('--out <file>', 'write to this file (default: standard output)'),
-  ).action(async (o: GlobalOptions & { format?: string; out?: string }) => done(await exportCommand(o, io)));
+  ).action(async (o: GlobalOptions & { format?: string; out?: string }) =>
+    done(await (await transferModule()).exportCommand(o, io)),
+  );
 
   program
     .command('demo')
@@ -59,14 +65,16 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
     .option('--serve', 'then serve the web app on it (what `npm start` does)')
     .option('--port <n>', 'with --serve: port (default PURSUIT_PORT, else 3000)')
     .option('--host <address>', 'with --serve: address (default PURSUIT_HOST, else 127.0.0.1)')
-    .action(async (o: DemoOptions) => done(await demoCommand(o, io)));
+    .action(async (o: DemoOptions) => done(await (await demoModule()).demoCommand(o, io)));
 
   program
     .command('serve')
     .description('the web app and the HTTP API (documented at /docs), on the same database')
     .option('--port <n>', 'port to listen on (default PURSUIT_PORT, else 3000)')
     .option('--host <address>', 'address to listen on (default PURSUIT_HOST, else 127.0.0.1)')
-    .action(async (o: { port?: string; host?: string }) => done(await serveCommand(o, io)));
+    .action(async (o: { port?: string; host?: string }) =>
+      done(await (await serveModule()).serveCommand(o, io)),
+    );
 
   common(
     program
@@ -78,19 +86,21 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
         'write to this file, or into this folder under a name from the prospect and date, instead of stdout',
       ),
   ).action(async (typed: string, o: GlobalOptions & { out?: string }) =>
-    done(await icsCommand(typed, o, io)),
+    done(await (await extrasModule()).icsCommand(typed, o, io)),
   );
 
   const playbook = program.command('playbook').description("the organisation's playbook");
   common(playbook.command('show').description('print the playbook in force')).action(
-    async (o: GlobalOptions) => done(await playbookShowCommand(o, io)),
+    async (o: GlobalOptions) => done(await (await extrasModule()).playbookShowCommand(o, io)),
   );
   common(
     playbook
       .command('use')
       .description('put a new playbook version in force (admins); every prospect is decided again')
       .argument('<file>', 'a playbook (YAML or JSON); it may start with `extends: default`'),
-  ).action(async (file: string, o: GlobalOptions) => done(await playbookUseCommand(file, o, io)));
+  ).action(async (file: string, o: GlobalOptions) =>
+    done(await (await extrasModule()).playbookUseCommand(file, o, io)),
+  );
 
   common(
     program
@@ -98,19 +108,25 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
       .description("a rep's actions for a day, most valuable first, with reasons and drafts")
       .option('--rep <user>', "another rep's agenda (managers and admins)")
       .option('--date <date>', 'a day: 2026-03-17, today or tomorrow', 'today'),
-  ).action(async (o: GlobalOptions & { rep?: string; date?: string }) => done(await agendaCommand(o, io)));
+  ).action(async (o: GlobalOptions & { rep?: string; date?: string }) =>
+    done(await (await dayModule()).agendaCommand(o, io)),
+  );
   common(
     program
       .command('pipeline')
       .description('prospects by state, and those with no dated next step')
       .option('--owner <user>', "one rep's pipeline"),
-  ).action(async (o: GlobalOptions & { owner?: string }) => done(await pipelineCommand(o, io)));
+  ).action(async (o: GlobalOptions & { owner?: string }) =>
+    done(await (await dayModule()).pipelineCommand(o, io)),
+  );
   common(
     program
       .command('calibrate')
       .description("fit the stopping model on the team's history and, if it beats the prior, put it in force")
       .option('--dry-run', 'show the curve and how many decisions would change; keep nothing'),
-  ).action(async (o: GlobalOptions & { dryRun?: boolean }) => done(await calibrateCommand(o, io)));
+  ).action(async (o: GlobalOptions & { dryRun?: boolean }) =>
+    done(await (await calibrateModule()).calibrateCommand(o, io)),
+  );
 
   program
     .command('backup')
@@ -119,7 +135,9 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
     .option('--force', 'replace FILE if it exists')
     .option('--json', 'print JSON for scripts')
     .addHelpText('after', '\nSchedule it with cron or a systemd timer: see README, Backups.')
-    .action(async (file: string, o: BackupOptions) => done(await backupCommand(file, o, io)));
+    .action(async (file: string, o: BackupOptions) =>
+      done(await (await backupModule()).backupCommand(file, o, io)),
+    );
   program
     .command('restore')
     .description(
@@ -128,5 +146,7 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
     .argument('<file>', 'a file made by pursuit backup')
     .option('--force', 'restore even while a server has the database open')
     .option('--json', 'print JSON for scripts')
-    .action(async (file: string, o: BackupOptions) => done(await restoreCommand(file, o, io)));
+    .action(async (file: string, o: BackupOptions) =>
+      done(await (await backupModule()).restoreCommand(file, o, io)),
+    );
 }
