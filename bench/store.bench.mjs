@@ -33,6 +33,7 @@ const { init, addUser } = await import(dist('app/accounts/workspace.js'));
 const { importFiles } = await import(dist('app/import/import.js'));
 const { usePlaybook } = await import(dist('app/decisions/playbook.js'));
 const { redecideAll } = await import(dist('app/decisions/everyone.js'));
+const { playbooks } = await import(dist('store/repositories/playbooks.repository.js'));
 const { agenda } = await import(dist('app/day/agenda.js'));
 const { exportRows } = await import(dist('integrations/crm/pursuit-format.js'));
 const { EXPORT_COLUMNS } = await import(dist('integrations/crm/generic.js'));
@@ -60,17 +61,24 @@ const REUSE = new Map(
     .map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]),
 );
 // A new playbook that spaces follow-ups differently and gives up sooner: many decisions change.
-const CHANGED_PLAYBOOK = `extends: default
-id: bench
-version: 2
-name: Bench playbook
-followUp:
+// On a database reused (--reuse), where an earlier run put it in force, the default's settings go
+// back in force instead, under a version of their own: as many decisions change back, and every
+// decision names a version it did not name before (the document's version is its stored one).
+const CHANGED_SETTINGS = `followUp:
   hardMaximum: 6
   minimumTouches:
     reached: 3
     neverReached: 4
   spacingBusinessDays: [2, 3, 4, 6, 8, 11, 15]
 `;
+function newPlaybook(stored) {
+  const changed = stored.at(-1)?.document.includes(CHANGED_SETTINGS) !== true;
+  return `extends: default
+id: bench
+version: ${stored.length + 1}
+name: Bench playbook
+${changed ? CHANGED_SETTINGS : ''}`;
+}
 const repList = syntheticReps(REPS);
 
 function exported(i) {
@@ -355,7 +363,8 @@ for (const dialect of DIALECTS) {
   );
   app.setNow(NOW + 120_000);
   started = Date.now();
-  const { changed } = await usePlaybook(app.ctx, app.admin, CHANGED_PLAYBOOK);
+  const stored = await app.db.kysely.transaction().execute((q) => playbooks.list(q, app.admin.orgId));
+  const { changed } = await usePlaybook(app.ctx, app.admin, newPlaybook(stored));
   seconds = (Date.now() - started) / 1000;
   console.log(
     `re-decide everyone, new playbook: ${fmt(prospectCount / seconds)} prospects/s (${seconds.toFixed(1)} s, ${fmt(changed)} changed; target >= 20,000)`,
