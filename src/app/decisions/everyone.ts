@@ -54,7 +54,7 @@ async function storeChanges(q: Q, rows: DecisionsTable[], page: Page, now: numbe
   const rest: DecisionsTable[] = [];
   for (const r of rows) {
     const before = page.before?.get(r.prospect_id);
-    if (before?.actionRule !== `${r.action}/${r.rule}`) changed += 1;
+    if (before?.action !== r.action || before.rule !== r.rule) changed += 1;
     if (before === undefined) rest.push(r);
     else if (!standsAsStored(before, r, now)) (indexesAsStored(before, r) ? sameIndexes : rest).push(r);
   }

@@ -383,9 +383,9 @@ export const decisions = {
       rows.map((r) => [
         r.prospect_id,
         {
-          actionRule: `${r.action}/${r.rule}`,
           ownerId: r.owner_id,
           action: r.action,
+          rule: r.rule,
           due: r.due === null ? null : Number(r.due),
           recheckAt: r.recheck_at === null ? null : Number(r.recheck_at),
           ...(postgres ? { print: r.kept } : { text: r.kept }),
@@ -400,8 +400,8 @@ export const decisions = {
  * owner: as text (SQLite) or as the md5 fingerprint of that text (PostgreSQL).
  */
 export interface DecisionSummary {
-  actionRule: string;
-  /** The columns the indexes hold (see INDEXED; the organisation's never changes). */
+  rule: string;
+  /** With recheckAt, the columns the indexes hold (see INDEXED; the organisation's never changes). */
   ownerId: string;
   action: string;
   due: number | null;
