@@ -115,6 +115,11 @@ export interface DecisionsTable {
   urgency: number;
   /** Expected value per minute of the rep's time, for ordering the agenda. */
   value_per_minute: number;
+  /**
+   * JSON of the decision's fields no column holds (its message, model numbers and diagnosis), read
+   * back whole with the columns' (decisions.repository's decisionOfRow); or, for a decision whose
+   * columns could not give it back exactly (and every one written before 2026-12-06), all of it.
+   */
   decision: string;
   decided_at: number;
   /** When time alone could change this decision; it is decided again before anyone reads it then. */

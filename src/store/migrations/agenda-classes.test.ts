@@ -7,6 +7,7 @@ import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import { agendaRank } from '../../core/agenda.js';
 import type { Decision } from '../../core/decision.js';
+import { decisionOfRow } from '../repositories/decisions.repository.js';
 import { up } from './2026-11-25-0007-agenda-classes.js';
 
 describeDialects('migration 0007 on %s', (dialect) => {
@@ -16,8 +17,7 @@ describeDialects('migration 0007 on %s', (dialect) => {
   it('ranks stored break-ups and exploring touches between time-critical work and the rest', async () => {
     t = await freshDatabase(dialect);
     await createDemo(appContext(t.db, new TestClock(Date.parse('2026-03-10T15:00:00Z'))), {});
-    const rows = () =>
-      t.db.kysely.selectFrom('decisions').select(['prospect_id', 'urgency', 'decision']).execute();
+    const rows = () => t.db.kysely.selectFrom('decisions').selectAll().execute();
     const now = await rows();
     // As an older Pursuit stored them: 1 for everything that was not time-critical.
     await t.db.kysely.updateTable('decisions').set({ urgency: 1 }).where('urgency', '>', 0).execute();
@@ -25,7 +25,7 @@ describeDialects('migration 0007 on %s', (dialect) => {
     const migrated = new Map((await rows()).map((r) => [r.prospect_id, Number(r.urgency)]));
     const classes = new Set<number>();
     for (const r of now) {
-      const expected = agendaRank(JSON.parse(r.decision) as Decision).urgency;
+      const expected = agendaRank(decisionOfRow(r) as unknown as Decision).urgency;
       classes.add(expected);
       expect(migrated.get(r.prospect_id)).toBe(expected);
     }

@@ -6,6 +6,7 @@ import type { Dialect } from '../database.js';
 import type { ContactsTable, Database, DecisionsTable, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect, StoredDecision } from '../../core/records.js';
 import { ACTIONS } from '../../core/decision.js';
+import { formatInstant } from '../../core/scenario/time.js';
 import { createHash } from 'node:crypto';
 import { chunks, insertColumns, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
@@ -28,12 +29,98 @@ export function toDecision(r: Selectable<DecisionsTable>): StoredDecision {
     activeList: Number(r.active_list) === 1,
     urgency: Number(r.urgency),
     valuePerMinute: Number(r.value_per_minute),
-    decision: JSON.parse(r.decision) as Record<string, unknown>,
+    decision: decisionOfRow(r),
     decidedAt: Number(r.decided_at),
     recheckAt: r.recheck_at === null ? null : Number(r.recheck_at),
     playbookVersion: r.playbook_version,
     modelVersion: r.model_version,
   };
+}
+
+// A decision's row holds most of its fields as columns (for the indexes, the filters and the
+// views); its `decision` text holds the rest: the drafted message, the model's numbers and the
+// diagnosis. Written whole, the text repeated about 330 of a decision's 1,000 bytes, and every
+// path that moves or compares rows (a re-decision's write, its summaries, an agenda's read) pays
+// for each byte. The fields kept in columns, in the order the engine writes them (rules/build.ts):
+// a decision is rebuilt in that order, so that it reads back as the same JSON.
+const IN_COLUMNS_ALWAYS = [
+  'prospectId',
+  'action',
+  'rule',
+  'reason',
+  'activeList',
+  'playbookVersion',
+  'modelVersion',
+] as const;
+const IN_COLUMNS_WHEN_SET = ['contactId', 'channel', 'due'] as const;
+const IN_COLUMNS: ReadonlySet<string> = new Set([...IN_COLUMNS_ALWAYS, ...IN_COLUMNS_WHEN_SET]);
+
+/**
+ * The `decision` text of a decision's row: the fields its columns do not hold, when the decision
+ * has the engine's order and its columns' values (then decisionOfRow rebuilds it exactly), else
+ * the whole decision (a field the columns would not give back as it was: none the engine makes).
+ */
+export function decisionText(d: StoredDecision): string {
+  const o = d.decision;
+  const keys = Object.keys(o);
+  let i = 0;
+  for (const key of IN_COLUMNS_ALWAYS) if (keys[i++] !== key) return JSON.stringify(o);
+  for (const key of IN_COLUMNS_WHEN_SET) if (keys[i] === key) i += 1;
+  const exact =
+    o.prospectId === d.prospectId &&
+    o.action === d.action &&
+    o.rule === d.rule &&
+    o.reason === d.reason &&
+    o.activeList === d.activeList &&
+    o.playbookVersion === d.playbookVersion &&
+    o.modelVersion === d.modelVersion &&
+    (o.contactId ?? null) === d.contactId &&
+    (o.channel ?? null) === d.channel &&
+    (o.due === undefined ? d.due === null : d.due !== null && o.due === formatInstant(d.due));
+  if (!exact) return JSON.stringify(o);
+  const rest: Record<string, unknown> = {};
+  for (; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    if (IN_COLUMNS.has(key)) return JSON.stringify(o);
+    rest[key] = o[key];
+  }
+  return JSON.stringify(rest);
+}
+
+/** The columns a decision is rebuilt from, with its text. */
+type DecisionColumns = Pick<
+  Selectable<DecisionsTable>,
+  | 'prospect_id'
+  | 'action'
+  | 'rule'
+  | 'reason'
+  | 'active_list'
+  | 'playbook_version'
+  | 'model_version'
+  | 'contact_id'
+  | 'channel'
+  | 'due'
+  | 'decision'
+>;
+
+/** A row's decision, as the engine made it (see decisionText); a text holding it whole, as it is. */
+export function decisionOfRow(r: DecisionColumns): Record<string, unknown> {
+  const rest = JSON.parse(r.decision) as Record<string, unknown>;
+  if (rest.prospectId !== undefined) return rest;
+  const d: Record<string, unknown> = {
+    prospectId: r.prospect_id,
+    action: r.action,
+    rule: r.rule,
+    reason: r.reason,
+    activeList: Number(r.active_list) === 1,
+    playbookVersion: r.playbook_version,
+    modelVersion: r.model_version,
+  };
+  if (r.contact_id !== null) d.contactId = r.contact_id;
+  if (r.channel !== null) d.channel = r.channel;
+  if (r.due !== null) d.due = formatInstant(Number(r.due));
+  for (const key in rest) d[key] = rest[key];
+  return d;
 }
 
 /** The table's columns, with their PostgreSQL types for a bulk write. */
@@ -66,6 +153,23 @@ const INDEXED = [
   'recheck_at',
 ] as const satisfies readonly (keyof DecisionsTable)[];
 
+/**
+ * The columns, besides the decision's text and reason, that hold what was decided and for whom:
+ * short values, compared as they are. A decision stands as stored when these, its text and its
+ * reason are as they were (see standsAsStored).
+ */
+const DECIDED_SHORT = [
+  'owner_id',
+  'action',
+  'rule',
+  'contact_id',
+  'channel',
+  'due',
+  'active_list',
+  'playbook_version',
+  'model_version',
+] as const satisfies readonly (keyof DecisionsTable)[];
+
 /** A decision record as the table's row (its decision written as JSON). */
 export function decisionRow(d: StoredDecision): DecisionsTable {
   return {
@@ -81,7 +185,7 @@ export function decisionRow(d: StoredDecision): DecisionsTable {
     active_list: d.activeList ? 1 : 0,
     urgency: d.urgency,
     value_per_minute: d.valuePerMinute,
-    decision: JSON.stringify(d.decision),
+    decision: decisionText(d),
     decided_at: d.decidedAt,
     recheck_at: d.recheckAt,
     playbook_version: d.playbookVersion,
@@ -183,8 +287,8 @@ export const decisions = {
   },
   /**
    * Inserts or replaces decisions given as rows (their JSON already written, as a worker does);
-   * with `keepSame`, a decision stored exactly so (same decision, owner and recheck time) is left
-   * as it stands, its decidedAt too. With `indexesAsStored`, the caller knows that each row stored
+   * with `keepSame`, a decision stored exactly so (the same in every column but its decidedAt and
+   * its agenda ranks, which follow from the rest) is left as it stands, its decidedAt too. With `indexesAsStored`, the caller knows that each row stored
    * has the columns the indexes hold as given (see indexesAsStored): the rest alone is written,
    * and the indexes are left untouched (on SQLite, that halves the cost of a row re-decided).
    */
@@ -195,7 +299,9 @@ export const decisions = {
   ): Promise<void> {
     const onConflict = {
       replaceOn: 'prospect_id',
-      ...(options.keepSame === true ? { unlessSame: ['decision', 'owner_id', 'recheck_at'] } : {}),
+      ...(options.keepSame === true
+        ? { unlessSame: ['decision', 'reason', ...DECIDED_SHORT, 'recheck_at'] }
+        : {}),
       ...(options.indexesAsStored === true ? { keeping: INDEXED } : {}),
     };
     for (const part of chunks(rows, 1000)) {
@@ -276,6 +382,15 @@ export const decisions = {
     const rep = q
       .selectFrom('decisions as d')
       .select((eb) => [
+        'd.prospect_id',
+        'd.action',
+        'd.rule',
+        'd.reason',
+        'd.active_list',
+        'd.playbook_version',
+        'd.model_version',
+        'd.contact_id',
+        'd.channel',
         'd.due',
         'd.urgency',
         'd.value_per_minute',
@@ -314,7 +429,7 @@ export const decisions = {
         // A contact the decision names and that is gone comes back as null, as one never named.
         contact:
           r.c === null ? undefined : toContact(unpacked(CONTACT_PACKED, r.c) as Selectable<ContactsTable>),
-        decision: JSON.parse(r.decision) as Record<string, unknown>,
+        decision: decisionOfRow(r),
         due: r.due === null ? null : Number(r.due),
         urgency: Number(r.urgency),
         valuePerMinute: Number(r.value_per_minute),
@@ -358,21 +473,18 @@ export const decisions = {
     return (await query.execute()).map(toDecision);
   },
   /**
-   * The decisions of a page of prospects, read as one index range: their action and rule, when
-   * they are to be looked at again, and what a re-decision may leave as it stands (see
-   * standsAsStored): on PostgreSQL a fingerprint, on SQLite (no network between) the text itself.
+   * The decisions of a page of prospects, read as one index range: what each one decided for whom
+   * (see DecisionSummary), and when it is to be looked at again; its text and reason, the long
+   * columns, on PostgreSQL as a fingerprint, on SQLite (no network between) as they are.
    */
   async summariesInRange(q: Q, range: IdRange): Promise<Map<string, DecisionSummary>> {
     const postgres = speaksPostgres(q);
-    const kept = sql<string>`decision || '|' || owner_id`;
+    const kept = sql<string>`decision || '|' || reason`;
     const rows = await q
       .selectFrom('decisions')
       .select([
         'prospect_id',
-        'owner_id',
-        'action',
-        'rule',
-        'due',
+        ...DECIDED_SHORT,
         'recheck_at',
         (postgres ? sql<string>`md5(${kept})` : kept).as('kept'),
       ])
@@ -386,7 +498,12 @@ export const decisions = {
           ownerId: r.owner_id,
           action: r.action,
           rule: r.rule,
+          contactId: r.contact_id,
+          channel: r.channel,
           due: r.due === null ? null : Number(r.due),
+          activeList: Number(r.active_list),
+          playbookVersion: r.playbook_version,
+          modelVersion: r.model_version,
           recheckAt: r.recheck_at === null ? null : Number(r.recheck_at),
           ...(postgres ? { print: r.kept } : { text: r.kept }),
         },
@@ -396,15 +513,21 @@ export const decisions = {
 };
 
 /**
- * A stored decision's action and rule, when it is to be looked at again, and its decision and
- * owner: as text (SQLite) or as the md5 fingerprint of that text (PostgreSQL).
+ * A stored decision as a re-decision compares it: its short columns (DECIDED_SHORT) as they are,
+ * when it is to be looked at again, and its text and reason joined, as text (SQLite) or as the
+ * md5 fingerprint of that text (PostgreSQL).
  */
 export interface DecisionSummary {
-  rule: string;
-  /** With recheckAt, the columns the indexes hold (see INDEXED; the organisation's never changes). */
+  /** With action, due and recheckAt, the columns the indexes hold (see INDEXED; the organisation's never changes). */
   ownerId: string;
   action: string;
+  rule: string;
+  contactId: string | null;
+  channel: string | null;
   due: number | null;
+  activeList: number;
+  playbookVersion: string;
+  modelVersion: string;
   recheckAt: number | null;
   text?: string;
   print?: string;
@@ -420,7 +543,18 @@ export interface DecisionSummary {
  * sent is looked up and compared: rows left standing are better not sent.
  */
 export function standsAsStored(before: DecisionSummary, r: DecisionsTable, now: number): boolean {
-  const kept = `${r.decision}|${r.owner_id}`;
+  const short =
+    before.ownerId === r.owner_id &&
+    before.action === r.action &&
+    before.rule === r.rule &&
+    before.contactId === (r.contact_id ?? null) &&
+    before.channel === (r.channel ?? null) &&
+    before.due === (r.due ?? null) &&
+    before.activeList === r.active_list &&
+    before.playbookVersion === r.playbook_version &&
+    before.modelVersion === r.model_version;
+  if (!short) return false;
+  const kept = `${r.decision}|${r.reason}`;
   const same =
     before.text !== undefined
       ? before.text === kept
