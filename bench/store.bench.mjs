@@ -13,7 +13,7 @@
 // Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
 //          --agenda-runs N, --csv FILE (kept, and reused when it exists), --keep (keep the
 //          databases), --reuse sqlite=PATH,postgres=URL (steps 3 and 4 only, on databases an
-//          earlier --keep run imported). PostgreSQL: DATABASE_URL, else a throw-away server from
+//          earlier --keep run imported, the clock going on from their last decision). PostgreSQL: DATABASE_URL, else a throw-away server from
 //          test/support/postgres.sh when PostgreSQL is installed.
 
 import { execFileSync } from 'node:child_process';
@@ -351,8 +351,15 @@ for (const dialect of DIALECTS) {
     ).n,
   );
 
-  // 3. Re-decide everyone: the same playbook a minute later, then a new playbook.
-  const redecideAt = NOW + 60_000;
+  // 3. Re-decide everyone: the same playbook a minute later, then a new playbook. On a reused
+  // database the clock goes on from its last decision: a minute after NOW again would re-decide
+  // everything that an earlier run decided later, and write most of it.
+  const last = await app.db.kysely
+    .selectFrom('decisions')
+    .select((eb) => eb.fn.max('decided_at').as('t'))
+    .executeTakeFirst();
+  const start = REUSE.has(dialect) ? Math.max(NOW, Number(last?.t ?? NOW)) : NOW;
+  const redecideAt = start + 60_000;
   started = Date.now();
   const same = await app.db.kysely
     .transaction()
@@ -361,7 +368,7 @@ for (const dialect of DIALECTS) {
   console.log(
     `re-decide everyone, same playbook: ${fmt(prospectCount / seconds)} prospects/s (${seconds.toFixed(1)} s, ${fmt(same)} changed; target >= 20,000)`,
   );
-  app.setNow(NOW + 120_000);
+  app.setNow(start + 120_000);
   started = Date.now();
   const stored = await app.db.kysely.transaction().execute((q) => playbooks.list(q, app.admin.orgId));
   const { changed } = await usePlaybook(app.ctx, app.admin, newPlaybook(stored));
@@ -391,7 +398,7 @@ for (const dialect of DIALECTS) {
   const times = [];
   let items = 0;
   for (let i = 0; i < AGENDA_RUNS; i += 1) {
-    app.setNow(NOW + 180_000 + i * 1000);
+    app.setNow(start + 180_000 + i * 1000);
     const t0 = process.hrtime.bigint();
     items = (await agenda(app.ctx, actor, {})).items.length;
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
