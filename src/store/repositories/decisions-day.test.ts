@@ -41,6 +41,12 @@ describeDialects('decisions.day on %s', (dialect) => {
       .set({ name: 'Ünïcødé "quoted" \\ back\nslash\t😀', deal_value: 12345.678901234567, serious: 1 })
       .where('id', '=', first.prospect_id)
       .execute();
+    for (const [row, value] of [
+      [second, 1 / 3],
+      [third, 0.1 + 0.2],
+      [fourth, 5e-324],
+    ] as const)
+      await q.updateTable('prospects').set({ deal_value: value }).where('id', '=', row.prospect_id).execute();
     await q
       .updateTable('contacts')
       .set({ name: "O'Brien \u2028 «x»", email: null, email_bounced_at: NOW - DAY })

@@ -170,7 +170,7 @@ const DECIDED_SHORT = [
   'model_version',
 ] as const satisfies readonly (keyof DecisionsTable)[];
 
-/** A decision record as the table's row (its decision written as JSON). */
+/** A decision record as the table's row (what no column holds of its decision as JSON: decisionText). */
 export function decisionRow(d: StoredDecision): DecisionsTable {
   return {
     prospect_id: d.prospectId,
@@ -212,7 +212,8 @@ export interface DayRow {
 
 // The columns of a prospect and of its contact that `day` sends as one JSON array each: a row of
 // 33 columns costs the drivers more than one of 7 (each column of each row is a property made).
-// Not the deal value, a REAL: SQLite's JSON writes a double with 15 digits, not all of them.
+// The deal value, a REAL, goes too: SQLite's JSON (3.53, as better-sqlite3 builds it) writes a
+// double with the 17 digits that give it back exactly, as PostgreSQL's does (decisions-day.test).
 const PROSPECT_PACKED = [
   'id',
   'org_id',
@@ -221,6 +222,7 @@ const PROSPECT_PACKED = [
   'relationship',
   'source',
   'created_at',
+  'deal_value',
   'icp_fit',
   'serious',
   'goals_clear',
@@ -247,7 +249,7 @@ const CONTACT_PACKED = [
 ] as const satisfies readonly (keyof ContactsTable)[];
 // Every column is read: a column added to either table and not here fails to compile.
 type Unread =
-  | Exclude<keyof ProspectsTable, (typeof PROSPECT_PACKED)[number] | 'deal_value'>
+  | Exclude<keyof ProspectsTable, (typeof PROSPECT_PACKED)[number]>
   | Exclude<keyof ContactsTable, (typeof CONTACT_PACKED)[number]>;
 const _allRead: [Unread] extends [never] ? true : never = true;
 
@@ -397,11 +399,6 @@ export const decisions = {
         'd.decision',
         eb
           .selectFrom('prospects as p')
-          .select('p.deal_value')
-          .whereRef('p.id', '=', 'd.prospect_id')
-          .as('deal_value'),
-        eb
-          .selectFrom('prospects as p')
           .select(packed(dialect, 'p', PROSPECT_PACKED).as('packed'))
           .whereRef('p.id', '=', 'd.prospect_id')
           .as('p'),
@@ -422,10 +419,8 @@ export const decisions = {
     for (const r of rows) {
       // A decision's prospect outlives it (its row goes with the prospect's).
       if (r.p === null) continue;
-      const prospect = unpacked<keyof ProspectsTable>(PROSPECT_PACKED, r.p);
-      prospect.deal_value = r.deal_value;
       out.push({
-        prospect: toProspect(prospect as Selectable<ProspectsTable>),
+        prospect: toProspect(unpacked(PROSPECT_PACKED, r.p) as Selectable<ProspectsTable>),
         // A contact the decision names and that is gone comes back as null, as one never named.
         contact:
           r.c === null ? undefined : toContact(unpacked(CONTACT_PACKED, r.c) as Selectable<ContactsTable>),
