@@ -13,7 +13,8 @@
 // Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
 //          --agenda-runs N, --csv FILE (kept, and reused when it exists), --keep (keep the
 //          databases), --reuse sqlite=PATH,postgres=URL (steps 3 and 4 only, on databases an
-//          earlier --keep run imported, the clock going on from their last decision). PostgreSQL: DATABASE_URL, else a throw-away server from
+//          earlier --keep run imported, the clock going on from their last decision).
+//          PostgreSQL: DATABASE_URL, else a throw-away server from
 //          test/support/postgres.sh when PostgreSQL is installed.
 
 import { execFileSync } from 'node:child_process';
@@ -354,11 +355,13 @@ for (const dialect of DIALECTS) {
   // 3. Re-decide everyone: the same playbook a minute later, then a new playbook. On a reused
   // database the clock goes on from its last decision: a minute after NOW again would re-decide
   // everything that an earlier run decided later, and write most of it.
-  const last = await app.db.kysely
-    .selectFrom('decisions')
-    .select((eb) => eb.fn.max('decided_at').as('t'))
-    .executeTakeFirst();
-  const start = REUSE.has(dialect) ? Math.max(NOW, Number(last?.t ?? NOW)) : NOW;
+  const last = REUSE.has(dialect)
+    ? await app.db.kysely
+        .selectFrom('decisions')
+        .select((eb) => eb.fn.max('decided_at').as('t'))
+        .executeTakeFirst()
+    : undefined;
+  const start = Math.max(NOW, Number(last?.t ?? NOW));
   const redecideAt = start + 60_000;
   started = Date.now();
   const same = await app.db.kysely

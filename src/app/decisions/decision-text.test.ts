@@ -7,35 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { scenarioArb } from '../../../test/support/arbitraries.js';
 import { decideRaw } from '../../../test/support/scenario.js';
 import type { Decision } from '../../core/decision.js';
-import type { Prospect } from '../../core/records.js';
 import { decisionOfRow, decisionRow } from '../../store/repositories/decisions.repository.js';
 import { toStored } from './decisions.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-function prospect(id: string): Prospect {
-  return {
-    id,
-    orgId: 'org',
-    ownerId: 'rep',
-    name: 'Acme',
-    relationship: 'prospect',
-    source: 'inbound',
-    createdAt: NOW,
-    dealValue: null,
-    icpFit: 'unknown',
-    serious: null,
-    goalsClear: null,
-    priceOnly: null,
-    productId: null,
-    productFit: 'unknown',
-    doNotContact: false,
-    snoozedUntil: null,
-    updatedAt: NOW,
-  };
-}
-
-const rowOf = (d: Decision) => decisionRow(toStored(prospect(d.prospectId), d, NOW));
+const rowOf = (d: Decision) =>
+  decisionRow(toStored({ id: d.prospectId, orgId: 'org', ownerId: 'rep', snoozedUntil: null }, d, NOW));
 
 describe("a decision's row", () => {
   it('keeps only what its columns do not hold, and reads back as the engine wrote it', () => {

@@ -81,7 +81,12 @@ export async function activeEngine(q: Q, orgId: string, defaultPlaybookText: str
   return compiled ?? deciderFor(await playbookSource(q, orgId, defaultPlaybookText));
 }
 
-export function toStored(p: Prospect, d: Decision, now: number): StoredDecision {
+/** A decision as stored for a prospect (of which it reads the ids and the snooze). */
+export function toStored(
+  p: Pick<Prospect, 'id' | 'orgId' | 'ownerId' | 'snoozedUntil'>,
+  d: Decision,
+  now: number,
+): StoredDecision {
   const due = d.due === undefined ? null : Date.parse(d.due);
   let recheckAt = d.action === 'stop' ? null : due !== null && due > now ? due : now + RECHECK_OVERDUE;
   if (p.snoozedUntil !== null && p.snoozedUntil > now)

@@ -275,7 +275,7 @@ describe.each(CASES)('the fast path on $dialect, $name', ({ dialect, prospects: 
       expect(fields, id).toEqual(expectedFields);
       expect(fields.playbookVersion, id).toBe('spaced@2');
       const old = before.get(id);
-      if (old?.due !== expected.due || old.recheckAt !== expected.recheckAt) moved += 1;
+      if (old?.due !== expected.due || old.recheck_at !== expected.recheckAt) moved += 1;
     }
     // Both kinds of write happened: rows whose indexed columns stayed, and rows whose moved.
     expect(moved).toBeGreaterThan(0);

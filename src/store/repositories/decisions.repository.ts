@@ -144,14 +144,17 @@ const DECISION_COLUMNS = [
   ['model_version', 'text'],
 ] as const satisfies readonly (readonly [keyof DecisionsTable, string])[];
 
-/** The columns the table's secondary indexes hold (migration 0013), besides the key. */
-const INDEXED = [
-  'org_id',
+/**
+ * The columns the table's secondary indexes hold (migration 0013) besides the key and the
+ * organisation's (which a decision never changes).
+ */
+const INDEXED_BESIDES_ORG = [
   'owner_id',
   'action',
   'due',
   'recheck_at',
 ] as const satisfies readonly (keyof DecisionsTable)[];
+const INDEXED = ['org_id', ...INDEXED_BESIDES_ORG] as const;
 
 /**
  * The columns, besides the decision's text and reason, that hold what was decided and for whom:
@@ -290,9 +293,10 @@ export const decisions = {
   /**
    * Inserts or replaces decisions given as rows (their JSON already written, as a worker does);
    * with `keepSame`, a decision stored exactly so (the same in every column but its decidedAt and
-   * its agenda ranks, which follow from the rest) is left as it stands, its decidedAt too. With `indexesAsStored`, the caller knows that each row stored
-   * has the columns the indexes hold as given (see indexesAsStored): the rest alone is written,
-   * and the indexes are left untouched (on SQLite, that halves the cost of a row re-decided).
+   * its agenda ranks, which follow from the rest) is left as it stands, its decidedAt too. With
+   * `indexesAsStored`, the caller knows that each row stored has the columns the indexes hold as
+   * given (see indexesAsStored): the rest alone is written, and the indexes are left untouched (on
+   * SQLite, that halves the cost of a row re-decided).
    */
   async upsertRows(
     q: Q,
@@ -486,21 +490,16 @@ export const decisions = {
       .where('prospect_id', '>', range.after)
       .where('prospect_id', '<=', range.last)
       .execute();
+    // PostgreSQL's driver gives a bigint as text: numbers here, as a fresh row has them.
     return new Map(
-      rows.map((r) => [
-        r.prospect_id,
+      rows.map(({ prospect_id, kept: k, ...r }) => [
+        prospect_id,
         {
-          ownerId: r.owner_id,
-          action: r.action,
-          rule: r.rule,
-          contactId: r.contact_id,
-          channel: r.channel,
+          ...r,
           due: r.due === null ? null : Number(r.due),
-          activeList: Number(r.active_list),
-          playbookVersion: r.playbook_version,
-          modelVersion: r.model_version,
-          recheckAt: r.recheck_at === null ? null : Number(r.recheck_at),
-          ...(postgres ? { print: r.kept } : { text: r.kept }),
+          active_list: Number(r.active_list),
+          recheck_at: r.recheck_at === null ? null : Number(r.recheck_at),
+          ...(postgres ? { print: k } : { text: k }),
         },
       ]),
     );
@@ -508,24 +507,22 @@ export const decisions = {
 };
 
 /**
- * A stored decision as a re-decision compares it: its short columns (DECIDED_SHORT) as they are,
+ * A stored decision as a re-decision compares it: its short columns (DECIDED_SHORT) as stored,
  * when it is to be looked at again, and its text and reason joined, as text (SQLite) or as the
  * md5 fingerprint of that text (PostgreSQL).
  */
-export interface DecisionSummary {
-  /** With action, due and recheckAt, the columns the indexes hold (see INDEXED; the organisation's never changes). */
-  ownerId: string;
-  action: string;
-  rule: string;
-  contactId: string | null;
-  channel: string | null;
-  due: number | null;
-  activeList: number;
-  playbookVersion: string;
-  modelVersion: string;
-  recheckAt: number | null;
+export type DecisionSummary = Pick<DecisionsTable, (typeof DECIDED_SHORT)[number] | 'recheck_at'> & {
   text?: string;
   print?: string;
+};
+
+/** Whether a fresh row holds in these columns what the summary says is stored. */
+function sameIn(
+  before: DecisionSummary,
+  r: DecisionsTable,
+  columns: readonly ((typeof DECIDED_SHORT)[number] | 'recheck_at')[],
+): boolean {
+  return columns.every((c) => before[c] === (r[c] ?? null));
 }
 
 /**
@@ -538,26 +535,17 @@ export interface DecisionSummary {
  * sent is looked up and compared: rows left standing are better not sent.
  */
 export function standsAsStored(before: DecisionSummary, r: DecisionsTable, now: number): boolean {
-  const short =
-    before.ownerId === r.owner_id &&
-    before.action === r.action &&
-    before.rule === r.rule &&
-    before.contactId === (r.contact_id ?? null) &&
-    before.channel === (r.channel ?? null) &&
-    before.due === (r.due ?? null) &&
-    before.activeList === r.active_list &&
-    before.playbookVersion === r.playbook_version &&
-    before.modelVersion === r.model_version;
-  if (!short) return false;
+  if (!sameIn(before, r, DECIDED_SHORT)) return false;
   const kept = `${r.decision}|${r.reason}`;
   const same =
     before.text !== undefined
       ? before.text === kept
       : before.print === createHash('md5').update(kept).digest('hex');
   if (!same) return false;
+  const stored = before.recheck_at;
   const fresh = r.recheck_at ?? null;
-  if (before.recheckAt === fresh) return true;
-  return before.recheckAt !== null && fresh !== null && before.recheckAt > now && before.recheckAt <= fresh;
+  if (stored === fresh) return true;
+  return stored !== null && fresh !== null && stored > now && stored <= fresh;
 }
 
 /**
@@ -565,10 +553,5 @@ export function standsAsStored(before: DecisionSummary, r: DecisionsTable, now: 
  * so that writing it may leave the indexes alone (upsertRows with indexesAsStored).
  */
 export function indexesAsStored(before: DecisionSummary, r: DecisionsTable): boolean {
-  return (
-    before.ownerId === r.owner_id &&
-    before.action === r.action &&
-    before.due === (r.due ?? null) &&
-    before.recheckAt === (r.recheck_at ?? null)
-  );
+  return sameIn(before, r, INDEXED_BESIDES_ORG);
 }
