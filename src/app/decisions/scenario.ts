@@ -2,8 +2,7 @@
 // are decided exactly as `pursuit decide` decides a file.
 
 import type { Contact, Organisation, Product, Prospect, User } from '../../core/records.js';
-
-const iso = (t: number) => new Date(t).toISOString();
+import { isoInstant as iso } from '../../core/scenario/time.js';
 
 export interface ScenarioParts {
   now: number;

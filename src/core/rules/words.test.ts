@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZONES } from '../../../test/support/arbitraries.js';
-import { formatInstant } from '../scenario/time.js';
+import { formatInstant, isoInstant } from '../scenario/time.js';
 import { day, money } from './words.js';
 
 const RUNS = { seed: 14, numRuns: 3000 };
@@ -73,7 +73,7 @@ describe('words', () => {
     );
   });
 
-  it('write instants as toISOString does, without .000', () => {
+  it('write instants as toISOString does, without .000 (formatInstant) and exactly (isoInstant)', () => {
     const edges = [
       0,
       -1,
@@ -92,7 +92,9 @@ describe('words', () => {
           fc.double({ min: -1e13, max: 1e13, noNaN: true }),
         ),
         (instant) => {
-          expect(formatInstant(instant)).toBe(new Date(instant).toISOString().replace('.000Z', 'Z'));
+          const written = new Date(instant).toISOString();
+          expect(formatInstant(instant)).toBe(written.replace('.000Z', 'Z'));
+          expect(isoInstant(instant)).toBe(written);
         },
       ),
       RUNS,
