@@ -150,8 +150,8 @@ export function formatInstant(instant: number): string {
 }
 
 /**
- * An instant exactly as toISOString writes it (always with its milliseconds), in a fifth of the
- * time: re-deciding everyone writes two for each prospect.
+ * An instant exactly as toISOString writes it (always with its milliseconds), in under half its
+ * time (200,000 instants: 36-43 ms against 96-97): re-deciding everyone writes two a prospect.
  */
 export function isoInstant(instant: number): string {
   return writeInstant(instant, true);
