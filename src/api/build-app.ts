@@ -118,7 +118,7 @@ export async function buildApp(ctx: AppContext, options: ApiOptions = {}): Promi
   });
   const state = { closing: false };
 
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
