@@ -8,6 +8,7 @@ import { sessionUser } from '../app/accounts/credentials.js';
 import { tokenUser } from '../app/accounts/tokens.js';
 import type { AppContext } from '../app/context.js';
 import type { Origin } from '../app/accounts/audit.js';
+import { changeMark } from '../app/read-cache.js';
 
 export const SESSION_COOKIE = 'pursuit_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -18,6 +19,8 @@ declare module 'fastify' {
     actor: User | undefined;
     /** How the caller signed in; undefined before authentication. */
     via: 'session' | 'token' | undefined;
+    /** The database's change mark, taken when the request first needed it (`markOf`). */
+    changeMark: string | undefined;
   }
   interface FastifyContextConfig {
     /** A route anyone may call (sign-in, health). */
@@ -53,16 +56,29 @@ export function actorOf(request: FastifyRequest): User {
   return request.actor;
 }
 
+/**
+ * The database's change mark for what this request reads and keeps (the signed-in user, an agenda):
+ * taken once, before the first such read, and reused by the later ones. A mark taken earlier is
+ * never wrong: a write after it only makes what is kept under it expire sooner.
+ */
+export function markOf(request: FastifyRequest, ctx: AppContext): string {
+  request.changeMark ??= changeMark(ctx);
+  return request.changeMark;
+}
+
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('via', undefined);
+  app.decorateRequest('changeMark', undefined);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined && /^bearer\s+/i.test(header)) {
-      const user = await tokenUser(ctx, header.replace(/^bearer\s+/i, '').trim(), {
-        address: request.ip,
-        via: 'token',
-      });
+      const user = await tokenUser(
+        ctx,
+        header.replace(/^bearer\s+/i, '').trim(),
+        { address: request.ip, via: 'token' },
+        markOf(request, ctx),
+      );
       if (user === undefined)
         throw new PursuitError('UNAUTHENTICATED', 'that API token is not valid', 'authorization');
       request.actor = user;
@@ -71,7 +87,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie !== undefined) {
-      const found = await sessionUser(ctx, cookie);
+      const found = await sessionUser(ctx, cookie, markOf(request, ctx));
       if (found !== undefined) {
         const open = request.routeOptions.config.public === true;
         if (!open && !SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.session.csrf) {

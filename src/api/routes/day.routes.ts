@@ -6,9 +6,9 @@ import { Type } from 'typebox';
 import { fitDay, pipeline, readAgenda } from '../../app/day/agenda.js';
 import type { AgendaRead } from '../../app/day/agenda.js';
 import type { ReadCache } from '../../app/read-cache.js';
-import { cacheFor, changeMark } from '../../app/read-cache.js';
+import { cacheFor } from '../../app/read-cache.js';
 import type { AppContext } from '../../app/context.js';
-import { actorOf } from '../auth.js';
+import { actorOf, markOf } from '../auth.js';
 import type { Api } from '../build-app.js';
 import {
   AgendaView,
@@ -123,8 +123,9 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
       const now = ctx.now();
       const cache = cacheFor(agendasSeen, ctx, 1000);
       const key = `${actor.id}\n${request.query.rep ?? ''}\n${request.query.date ?? ''}`;
-      // The mark is taken before reading, so a write during the read is never hidden.
-      const mark = changeMark(ctx);
+      // The mark was taken before reading (when the caller's session was looked up), so a write
+      // during the read is never hidden.
+      const mark = markOf(request, ctx);
       let kept = cache.get(key, mark, now);
       if (kept === undefined) {
         kept = serializeAgenda(await readAgenda(ctx, actor, request.query));

@@ -199,15 +199,18 @@ export async function signIn(
 const sessionsSeen = new WeakMap<AppContext, ReadCache<{ user: User; session: Session } | undefined>>();
 export const SEEN_CAPACITY = 10_000;
 
-/** The user and session behind a cookie's value, when it is live. */
+/**
+ * The user and session behind a cookie's value, when it is live. `mark`: the database's change mark,
+ * taken before this call (a request's, shared with its other reads) or else now.
+ */
 export async function sessionUser(
   ctx: AppContext,
   token: string,
+  mark: string = changeMark(ctx),
 ): Promise<{ user: User; session: Session } | undefined> {
   const cache = cacheFor(sessionsSeen, ctx, SEEN_CAPACITY);
   const id = sha256(token);
   const now = ctx.now();
-  const mark = changeMark(ctx);
   const kept = cache.get(id, mark, now);
   if (kept !== undefined) return kept;
   const found = await inTransaction(ctx, async (q) => {

@@ -63,16 +63,19 @@ export async function revokeToken(
   if (!done) throw new PursuitError('NOT_FOUND', 'no such live token of yours', 'id');
 }
 
-/** The user behind a bearer token, when it is live; its last use is noted (to the minute). */
+/**
+ * The user behind a bearer token, when it is live; its last use is noted (to the minute). `mark`:
+ * the database's change mark, taken before this call (a request's) or else now.
+ */
 export async function tokenUser(
   ctx: AppContext,
   token: string,
   origin: Origin = NOWHERE,
+  mark: string = changeMark(ctx),
 ): Promise<User | undefined> {
   const cache = cacheFor(tokensSeen, ctx, SEEN_CAPACITY);
   const hashed = sha256(token);
   const now = ctx.now();
-  const mark = changeMark(ctx);
   const kept = cache.get(hashed, mark, now);
   if (kept !== undefined) return kept;
   const found = await inTransaction(ctx, async (q) => {
