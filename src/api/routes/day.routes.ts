@@ -123,8 +123,8 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
       const now = ctx.now();
       const cache = cacheFor(agendasSeen, ctx, 1000);
       const key = `${actor.id}\n${request.query.rep ?? ''}\n${request.query.date ?? ''}`;
-      // The mark was taken before reading (when the caller's session was looked up), so a write
-      // during the read is never hidden.
+      // The mark was taken before reading (when the caller's session or token was looked up), so a
+      // write during the read is never hidden.
       const mark = markOf(request, ctx);
       let kept = cache.get(key, mark, now);
       if (kept === undefined) {
