@@ -1,7 +1,8 @@
 // The agenda's answer is written by hand (day.routes.ts: each item's JSON once, then `fits` and the
 // head minute by minute): it must be, byte for byte, what JSON.stringify writes of the agenda's view,
 // which `pursuit today --json` prints (the web app reads the answer). Awkward text in a prospect, a
-// contact and a stored decision, a contact gone, every rep, today and tomorrow, plain and gzipped.
+// contact and a stored decision, a contact gone, every rep, today and tomorrow, plain and gzipped;
+// and each page of each of the day's lists, as the function pages it.
 
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -90,7 +91,14 @@ describeDialects('the agenda answer on %s', (dialect) => {
         const gzipped = await app.inject({ url, headers: { cookie, 'accept-encoding': 'gzip' } });
         expect(gzipped.headers['content-encoding']).toBe('gzip');
         expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(expected);
-        const day = JSON.parse(expected) as { items: { decision: { reason: string } }[] };
+        const day = JSON.parse(expected) as {
+          totalMinutes: number;
+          items: { minutes: number; decision: { reason: string; model?: { minutes: number } } }[];
+        };
+        // The minutes (read without the decisions' text) are the model's where it has a say.
+        for (const item of day.items)
+          if (item.decision.model !== undefined) expect(item.minutes).toBe(item.decision.model.minutes);
+        expect(day.items.reduce((n, i) => n + i.minutes, 0)).toBeCloseTo(day.totalMinutes, 9);
         items += day.items.length;
         awkward += day.items.filter((i) => i.decision.reason.startsWith(AWKWARD)).length;
       }
@@ -98,5 +106,90 @@ describeDialects('the agenda answer on %s', (dialect) => {
     // The comparison saw a real day, the rewritten decision among it.
     expect(items).toBeGreaterThan(10);
     expect(awkward).toBeGreaterThan(0);
+  });
+
+  /** An answer's body, gzipped or not (it must say the same either way). */
+  async function body(url: string): Promise<string> {
+    const plain = await app.inject({ url, headers: { cookie } });
+    expect(plain.statusCode, plain.body).toBe(200);
+    const gzipped = await app.inject({ url, headers: { cookie, 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body);
+    return plain.body;
+  }
+
+  interface Day {
+    count: number;
+    overdue: number;
+    fitting: number;
+    items: { prospect: { id: string }; due: string; fits: boolean }[];
+    page?: { show: string; offset: number; limit: number; total: number };
+  }
+
+  it("pages each list of the day as the function does, with the whole day's counts", async () => {
+    const admin = await actorFor(ctx, 'avery@northwind.test');
+    const reps = await t.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
+    let paged = 0;
+    for (const { email } of reps) {
+      const rep = encodeURIComponent(email);
+      for (const date of ['today', 'tomorrow']) {
+        const whole = JSON.parse(await body(`/api/agenda?rep=${rep}&date=${date}`)) as Day;
+        const ids = (d: Day) => d.items.map((i) => i.prospect.id);
+        const lists: Record<string, string[]> = {};
+        for (const show of ['all', 'overdue', 'later', 'day'] as const) {
+          const read: Day['items'] = [];
+          for (let offset = 0; ; offset += 3) {
+            const text = await body(
+              `/api/agenda?rep=${rep}&date=${date}&show=${show}&offset=${offset}&limit=3`,
+            );
+            const expected = agendaView(
+              await agenda(ctx, admin, { rep: email, date, show, offset, limit: 3 }),
+              NOW,
+            );
+            expect(text).toBe(JSON.stringify(expected));
+            const page = JSON.parse(text) as Day;
+            expect([page.count, page.overdue, page.fitting]).toEqual([
+              whole.count,
+              whole.overdue,
+              whole.fitting,
+            ]);
+            expect(page.page).toEqual({ show, offset, limit: 3, total: expect.any(Number) as number });
+            read.push(...page.items);
+            paged += 1;
+            if (page.items.length < 3) break;
+          }
+          lists[show] = read.map((i) => i.prospect.id);
+          // Each item is the whole day's, `fits` included.
+          for (const item of read)
+            expect(item).toEqual(whole.items.find((i) => i.prospect.id === item.prospect.id));
+        }
+        expect(lists.all).toEqual(ids(whole));
+        expect(whole.count).toBe(whole.items.length);
+        expect(lists.overdue).toEqual(
+          ids(whole).filter((_, i) => Date.parse(whole.items[i]?.due ?? '') < NOW),
+        );
+        expect(lists.overdue).toHaveLength(whole.overdue);
+        expect([...(lists.overdue ?? []), ...(lists.later ?? [])].sort()).toEqual([...ids(whole)].sort());
+        if (date === 'tomorrow') {
+          // Tomorrow's own actions are those today's agenda does not hold.
+          const today = JSON.parse(await body(`/api/agenda?rep=${rep}`)) as Day;
+          expect(lists.day).toEqual(ids(whole).filter((id) => !ids(today).includes(id)));
+        }
+      }
+    }
+    expect(paged).toBeGreaterThan(20);
+  });
+
+  it('refuses a page asked wrongly, naming what was wrong', async () => {
+    for (const [query, field] of [
+      ['show=soon', 'show'],
+      ['limit=0', 'limit'],
+      ['limit=501', 'limit'],
+      ['offset=-1', 'offset'],
+      ['limit=ten', 'limit'],
+    ] as const) {
+      const res = await app.inject({ url: `/api/agenda?${query}`, headers: { cookie } });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.body, query).toContain(field);
+    }
   });
 });

@@ -60,10 +60,29 @@ export function compareAgenda(a: Rankable, b: Rankable): number {
   );
 }
 
+/** What an action's minutes follow from: the model's minutes for the touch, its channel, its action. */
+export interface Timed {
+  modelMinutes: number | null;
+  channel: string | null;
+  action: string;
+}
+
 /** Minutes an action takes: the model's for the touch, else the playbook's for its channel. */
 export function actionMinutes(decision: Decision, minutesPerTouch: Record<string, number>): number {
-  if (decision.model !== undefined) return decision.model.minutes;
-  if (decision.channel !== undefined) return minutesPerTouch[decision.channel] ?? 0;
+  return timedMinutes(
+    {
+      modelMinutes: decision.model === undefined ? null : decision.model.minutes,
+      channel: decision.channel ?? null,
+      action: decision.action,
+    },
+    minutesPerTouch,
+  );
+}
+
+/** actionMinutes from the few fields it needs (as the agenda reads a day without its decisions). */
+export function timedMinutes(a: Timed, minutesPerTouch: Record<string, number>): number {
+  if (a.modelMinutes !== null) return a.modelMinutes;
+  if (a.channel !== null) return minutesPerTouch[a.channel] ?? 0;
   // Preparing a call is the rep's own work: count it as a call's time.
-  return decision.action === 'prepare' ? (minutesPerTouch.call ?? 0) : 0;
+  return a.action === 'prepare' ? (minutesPerTouch.call ?? 0) : 0;
 }

@@ -45,6 +45,7 @@ describe('opening a SQLite database', () => {
       '2026-12-03-0011-event-histories',
       '2026-12-04-0012-notes',
       '2026-12-04-0013-decision-indexes',
+      '2026-12-06-0014-snooze-index',
     ]);
     await again.close();
   });

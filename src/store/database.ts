@@ -23,6 +23,7 @@ import * as auditLog from './migrations/2026-12-03-0010-audit-log.js';
 import * as eventHistories from './migrations/2026-12-03-0011-event-histories.js';
 import * as notes from './migrations/2026-12-04-0012-notes.js';
 import * as decisionIndexes from './migrations/2026-12-04-0013-decision-indexes.js';
+import * as snoozeIndex from './migrations/2026-12-06-0014-snooze-index.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-0011-event-histories': eventHistories,
   '2026-12-04-0012-notes': notes,
   '2026-12-04-0013-decision-indexes': decisionIndexes,
+  '2026-12-06-0014-snooze-index': snoozeIndex,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

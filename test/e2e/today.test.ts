@@ -139,7 +139,10 @@ describe.skipIf(!browserAvailable)(`Today, compact, in Chromium${browserSkip}`, 
   it('snoozes the chosen actions off the day, chosen from the keyboard', async () => {
     const page = await busiestRep();
     const items = page.getByTestId('agenda-item');
-    const before = await items.count();
+    await items.first().waitFor();
+    const allDue = async () =>
+      Number(/\((\d+)\)/.exec((await page.getByRole('tab', { name: /^All due/ }).textContent()) ?? '')?.[1]);
+    const before = await allDue();
     // j walks to the first two actions, x chooses each, Enter opens one in place.
     await page.locator('h1').click();
     await page.keyboard.press('j');
@@ -159,8 +162,49 @@ describe.skipIf(!browserAvailable)(`Today, compact, in Chromium${browserSkip}`, 
     await expect(bar.getByRole('status').textContent()).resolves.toMatch(
       /^Snoozed 2 prospects until Mon, Mar 16/,
     );
-    await expect.poll(() => items.count()).toBe(before - 2);
+    await expect.poll(allDue).toBe(before - 2);
     for (const id of ids) expect(await page.locator(`[data-prospect="${id}"]`).count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('reads the day 50 actions at a time: "Show more", or j past the last action read', async () => {
+    const page = await busiestRep();
+    const items = page.getByTestId('agenda-item');
+    await items.first().waitFor();
+    const tab = (name: RegExp) => page.getByRole('tab', { name });
+    const count = async (name: RegExp) =>
+      Number(/\((\d+)\)/.exec((await tab(name).textContent()) ?? '')?.[1]);
+    const day = await count(/^All due/);
+    // The busiest rep of the demo has more than a page due, and fewer than two.
+    expect(day).toBeGreaterThan(50);
+    expect(day).toBeLessThanOrEqual(100);
+    expect(await items.count()).toBe(50);
+    await page.getByText(`50 of ${day} shown`).waitFor();
+    await page.locator('.more').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'today-more.png') });
+    await page.getByRole('button', { name: `Show ${day - 50} more` }).click();
+    await expect.poll(() => items.count()).toBe(day);
+    await expect.poll(() => page.getByRole('button', { name: /^Show \d+ more/ }).count()).toBe(0);
+    // The summary and the tabs spoke of the whole day from the first page on.
+    expect(await page.locator('.summary').textContent()).toContain(`${day} actions`);
+
+    // j on the last action read reads the next ones, and walks on to them.
+    await page.reload();
+    await items.first().waitFor();
+    expect(await items.count()).toBe(50);
+    await items.nth(49).focus();
+    await page.keyboard.press('j');
+    await expect.poll(() => items.count()).toBe(day);
+    await page.keyboard.press('j');
+    expect(await items.nth(50).evaluate((li) => li === li.ownerDocument.activeElement)).toBe(true);
+
+    // Each tab pages its own list; overdue and later today share out the day.
+    await tab(/^Overdue/).click();
+    await expect.poll(() => items.count()).toBe(Math.min(50, await count(/^Overdue/)));
+    await tab(/^Later today/).click();
+    await expect.poll(() => items.count()).toBe(Math.min(50, await count(/^Later today/)));
+    expect((await count(/^Overdue/)) + (await count(/^Later today/))).toBe(day);
+    expect(faults(errors)).toEqual([]);
     await page.context().close();
   }, 60_000);
 

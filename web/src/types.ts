@@ -82,11 +82,19 @@ export interface Agenda {
   now: string;
   rep: User;
   date: string;
+  /** The whole day, or the page asked for. */
   items: AgendaItem[];
   totalMinutes: number;
   availableMinutes: number;
   fitting: number;
+  /** The whole day's actions, and how many of them are overdue. */
+  count: number;
+  overdue: number;
+  /** When a page was asked for: its list (show), where it starts and how many that list holds. */
+  page?: { show: AgendaShow; offset: number; limit: number; total: number };
 }
+
+export type AgendaShow = 'all' | 'overdue' | 'later' | 'day';
 
 export interface TimelineEvent {
   id: string;

@@ -6,6 +6,7 @@ import { Decision } from '../../core/decision.js';
 import { UserView, userView } from '../accounts/views.js';
 import { ContactView, ProspectView, contactView, prospectView } from '../prospects/views.js';
 import { Counts, Instant, Nullable, Shape, iso } from '../shapes.js';
+import { AGENDA_SHOWS } from './agenda.js';
 import type { Agenda, AgendaItem, Pipeline } from './agenda.js';
 import type { Board } from './board.js';
 import { PIPELINE_STATES } from '../../core/pipeline.js';
@@ -42,8 +43,21 @@ export const AgendaView = Shape(
     date: Type.String({ description: "the day, in the rep's time zone (YYYY-MM-DD)" }),
     totalMinutes: Type.Number(),
     availableMinutes: Type.Number({ description: "working time left today, by the server's clock" }),
-    fitting: Type.Integer({ minimum: 0, description: 'how many of the items fit in it, in order' }),
-    items: Type.Array(AgendaItemView),
+    fitting: Type.Integer({ minimum: 0, description: "how many of the day's actions fit in it, in order" }),
+    count: Type.Integer({ minimum: 0, description: 'how many actions the day holds' }),
+    overdue: Type.Integer({ minimum: 0, description: 'how many of them are overdue at `now`' }),
+    items: Type.Array(AgendaItemView, { description: 'the whole day, or the page asked for' }),
+    page: Type.Optional(
+      Shape(
+        {
+          show: Type.Enum([...AGENDA_SHOWS]),
+          offset: Type.Integer({ minimum: 0 }),
+          limit: Type.Integer({ minimum: 1 }),
+          total: Type.Integer({ minimum: 0, description: 'how many actions the list shown holds' }),
+        },
+        'Present when a page was asked for: which list (show), where it starts, its size',
+      ),
+    ),
   },
   "A rep's actions for a day: time-critical first, then by value per minute",
 );
@@ -57,7 +71,10 @@ export function agendaView(a: Agenda, now: number): AgendaView {
     totalMinutes: a.totalMinutes,
     availableMinutes: a.availableMinutes,
     fitting: a.fitting,
+    count: a.count,
+    overdue: a.overdue,
     items: a.items.map((item) => ({ ...agendaItemView(item), fits: item.fits })),
+    ...(a.page === undefined ? {} : { page: a.page }),
   };
 }
 

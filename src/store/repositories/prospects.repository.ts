@@ -103,6 +103,17 @@ export interface ProspectFilter {
 }
 
 export const prospects = {
+  /** One owner's prospects snoozed past a time, with the time each wakes (by the index on snoozes). */
+  async snoozedAfter(q: Q, orgId: string, ownerId: string, after: number): Promise<Map<string, number>> {
+    const rows = await q
+      .selectFrom('prospects')
+      .select(['id', 'snoozed_until'])
+      .where('org_id', '=', orgId)
+      .where('owner_id', '=', ownerId)
+      .where('snoozed_until', '>', after)
+      .execute();
+    return new Map(rows.map((r) => [r.id, Number(r.snoozed_until)]));
+  },
   async insert(q: Q, p: Prospect): Promise<void> {
     await q.insertInto('prospects').values(prospectRow(p)).execute();
   },

@@ -6,14 +6,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, problem } from '../api.js';
 import { DayTabs } from '../components/day/DayTabs.js';
+import { PAGE, readList } from '../components/day/pages.js';
+import type { List } from '../components/day/pages.js';
 import type { Mail } from '../components/day/AgendaItem.js';
 import { OutboxStrip } from '../components/mail/OutboxStrip.js';
 import { needingYou } from '../components/mail/words.js';
 import { minutes } from '../format.js';
-import type { Agenda, Email, MailSetup, Notification, User } from '../types.js';
+import type { Email, MailSetup, Notification, User } from '../types.js';
 
 export function Today({ user }: { user: User }) {
-  const [agenda, setAgenda] = useState<Agenda | null>(null);
+  // The day's first actions (as many as the rep has asked to see), with the whole day's counts.
+  const [agenda, setAgenda] = useState<List | null>(null);
+  const [depth, setDepth] = useState(PAGE);
   const [leads, setLeads] = useState<Notification[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [setup, setSetup] = useState<MailSetup | null>(null);
@@ -32,7 +36,7 @@ export function Today({ user }: { user: User }) {
   const load = useCallback(async () => {
     try {
       const [day, unread] = await Promise.all([
-        api<Agenda>('GET', '/api/agenda'),
+        readList('all', depth),
         api<Notification[]>('GET', '/api/notifications?unread=true'),
         api<MailSetup>('GET', '/api/mailbox').then(setSetup, () => undefined),
         loadOutbox(),
@@ -42,7 +46,7 @@ export function Today({ user }: { user: User }) {
     } catch (e) {
       setError(problem(e));
     }
-  }, [loadOutbox]);
+  }, [loadOutbox, depth]);
 
   /** An email's new state, from a send or a button: the items and the strip follow it. */
   const onEmail = useCallback((email: Email) => {
@@ -93,7 +97,8 @@ export function Today({ user }: { user: User }) {
       </p>
     );
   if (agenda === null) return <p className="loading">Loading your day…</p>;
-  const now = Date.parse(agenda.now);
+  const { day } = agenda;
+  const now = Date.parse(day.now);
   const mail: Mail = { setup, outbox, onEmail };
   const names = new Map(agenda.items.map((i) => [i.prospect.id, i.prospect.name]));
   // Items logged stay on screen with their outcome until the next reload; the count is of the list.
@@ -112,14 +117,14 @@ export function Today({ user }: { user: User }) {
       <header className="day-head">
         <h1>Today</h1>
         <p className="summary">
-          {agenda.items.length === 0
+          {day.count === 0
             ? 'Nothing is due today.'
-            : `${agenda.items.length} action${agenda.items.length === 1 ? '' : 's'}, ${minutes(agenda.totalMinutes)} of work; ${
-                agenda.availableMinutes <= 0
+            : `${day.count} action${day.count === 1 ? '' : 's'}, ${minutes(day.totalMinutes)} of work; ${
+                day.availableMinutes <= 0
                   ? `no working time is left today (${user.timezone}).`
                   : `${
-                      agenda.fitting === agenda.items.length ? 'all fit' : `the first ${agenda.fitting} fit`
-                    } in the ${minutes(agenda.availableMinutes)} of working time left (${user.timezone}).`
+                      day.fitting === day.count ? 'all fit' : `the first ${day.fitting} fit`
+                    } in the ${minutes(day.availableMinutes)} of working time left (${user.timezone}).`
               }`}
         </p>
       </header>
@@ -130,7 +135,14 @@ export function Today({ user }: { user: User }) {
         now={now}
         onChange={onEmail}
       />
-      <DayTabs agenda={agenda} now={now} zone={user.timezone} mail={mail} onChanged={() => void load()} />
+      <DayTabs
+        all={agenda}
+        now={now}
+        zone={user.timezone}
+        mail={mail}
+        onMore={() => setDepth((d) => d + PAGE)}
+        onChanged={() => void load()}
+      />
     </section>
   );
 }

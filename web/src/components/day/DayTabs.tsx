@@ -1,18 +1,29 @@
 // The day's actions in tabs: everything due, the overdue ones, the rest of today, and what comes
-// tomorrow (read when the tab is opened). Compact (one line an action, opened in place) or detailed,
-// as the rep last chose. Actions can be chosen for a bulk action. j and k walk the actions, Enter
-// opens or closes one, x chooses it, o opens its prospect (the app's list of shortcuts: Shortcuts.tsx).
+// tomorrow, each read a page at a time (a tab when it is opened; more with "Show more", or j past the
+// last). Compact (one line an action, opened in place) or detailed, as the rep last chose. Actions
+// can be chosen for a bulk action. j and k walk the actions, Enter opens or closes one, x chooses it,
+// o opens its prospect (the app's list of shortcuts: Shortcuts.tsx).
 
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api.js';
 import { useShortcuts } from '../../keyboard.js';
 import { SHOW_SHORTCUTS } from '../Shortcuts.js';
-import type { Agenda, AgendaItem } from '../../types.js';
+import type { AgendaShow } from '../../types.js';
 import { Item } from './AgendaItem.js';
 import type { Mail } from './AgendaItem.js';
 import { BulkBar } from './BulkBar.js';
+import { PAGE, readList } from './pages.js';
+import type { List } from './pages.js';
 
 type Tab = 'all' | 'overdue' | 'today' | 'upcoming';
+type Other = Exclude<Tab, 'all'>;
+
+/** Which list of which day each tab other than "All due" reads. */
+const LISTS: Record<Other, [AgendaShow, 'tomorrow' | undefined]> = {
+  overdue: ['overdue', undefined],
+  today: ['later', undefined],
+  // What tomorrow adds: the actions due on the day itself (today's are on today's tabs).
+  upcoming: ['day', 'tomorrow'],
+};
 type Density = 'compact' | 'detailed';
 
 /** Where the rep's choice of density is kept, in this browser. */
@@ -27,44 +38,64 @@ function storedDensity(): Density {
 }
 
 interface Props {
-  agenda: Agenda;
+  /** The first actions of the day, as many as the rep has asked to see, with the day's counts. */
+  all: List;
   now: number;
   zone: string;
   mail: Mail;
+  /** Show more of the day's actions. */
+  onMore: () => void;
   /** Something changed many actions at once: read the day again. */
   onChanged: () => void;
 }
 
-export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
+export function DayTabs({ all, now, zone, mail, onMore, onChanged }: Props) {
   const [tab, setTab] = useState<Tab>('all');
-  const [upcoming, setUpcoming] = useState<AgendaItem[] | null>(null);
+  // The other tabs' lists as last read, with the day they were read for (a new day reads them again)
+  // and how many actions the rep has asked to see on each.
+  const [lists, setLists] = useState<Partial<Record<Other, List & { of: List }>>>({});
+  const [depth, setDepth] = useState<Record<Other, number>>({ overdue: PAGE, today: PAGE, upcoming: PAGE });
+  const [reading, setReading] = useState(false);
   const [density, setDensity] = useState<Density>(storedDensity);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // The action something was last logged on from this page: its Undo takes it back.
   const [lastLogged, setLastLogged] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
-  const overdue = agenda.items.filter((i) => Date.parse(i.due) < now);
-  const later = agenda.items.filter((i) => Date.parse(i.due) >= now);
   const compact = density === 'compact';
+  const { day } = all;
 
+  // A tab is read when it is opened, when the day was read again (a change, the clock) and when
+  // the rep asks to see more; what it showed stays on screen until the new list comes.
   useEffect(() => {
-    if (tab !== 'upcoming' || upcoming !== null) return;
-    const today = new Set(agenda.items.map((i) => i.prospect.id));
-    api<Agenda>('GET', '/api/agenda?date=tomorrow').then(
-      (next) => setUpcoming(next.items.filter((i) => !today.has(i.prospect.id))),
-      () => setUpcoming([]),
-    );
-  }, [tab, upcoming, agenda]);
+    if (tab === 'all') return;
+    const kept = lists[tab];
+    if (kept !== undefined && kept.of === all && kept.items.length >= Math.min(depth[tab], kept.total))
+      return;
+    let gone = false;
+    const [show, date] = LISTS[tab];
+    setReading(true);
+    const done = (read: List) => {
+      if (gone) return;
+      setLists((l) => ({ ...l, [tab]: { ...read, of: all } }));
+      setReading(false);
+    };
+    // A tab that cannot be read shows nothing rather than stale actions.
+    readList(show, depth[tab], date).then(done, () => done({ day, items: [], total: 0 }));
+    return () => {
+      gone = true;
+      setReading(false);
+    };
+  }, [tab, lists, depth, all, day]);
 
-  const shown =
-    tab === 'overdue'
-      ? overdue
-      : tab === 'today'
-        ? later
-        : tab === 'upcoming'
-          ? (upcoming ?? [])
-          : agenda.items;
+  const current = tab === 'all' ? all : lists[tab];
+  const shown = current?.items ?? [];
+  const more = current === undefined ? 0 : Math.min(PAGE, current.total - shown.length);
+  const showMore = () => {
+    if (more <= 0) return;
+    if (tab === 'all') onMore();
+    else setDepth((d) => ({ ...d, [tab]: d[tab] + PAGE }));
+  };
   // What is chosen and still shown (a reload or another tab drops the rest from the bulk action).
   const picked = shown.filter((i) => chosen.has(i.prospect.id));
 
@@ -82,7 +113,10 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
     const at = items.findIndex((li) => li.contains(document.activeElement));
     const current = at >= 0 ? items[at] : undefined;
     const id = current?.dataset.prospect;
-    if (e.key === 'j' || e.key === 'k') {
+    if (e.key === 'j' && at === items.length - 1 && more > 0) {
+      // Past the last action read: read the next ones.
+      showMore();
+    } else if (e.key === 'j' || e.key === 'k') {
       const next = items[e.key === 'j' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1)];
       next?.focus();
       next?.scrollIntoView({ block: 'nearest' });
@@ -96,11 +130,12 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
     return true;
   });
 
+  const tomorrow = lists.upcoming;
   const tabs: [Tab, string][] = [
-    ['all', `All due (${agenda.items.length})`],
-    ['overdue', `Overdue (${overdue.length})`],
-    ['today', `Later today (${later.length})`],
-    ['upcoming', upcoming === null ? 'Tomorrow' : `Tomorrow (${upcoming.length})`],
+    ['all', `All due (${day.count})`],
+    ['overdue', `Overdue (${day.overdue})`],
+    ['today', `Later today (${day.count - day.overdue})`],
+    ['upcoming', tomorrow === undefined ? 'Tomorrow' : `Tomorrow (${tomorrow.total})`],
   ];
   const changeDensity = (next: Density) => {
     setDensity(next);
@@ -161,8 +196,10 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
           }}
         />
       )}
-      {tab === 'upcoming' && upcoming === null && <p className="loading">Reading tomorrow…</p>}
-      {shown.length === 0 && (tab !== 'upcoming' || upcoming !== null) && (
+      {current === undefined && (
+        <p className="loading">{tab === 'upcoming' ? 'Reading tomorrow…' : 'Reading…'}</p>
+      )}
+      {shown.length === 0 && current !== undefined && (
         <p className="hint">
           {tab === 'overdue'
             ? 'Nothing is overdue.'
@@ -197,6 +234,16 @@ export function DayTabs({ agenda, now, zone, mail, onChanged }: Props) {
           );
         })}
       </ol>
+      {more > 0 && (
+        <p className="more">
+          <button type="button" className="quiet" disabled={reading && tab !== 'all'} onClick={showMore}>
+            Show {more} more
+          </button>{' '}
+          <span className="hint">
+            {shown.length} of {current?.total} shown
+          </span>
+        </p>
+      )}
     </>
   );
 }
