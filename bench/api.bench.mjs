@@ -15,7 +15,7 @@
 // uploads a CSV of --import N rows (default 20,000) through the API while rep0 opens the agenda again
 // and again, one request at a time; the latencies during the import are set against the same
 // requests without it (a long import must not freeze other requests). Options: --reps N, --each N,
-// --due N, --agenda-runs N, --connections N, --seconds N, --rounds N, --page N (actions a page, 50),
+// --due N, --agenda-runs N, --connections N, --seconds N, --rounds N, --page N (actions a page, 25),
 // --import N, --dialects LIST; --profile keeps a CPU profile of the API server.
 
 import { Buffer } from 'node:buffer';
@@ -47,7 +47,7 @@ const CONNECTIONS = Number(arg('--connections', 50));
 const SECONDS = Number(arg('--seconds', 10));
 const ROUNDS = Number(arg('--rounds', 3));
 // The actions a page holds: as many as the web app's Today reads first (web/src/components/day/pages.ts).
-const PAGE = Number(arg('--page', 50));
+const PAGE = Number(arg('--page', 25));
 const IMPORT_ROWS = Number(arg('--import', 20000));
 const DIALECTS = String(arg('--dialects', 'sqlite,postgres')).split(',');
 const NOW = Date.parse('2026-03-10T15:00:00Z'); // a Tuesday, 10:00 in New York

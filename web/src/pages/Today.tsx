@@ -18,6 +18,8 @@ export function Today({ user }: { user: User }) {
   // The day's first actions (as many as the rep has asked to see), with the whole day's counts.
   const [agenda, setAgenda] = useState<List | null>(null);
   const [depth, setDepth] = useState(PAGE);
+  // More of the day is being read (Show more): it is not asked for again until it has come.
+  const [growing, setGrowing] = useState(false);
   const [leads, setLeads] = useState<Notification[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [setup, setSetup] = useState<MailSetup | null>(null);
@@ -42,6 +44,7 @@ export function Today({ user }: { user: User }) {
         loadOutbox(),
       ]);
       setAgenda(day);
+      setGrowing(false);
       setLeads(unread);
     } catch (e) {
       setError(problem(e));
@@ -140,7 +143,11 @@ export function Today({ user }: { user: User }) {
         now={now}
         zone={user.timezone}
         mail={mail}
-        onMore={() => setDepth((d) => d + PAGE)}
+        growing={growing}
+        onMore={() => {
+          setGrowing(true);
+          setDepth((d) => d + PAGE);
+        }}
         onChanged={() => void load()}
       />
     </section>

@@ -43,13 +43,14 @@ interface Props {
   now: number;
   zone: string;
   mail: Mail;
-  /** Show more of the day's actions. */
+  /** Show more of the day's actions; `growing` while they are being read. */
   onMore: () => void;
+  growing: boolean;
   /** Something changed many actions at once: read the day again. */
   onChanged: () => void;
 }
 
-export function DayTabs({ all, now, zone, mail, onMore, onChanged }: Props) {
+export function DayTabs({ all, now, zone, mail, onMore, growing, onChanged }: Props) {
   const [tab, setTab] = useState<Tab>('all');
   // The other tabs' lists as last read, with the day they were read for (a new day reads them again)
   // and how many actions the rep has asked to see on each.
@@ -62,6 +63,7 @@ export function DayTabs({ all, now, zone, mail, onMore, onChanged }: Props) {
   // The action something was last logged on from this page: its Undo takes it back.
   const [lastLogged, setLastLogged] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  const end = useRef<HTMLParagraphElement>(null);
   const compact = density === 'compact';
   const { day } = all;
 
@@ -91,11 +93,24 @@ export function DayTabs({ all, now, zone, mail, onMore, onChanged }: Props) {
   const current = tab === 'all' ? all : lists[tab];
   const shown = current?.items ?? [];
   const more = current === undefined ? 0 : Math.min(PAGE, current.total - shown.length);
+  const busy = tab === 'all' ? growing : reading;
   const showMore = () => {
-    if (more <= 0) return;
+    if (more <= 0 || busy) return;
     if (tab === 'all') onMore();
     else setDepth((d) => ({ ...d, [tab]: d[tab] + PAGE }));
   };
+  // Scrolling to the end of what is read reads more, as "Show more" does.
+  const latest = useRef(showMore);
+  latest.current = showMore;
+  useEffect(() => {
+    const target = end.current;
+    if (target === null || typeof IntersectionObserver === 'undefined') return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) latest.current();
+    });
+    seen.observe(target);
+    return () => seen.disconnect();
+  }, [more, busy, tab]);
   // What is chosen and still shown (a reload or another tab drops the rest from the bulk action).
   const picked = shown.filter((i) => chosen.has(i.prospect.id));
 
@@ -235,8 +250,8 @@ export function DayTabs({ all, now, zone, mail, onMore, onChanged }: Props) {
         })}
       </ol>
       {more > 0 && (
-        <p className="more">
-          <button type="button" className="quiet" disabled={reading && tab !== 'all'} onClick={showMore}>
+        <p className="more" ref={end}>
+          <button type="button" className="quiet" disabled={busy} onClick={showMore}>
             Show {more} more
           </button>{' '}
           <span className="hint">

@@ -4,8 +4,11 @@
 import { api } from '../../api.js';
 import type { Agenda, AgendaItem, AgendaShow } from '../../types.js';
 
-/** Actions shown at first, and added by each "Show more". */
-export const PAGE = 50;
+/**
+ * Actions shown at first, and added by each "Show more" (or by scrolling to the end): more than a
+ * laptop's screen holds in the compact list, and a small answer (bench:api).
+ */
+export const PAGE = 25;
 /** The most the API sends in one answer. */
 const MOST = 500;
 
