@@ -11,6 +11,7 @@ import {
   browserSkip,
   faults,
   signedInPage,
+  tabCount,
   startBrowserApp,
 } from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
@@ -225,8 +226,7 @@ describe.skipIf(!browserAvailable)(`a rep's day in Chromium${browserSkip}`, () =
     await items.first().waitFor();
     const all = await items.count();
     const tab = (name: RegExp) => page.getByRole('tab', { name });
-    const count = async (name: RegExp) =>
-      Number(/\((\d+)\)/.exec((await tab(name).textContent()) ?? '')?.[1]);
+    const count = (name: RegExp) => tabCount(page, name);
     expect(await count(/^All due/)).toBe(all);
     expect((await count(/^Overdue/)) + (await count(/^Later today/))).toBe(all);
     await tab(/^Overdue/).click();

@@ -13,6 +13,7 @@ import {
   faults,
   signedInPage,
   startBrowserApp,
+  tabCount,
 } from '../support/browser.js';
 import type { BrowserApp } from '../support/browser.js';
 import { agenda } from '../../src/app/day/agenda.js';
@@ -140,8 +141,7 @@ describe.skipIf(!browserAvailable)(`Today, compact, in Chromium${browserSkip}`, 
     const page = await busiestRep();
     const items = page.getByTestId('agenda-item');
     await items.first().waitFor();
-    const allDue = async () =>
-      Number(/\((\d+)\)/.exec((await page.getByRole('tab', { name: /^All due/ }).textContent()) ?? '')?.[1]);
+    const allDue = () => tabCount(page, /^All due/);
     const before = await allDue();
     // j walks to the first two actions, x chooses each, Enter opens one in place.
     await page.locator('h1').click();
@@ -172,8 +172,7 @@ describe.skipIf(!browserAvailable)(`Today, compact, in Chromium${browserSkip}`, 
     const items = page.getByTestId('agenda-item');
     await items.first().waitFor();
     const tab = (name: RegExp) => page.getByRole('tab', { name });
-    const count = async (name: RegExp) =>
-      Number(/\((\d+)\)/.exec((await tab(name).textContent()) ?? '')?.[1]);
+    const count = (name: RegExp) => tabCount(page, name);
     const day = await count(/^All due/);
     // The busiest rep of the demo has more than two pages due, and fewer than three.
     expect(day).toBeGreaterThan(50);

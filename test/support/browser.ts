@@ -131,6 +131,12 @@ export async function startBrowserApp(
   };
 }
 
+/** The number a tab's name ends with, "(12)": how many actions Today's tab holds. */
+export async function tabCount(page: Page, name: RegExp): Promise<number> {
+  const text = (await page.getByRole('tab', { name }).textContent()) ?? '';
+  return Number(/\((\d+)\)/.exec(text)?.[1]);
+}
+
 /** The console errors that are faults: the browser also reports every 4xx answer (signing in, bad input). */
 export function faults(errors: string[]): string[] {
   return errors.filter((e) => !/status of 4\d\d /.test(e));

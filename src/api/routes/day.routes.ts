@@ -85,8 +85,10 @@ async function answerFor(
   const key = asked === undefined ? '' : `${asked.show} ${asked.offset} ${asked.limit}`;
   const found = kept.answers.get(key);
   if (found !== undefined) return found;
-  const { at, page } = pageOf(kept.read, kept.minute, asked);
-  let body = kept.top;
+  // As at this minute, even if another request turns the minute over while the actions are read.
+  const { minute, top, fitting } = kept;
+  const { at, page } = pageOf(kept.read, minute, asked);
+  let body = top;
   let n = 0;
   for (const [i, item] of await readItems(ctx, kept.read, at)) {
     const id = item.prospect.id;
@@ -95,7 +97,7 @@ async function answerFor(
       json = `${JSON.stringify(agendaItemView(item)).slice(0, -1)},"fits":`;
       kept.items.set(id, json);
     }
-    body += `${n++ === 0 ? '' : ','}${json}${i < kept.fitting ? 'true}' : 'false}'}`;
+    body += `${n++ === 0 ? '' : ','}${json}${i < fitting ? 'true}' : 'false}'}`;
   }
   body += page === undefined ? ']}' : `],"page":${JSON.stringify(page)}}`;
   // Weak: the same tag for the gzipped and the plain body, which say the same.
@@ -104,6 +106,7 @@ async function answerFor(
     gzip: undefined,
     etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
   };
+  if (kept.minute !== minute) return answer;
   if (kept.answers.size >= ANSWERS_KEPT) kept.answers.clear();
   kept.answers.set(key, answer);
   return answer;
