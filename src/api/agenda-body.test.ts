@@ -27,6 +27,7 @@ describeDialects('the agenda answer on %s', (dialect) => {
   let ctx: AppContext;
   let app: Api;
   let cookie: string;
+  let prepared: string;
 
   beforeAll(async () => {
     t = await freshDatabase(dialect);
@@ -41,9 +42,16 @@ describeDialects('the agenda answer on %s', (dialect) => {
       .where('contact_id', 'is not', null)
       .orderBy('prospect_id')
       .execute();
-    const [first, second, third] = due;
-    if (first === undefined || second === undefined || third === undefined)
+    const [first, second, third, fourth] = due;
+    if (first === undefined || second === undefined || third === undefined || fourth === undefined)
       throw new Error('the demo has too few actions due today');
+    // A call to prepare, due tomorrow: on today's list and tomorrow's, so not one tomorrow adds.
+    prepared = fourth.prospect_id;
+    await q
+      .updateTable('decisions')
+      .set({ action: 'prepare', due: NOW + DAY + 3_600_000 })
+      .where('prospect_id', '=', prepared)
+      .execute();
     await q.updateTable('prospects').set({ name: AWKWARD }).where('id', '=', first.prospect_id).execute();
     await q
       .updateTable('contacts')
@@ -129,6 +137,7 @@ describeDialects('the agenda answer on %s', (dialect) => {
     const admin = await actorFor(ctx, 'avery@northwind.test');
     const reps = await t.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
     let paged = 0;
+    let preparing = 0;
     for (const { email } of reps) {
       const rep = encodeURIComponent(email);
       for (const date of ['today', 'tomorrow']) {
@@ -173,10 +182,16 @@ describeDialects('the agenda answer on %s', (dialect) => {
           // Tomorrow's own actions are those today's agenda does not hold.
           const today = JSON.parse(await body(`/api/agenda?rep=${rep}`)) as Day;
           expect(lists.day).toEqual(ids(whole).filter((id) => !ids(today).includes(id)));
+          if (ids(today).includes(prepared)) {
+            expect(ids(whole)).toContain(prepared);
+            preparing += 1;
+          }
         }
       }
     }
     expect(paged).toBeGreaterThan(20);
+    // The call to prepare was on its owner's today and tomorrow, and not among what tomorrow adds.
+    expect(preparing).toBe(1);
   });
 
   it('refuses a page asked wrongly, naming what was wrong', async () => {

@@ -165,7 +165,8 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
           'that minute. Sent gzipped when the caller accepts it, with an ETag: asked again with ' +
           'If-None-Match, an agenda that still holds is answered 304 without a body. `show`, `offset` ' +
           'and `limit` ask for a page (the web app reads a page at a time): `show` picks the list ' +
-          '(all, overdue, later: due from `now` on, day: due on the day itself, not before it), and ' +
+          '(all, overdue, later: due from `now` on, day: due on the day itself, not before it, calls to ' +
+          'prepare aside as they are on every day), and ' +
           '`count`, `overdue`, `fitting` and `totalMinutes` still speak of the whole day.',
         querystring: Type.Object(
           {

@@ -42,8 +42,8 @@ export interface Agenda {
 
 /**
  * Which of the day's actions a page lists: all of them, those overdue (due before the clock), those
- * due later (from the clock on), or those due on the day itself, not before it (for tomorrow: what
- * tomorrow adds to today).
+ * due later (from the clock on), or those due on the day itself, not before it, and not calls to
+ * prepare, which are on every day's list (for tomorrow: what tomorrow adds to today).
  */
 export const AGENDA_SHOWS = ['all', 'overdue', 'later', 'day'] as const;
 export type AgendaShow = (typeof AGENDA_SHOWS)[number];
@@ -66,6 +66,8 @@ export interface AgendaPage {
 /** One action of a day as the agenda orders, counts and times it. */
 export interface DaySlot extends Rankable {
   prospectId: string;
+  /** A call to prepare: on every day's list from when its window opens, not by its due. */
+  prepare: boolean;
   minutes: number;
 }
 
@@ -170,6 +172,7 @@ export async function readAgenda(
       });
       slots = rows.map((row, i) => ({
         prospectId: row.prospect.id,
+        prepare: (items[i] as Omit<AgendaItem, 'fits'>).decision.action === 'prepare',
         urgency: row.urgency,
         valuePerMinute: row.valuePerMinute,
         due: row.due,
@@ -182,6 +185,7 @@ export async function readAgenda(
         .sort(byRank((row) => row.prospectId))
         .map((row) => ({
           prospectId: row.prospectId,
+          prepare: row.action === 'prepare',
           urgency: row.urgency,
           valuePerMinute: row.valuePerMinute,
           due: row.due,
@@ -305,7 +309,7 @@ export function pageOf(
       show === 'all' ||
       (show === 'overdue' && item.due !== null && item.due < now) ||
       (show === 'later' && (item.due === null || item.due >= now)) ||
-      (show === 'day' && (item.due === null || item.due >= read.starts))
+      (show === 'day' && !item.prepare && (item.due === null || item.due >= read.starts))
     )
       listed.push(i);
   });
