@@ -84,6 +84,16 @@ describeDialects('the agenda answer on %s', (dialect) => {
     await t.drop();
   });
 
+  /** An answer's body, gzipped or not (it must say the same either way). */
+  async function body(url: string): Promise<string> {
+    const plain = await app.inject({ url, headers: { cookie } });
+    expect(plain.statusCode, plain.body).toBe(200);
+    const gzipped = await app.inject({ url, headers: { cookie, 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body);
+    return plain.body;
+  }
+
   it("is JSON.stringify of the agenda's view, for every rep, today and tomorrow", async () => {
     const admin = await actorFor(ctx, 'avery@northwind.test');
     const reps = await t.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
@@ -93,12 +103,7 @@ describeDialects('the agenda answer on %s', (dialect) => {
       for (const date of ['today', 'tomorrow']) {
         const expected = JSON.stringify(agendaView(await agenda(ctx, admin, { rep: email, date }), NOW));
         const url = `/api/agenda?rep=${encodeURIComponent(email)}&date=${date}`;
-        const plain = await app.inject({ url, headers: { cookie } });
-        expect(plain.statusCode).toBe(200);
-        expect(plain.body).toBe(expected);
-        const gzipped = await app.inject({ url, headers: { cookie, 'accept-encoding': 'gzip' } });
-        expect(gzipped.headers['content-encoding']).toBe('gzip');
-        expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(expected);
+        expect(await body(url)).toBe(expected);
         const day = JSON.parse(expected) as {
           totalMinutes: number;
           items: { minutes: number; decision: { reason: string; model?: { minutes: number } } }[];
@@ -115,15 +120,6 @@ describeDialects('the agenda answer on %s', (dialect) => {
     expect(items).toBeGreaterThan(10);
     expect(awkward).toBeGreaterThan(0);
   });
-
-  /** An answer's body, gzipped or not (it must say the same either way). */
-  async function body(url: string): Promise<string> {
-    const plain = await app.inject({ url, headers: { cookie } });
-    expect(plain.statusCode, plain.body).toBe(200);
-    const gzipped = await app.inject({ url, headers: { cookie, 'accept-encoding': 'gzip' } });
-    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body);
-    return plain.body;
-  }
 
   interface Day {
     count: number;

@@ -165,19 +165,27 @@ export async function readAgenda(
       const rows = (await decisions.day(q, ctx.db.dialect, query))
         .filter((row) => awake(row.prospect.snoozedUntil))
         .sort(byRank((row) => row.prospect.id));
-      items = rows.map((row) => {
+      items = [];
+      slots = [];
+      for (const row of rows) {
         const decision = row.decision as unknown as Decision;
         const minutes = actionMinutes(decision, minutesPerTouch);
-        return { prospect: row.prospect, contact: row.contact, decision, due: row.due as number, minutes };
-      });
-      slots = rows.map((row, i) => ({
-        prospectId: row.prospect.id,
-        prepare: (items[i] as Omit<AgendaItem, 'fits'>).decision.action === 'prepare',
-        urgency: row.urgency,
-        valuePerMinute: row.valuePerMinute,
-        due: row.due,
-        minutes: (items[i] as Omit<AgendaItem, 'fits'>).minutes,
-      }));
+        items.push({
+          prospect: row.prospect,
+          contact: row.contact,
+          decision,
+          due: row.due as number,
+          minutes,
+        });
+        slots.push({
+          prospectId: row.prospect.id,
+          prepare: decision.action === 'prepare',
+          urgency: row.urgency,
+          valuePerMinute: row.valuePerMinute,
+          due: row.due,
+          minutes,
+        });
+      }
     } else {
       const snoozed = await prospects.snoozedAfter(q, actor.orgId, rep.id, now);
       slots = (await decisions.dayIndex(q, ctx.db.dialect, query))
@@ -328,16 +336,10 @@ export async function agenda(
   const now = ctx.now();
   const read = await readAgenda(ctx, actor, options, { asked, now });
   const { availableMinutes, fitting } = fitDay(read, now);
-  const items: AgendaItem[] = [];
-  const add = (i: number, item: Omit<AgendaItem, 'fits'> | null | undefined) => {
-    if (item === null || item === undefined) return;
-    const { prospect, contact, decision, due, minutes } = item;
-    items.push({ prospect, contact, decision, due, minutes, fits: i < fitting });
-  };
   const { at, page } = pageOf(read, now, asked);
-  // The whole day was read whole with it.
-  if (asked === undefined) read.items.forEach((item, i) => add(i, item));
-  else for (const [i, item] of await readItems(ctx, read, at)) add(i, item);
+  const items: AgendaItem[] = [];
+  for (const [i, { prospect, contact, decision, due, minutes }] of await readItems(ctx, read, at))
+    items.push({ prospect, contact, decision, due, minutes, fits: i < fitting });
   return {
     rep: read.rep,
     date: read.date,

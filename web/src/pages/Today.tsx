@@ -44,10 +44,11 @@ export function Today({ user }: { user: User }) {
         loadOutbox(),
       ]);
       setAgenda(day);
-      setGrowing(false);
       setLeads(unread);
     } catch (e) {
       setError(problem(e));
+    } finally {
+      setGrowing(false);
     }
   }, [loadOutbox, depth]);
 

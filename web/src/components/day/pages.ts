@@ -29,8 +29,11 @@ export async function readList(show: AgendaShow, upTo: number, date?: 'tomorrow'
     const query = `show=${show}&offset=${items.length}&limit=${limit}${date === undefined ? '' : `&date=${date}`}`;
     const day = await api<Agenda>('GET', `/api/agenda?${query}`);
     // The clock may turn a minute between two answers and move an action from one to the next.
-    for (const item of day.items) if (!seen.has(item.prospect.id)) items.push(item);
-    for (const item of day.items) seen.add(item.prospect.id);
+    for (const item of day.items) {
+      if (seen.has(item.prospect.id)) continue;
+      seen.add(item.prospect.id);
+      items.push(item);
+    }
     const total = day.page?.total ?? day.items.length;
     if (day.items.length < limit || items.length >= upTo || items.length >= total)
       return { day, items, total };
