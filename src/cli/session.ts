@@ -80,6 +80,19 @@ export async function asActor<T>(
   });
 }
 
+/** A count typed as an option (`--limit 25`): a whole number of `least` or more, or a clear refusal. */
+export function wholeNumber(field: string, typed: string | undefined, least: number): number | undefined {
+  if (typed === undefined) return undefined;
+  const n = Number(typed);
+  if (typed.trim() === '' || !Number.isInteger(n) || n < least)
+    throw new PursuitError(
+      'INVALID_INPUT',
+      `expected a whole number of ${least} or more, got ${JSON.stringify(typed)}`,
+      field,
+    );
+  return n;
+}
+
 export function printJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

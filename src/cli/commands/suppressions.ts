@@ -1,12 +1,11 @@
 // `pursuit suppression list|add|lift`: the do-not-contact list, for admins.
 
-import { PursuitError } from '../../core/errors.js';
 import type { Suppression } from '../../core/records.js';
 import { addSuppression, listSuppressions, removeSuppression } from '../../app/suppressions/suppressions.js';
 import { suppressionView } from '../../app/suppressions/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
-import { asActor, printJson } from '../session.js';
+import { asActor, printJson, wholeNumber } from '../session.js';
 import type { GlobalOptions } from '../session.js';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
@@ -21,18 +20,6 @@ function print(io: Io, options: GlobalOptions, list: Suppression[], empty: strin
   else io.stdout.write(list.length === 0 ? `${empty}\n` : `${list.map(line).join('\n')}\n`);
 }
 
-function count(field: string, typed: string | undefined, least: number): number | undefined {
-  if (typed === undefined) return undefined;
-  const n = Number(typed);
-  if (!Number.isInteger(n) || n < least)
-    throw new PursuitError(
-      'INVALID_INPUT',
-      `expected a whole number of ${least} or more, got ${JSON.stringify(typed)}`,
-      field,
-    );
-  return n;
-}
-
 export interface ListOptions extends GlobalOptions {
   search?: string;
   all?: boolean;
@@ -42,8 +29,8 @@ export interface ListOptions extends GlobalOptions {
 
 export async function suppressionListCommand(options: ListOptions, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
-    const limit = count('limit', options.limit, 1);
-    const offset = count('offset', options.offset, 0);
+    const limit = wholeNumber('limit', options.limit, 1);
+    const offset = wholeNumber('offset', options.offset, 0);
     const list = await listSuppressions(ctx, actor, {
       ...(options.search === undefined ? {} : { search: options.search }),
       all: options.all === true,

@@ -2,6 +2,7 @@
 // playbook, agenda, pipeline and calibrate (commander wiring only).
 
 import type { Command } from 'commander';
+import type { AgendaOptions } from '../commands/day.js';
 import type { DemoOptions } from '../commands/demo.js';
 import type { BackupOptions } from '../commands/backup.js';
 import type { ImportCliOptions } from '../commands/transfer.js';
@@ -107,10 +108,15 @@ export function teamCommands(program: Command, io: Io, done: Done): void {
       .command('agenda')
       .description("a rep's actions for a day, most valuable first, with reasons and drafts")
       .option('--rep <user>', "another rep's agenda (managers and admins)")
-      .option('--date <date>', 'a day: 2026-03-17, today or tomorrow', 'today'),
-  ).action(async (o: GlobalOptions & { rep?: string; date?: string }) =>
-    done(await (await dayModule()).agendaCommand(o, io)),
-  );
+      .option('--date <date>', 'a day: 2026-03-17, today or tomorrow', 'today')
+      .option(
+        '--show <list>',
+        'all (default); overdue; later (due later today); day (new on the day: due on it, not before)',
+      )
+      .option('--limit <n>', 'print this many actions (default 25, at most 500)')
+      .option('--offset <n>', 'skip this many of the list first')
+      .option('--all', 'print the whole day (as --json does unless --show, --limit or --offset)'),
+  ).action(async (o: AgendaOptions) => done(await (await dayModule()).agendaCommand(o, io)));
   common(
     program
       .command('pipeline')
