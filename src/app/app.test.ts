@@ -199,6 +199,17 @@ describeDialects('the app on %s', (dialect) => {
       'Acme Corp',
       'Globex',
     ]);
+    // A page of them: a count that is not one is refused by name (SQLite read -1 as no limit at all).
+    expect((await listProspects(ctx, admin, { limit: 1, offset: 1 })).map((r) => r.prospect.name)).toEqual([
+      'Globex',
+    ]);
+    for (const [filter, path] of [
+      [{ limit: 0 }, 'limit'],
+      [{ limit: -1 }, 'limit'],
+      [{ limit: Number.NaN }, 'limit'],
+      [{ limit: 2, offset: 0.5 }, 'offset'],
+    ] as const)
+      expect(await code(listProspects(ctx, admin, filter))).toMatchObject({ code: 'INVALID_INPUT', path });
   });
 
   it('lists the candidates of an ambiguous name', async () => {

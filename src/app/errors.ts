@@ -12,6 +12,6 @@ export function errorBody(error: unknown): ErrorBody {
   const message = known instanceof Error ? known.message : String(known);
   return {
     code: 'INTERNAL_ERROR',
-    message: `Pursuit failed on this scenario (please report it): ${message}`,
+    message: `Pursuit itself failed (please report it): ${message}`,
   };
 }

@@ -215,6 +215,18 @@ describe('the data commands', () => {
     expect(JSON.parse(show.out)).toMatchObject({ decision: { playbookVersion: 'ours@2' } });
   });
 
+  it('lists prospects a number at a time, refuses a count that is not one, and says when none match', async () => {
+    for (const typed of ['abc', '0', '-1', '2.5', ''])
+      expect(await cli(['prospect', 'list', '--limit', typed], dana)).toMatchObject({
+        status: 2,
+        out: '',
+        err: `pursuit: limit: expected a whole number of 1 or more, got ${JSON.stringify(typed)}\n`,
+      });
+    expect((await cli(['prospect', 'list', '--search', 'no such name'], dana)).out).toBe(
+      'No prospects match.\n',
+    );
+  });
+
   it('asks who is acting when there are several users', async () => {
     const { status, err } = await cli(['agenda']);
     expect(status).toBe(2);

@@ -98,6 +98,12 @@ export async function listProspects(
 ): Promise<ProspectRow[]> {
   const now = ctx.now();
   if (filter.search !== undefined) plain('search', filter.search);
+  for (const [field, value, least] of [
+    ['limit', filter.limit, 1],
+    ['offset', filter.offset, 0],
+  ] as const)
+    if (value !== undefined && (!Number.isInteger(value) || value < least))
+      throw new PursuitError('INVALID_INPUT', `expected a whole number of ${least} or more`, field);
   return readMostly(ctx, async (q) => {
     let owners = await visibleOwners(q, actor);
     if (filter.owner !== undefined) {

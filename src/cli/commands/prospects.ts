@@ -12,7 +12,7 @@ import { replyView } from '../../app/mail/views.js';
 import { EXIT } from '../exit.js';
 import { formatDecision, formatWhen } from '../format.js';
 import type { Io } from '../program.js';
-import { asActor, printJson } from '../session.js';
+import { asActor, printJson, wholeNumber } from '../session.js';
 import type { GlobalOptions } from '../session.js';
 
 export interface ProspectOptions extends GlobalOptions, Omit<ProspectInput, 'contact' | 'doNotContact'> {
@@ -177,7 +177,7 @@ export async function prospectListCommand(options: ListOptions, io: Io): Promise
     const rows = await listProspects(ctx, actor, {
       ...(options.search === undefined ? {} : { search: options.search }),
       ...(options.owner === undefined ? {} : { owner: options.owner }),
-      ...(options.limit === undefined ? {} : { limit: Number(options.limit) }),
+      ...(options.limit === undefined ? {} : { limit: wholeNumber('limit', options.limit, 1) }),
     });
     if (options.json === true) {
       printJson(
@@ -187,7 +187,11 @@ export async function prospectListCommand(options: ListOptions, io: Io): Promise
       return EXIT.ok;
     }
     if (rows.length === 0)
-      io.stdout.write('No prospects yet. Add one: pursuit prospect add "Acme Corp" --contact "Peter Lee"\n');
+      io.stdout.write(
+        options.search !== undefined || options.owner !== undefined
+          ? 'No prospects match.\n'
+          : 'No prospects yet. Add one: pursuit prospect add "Acme Corp" --contact "Peter Lee"\n',
+      );
     for (const { prospect, decision } of rows) {
       const due = decision?.due == null ? '' : formatWhen(decision.due, actor.timezone);
       io.stdout.write(
