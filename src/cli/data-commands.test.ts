@@ -1,7 +1,7 @@
 // The data commands as a person uses them (the README's walk-through), on a real SQLite file with a
 // fixed clock: set up, add, log, read the agenda, invite, undo, and the errors people make.
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +225,21 @@ describe('the data commands', () => {
     expect((await cli(['prospect', 'list', '--search', 'no such name'], dana)).out).toBe(
       'No prospects match.\n',
     );
+  });
+
+  it('reads every count typed as an option alike, and names the option it refuses', async () => {
+    const empty = { PURSUIT_DB: join(dir, 'never-made.db') };
+    for (const [args, said] of [
+      [['demo', '--prospects', 'abc'], 'prospects: expected a whole number from 1 to 10000, got "abc"'],
+      [['demo', '--prospects', '20000'], 'prospects: expected a whole number from 1 to 10000, got "20000"'],
+      [['demo', '--seed', '-1'], 'seed: expected a whole number from 0 to 4294967295, got "-1"'],
+      [['serve', '--port', 'http'], 'port: expected a whole number from 1 to 65535, got "http"'],
+      [['simulate', '--days', '2000'], 'days: expected a whole number from 1 to 1000, got "2000"'],
+      [['simulate', '--reps', '1e3'], 'reps: expected a whole number from 1 to 10000, got "1e3"'],
+    ] as const)
+      expect(await cli([...args], empty)).toMatchObject({ status: 2, err: `pursuit: ${said}\n` });
+    // Refused before a database was opened: none was made.
+    expect(existsSync(empty.PURSUIT_DB)).toBe(false);
   });
 
   it('asks who is acting when there are several users', async () => {

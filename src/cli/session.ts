@@ -80,14 +80,22 @@ export async function asActor<T>(
   });
 }
 
-/** A count typed as an option (`--limit 25`): a whole number of `least` or more, or a clear refusal. */
-export function wholeNumber(field: string, typed: string | undefined, least: number): number | undefined {
+/**
+ * A count typed as an option (`--limit 25`): a whole number from `least` (to `most`, when there is
+ * a bound), or a refusal that names the option and repeats what was typed.
+ */
+export function wholeNumber(
+  field: string,
+  typed: string | undefined,
+  least: number,
+  most = Number.POSITIVE_INFINITY,
+): number | undefined {
   if (typed === undefined) return undefined;
   const n = Number(typed);
-  if (typed.trim() === '' || !Number.isInteger(n) || n < least)
+  if (!/^\s*\d+\s*$/.test(typed) || n < least || n > most)
     throw new PursuitError(
-      'INVALID_INPUT',
-      `expected a whole number of ${least} or more, got ${JSON.stringify(typed)}`,
+      'INVALID_ARGUMENTS',
+      `expected a whole number ${most === Number.POSITIVE_INFINITY ? `of ${least} or more` : `from ${least} to ${most}`}, got ${JSON.stringify(typed)}`,
       field,
     );
   return n;

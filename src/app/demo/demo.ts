@@ -30,7 +30,7 @@ export type { DemoLogin } from './organisation.js';
 
 export const DEMO_DEFAULT_SEED = 42;
 export const DEMO_DEFAULT_PROSPECTS = 300;
-const MAX_PROSPECTS = 10_000;
+export const DEMO_MAX_PROSPECTS = 10_000;
 
 export interface DemoOptions {
   /** Same seed, same demo (names, ids, histories, decisions). */
@@ -64,7 +64,7 @@ function wholeNumber(field: string, value: number | undefined, fallback: number,
 /** Creates the demo organisation in an empty database, in one transaction, and decides every prospect. */
 export async function createDemo(ctx: AppContext, options: DemoOptions = {}): Promise<DemoSummary> {
   const seed = wholeNumber('seed', options.seed, DEMO_DEFAULT_SEED, 0, 0xffffffff);
-  const count = wholeNumber('prospects', options.prospects, DEMO_DEFAULT_PROSPECTS, 1, MAX_PROSPECTS);
+  const count = wholeNumber('prospects', options.prospects, DEMO_DEFAULT_PROSPECTS, 1, DEMO_MAX_PROSPECTS);
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     if ((await organisations.list(q)).length > 0) {

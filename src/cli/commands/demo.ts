@@ -1,14 +1,20 @@
 // `pursuit demo` (and `npm start`): a realistic demo organisation in its own database, then one
 // rep's agenda and the logins, so a newcomer sees every kind of decision at once.
 
-import { createDemo, demoLogins, DEMO_ORGANISATION, DEMO_PASSWORD } from '../../app/demo/demo.js';
+import {
+  createDemo,
+  demoLogins,
+  DEMO_MAX_PROSPECTS,
+  DEMO_ORGANISATION,
+  DEMO_PASSWORD,
+} from '../../app/demo/demo.js';
 import { listOrganisations } from '../../app/accounts/workspace.js';
 import { PursuitError } from '../../core/errors.js';
 import { organisationView, userView } from '../../app/accounts/views.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
 import { DEMO_DB } from '../../app/config.js';
-import { printJson, withSession } from '../session.js';
+import { printJson, wholeNumber, withSession } from '../session.js';
 import { agendaCommand } from './day.js';
 import { serveCommand } from './serve.js';
 
@@ -22,9 +28,10 @@ export interface DemoOptions {
   host?: string;
 }
 
-const whole = (text: string | undefined) => (text === undefined ? undefined : Number(text));
-
 export async function demoCommand(options: DemoOptions, io: Io): Promise<number> {
+  // Read before any database is opened: a mistyped count makes nothing.
+  const seed = wholeNumber('seed', options.seed, 0, 0xffffffff);
+  const prospects = wholeNumber('prospects', options.prospects, 1, DEMO_MAX_PROSPECTS);
   // The demo never lands in the team's own database unless asked to.
   const env =
     io.env.DATABASE_URL === undefined && io.env.PURSUIT_DB === undefined
@@ -40,8 +47,6 @@ export async function demoCommand(options: DemoOptions, io: Io): Promise<number>
         `this database holds ${existing[0]?.name ?? 'another organisation'}, not the demo: run the demo with PURSUIT_DB=${DEMO_DB}`,
       );
     }
-    const seed = whole(options.seed);
-    const prospects = whole(options.prospects);
     return createDemo(ctx, {
       ...(seed === undefined ? {} : { seed }),
       ...(prospects === undefined ? {} : { prospects }),

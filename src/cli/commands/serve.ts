@@ -7,7 +7,7 @@ import { announceServing } from '../../app/backup.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
 import type { Io } from '../program.js';
-import { withSession } from '../session.js';
+import { wholeNumber, withSession } from '../session.js';
 
 function stopSignal(io: Io): AbortSignal {
   if (io.shutdown !== undefined) return io.shutdown;
@@ -24,13 +24,15 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
+  // --port is named as itself when refused (PURSUIT_PORT names the variable's own mistakes).
+  const port = wholeNumber('port', options.port, 1, 65535);
   const { startServer } = io;
   if (startServer === undefined) {
     throw new PursuitError('INVALID_ARGUMENTS', 'this program was started without its HTTP server');
   }
   const env = {
     ...io.env,
-    ...(options.port === undefined ? {} : { PURSUIT_PORT: options.port }),
+    ...(port === undefined ? {} : { PURSUIT_PORT: String(port) }),
     ...(options.host === undefined ? {} : { PURSUIT_HOST: options.host }),
   };
   const stop = stopSignal(io);

@@ -14,7 +14,7 @@ import { readTextFile } from '../io.js';
 import type { Io } from '../program.js';
 import { progressBar } from '../progress.js';
 import { readDefaultPlaybook } from '../resources.js';
-import { asActor, printJson } from '../session.js';
+import { asActor, printJson, wholeNumber } from '../session.js';
 import { saveSimulation } from '../../app/model/simulations.js';
 
 export interface SimulateOptions {
@@ -35,19 +35,6 @@ function orderOf(text: string | undefined): Order | undefined {
   throw new PursuitError('INVALID_ARGUMENTS', `expected agenda or oldest, got "${text}"`, 'order');
 }
 
-function whole(text: string | undefined, field: string, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) {
-    throw new PursuitError(
-      'INVALID_ARGUMENTS',
-      `expected a whole number from 1 to ${max}, got "${text}"`,
-      field,
-    );
-  }
-  return value;
-}
-
 function worldChoice(world: string | undefined): WorldChoice {
   if (world === undefined) return { name: 'default' };
   if (!world.toLowerCase().endsWith('.json')) return { name: world };
@@ -55,9 +42,9 @@ function worldChoice(world: string | undefined): WorldChoice {
 }
 
 export async function simulateCommand(options: SimulateOptions, io: Io): Promise<number> {
-  const seeds = whole(options.seeds, 'seeds', 1000);
-  const days = whole(options.days, 'days', 1000);
-  const reps = whole(options.reps, 'reps', 10_000);
+  const seeds = wholeNumber('seeds', options.seeds, 1, 1000);
+  const days = wholeNumber('days', options.days, 1, 1000);
+  const reps = wholeNumber('reps', options.reps, 1, 10_000);
   const order = orderOf(options.order);
   const world = worldChoice(options.world);
   const playbookText =
