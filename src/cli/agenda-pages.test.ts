@@ -83,6 +83,12 @@ describe('pursuit agenda, a page at a time', () => {
     expect(titles(printed.out)).toHaveLength(added.page?.total ?? -1);
   });
 
+  it('says of a day gone by that no working time is left that day, not today', async () => {
+    const past = await agenda('--date', '2026-03-02', '--limit', '1');
+    expect(past.out).toMatch(/^No working time is left that day: they would take /m);
+    expect(past.out).not.toContain('today');
+  });
+
   it('reads a page as JSON when one is asked for', async () => {
     const page = JSON.parse((await agenda('--json', '--offset', '3', '--limit', '2')).out) as Day;
     expect(page.page).toEqual({ show: 'all', offset: 3, limit: 2, total: day.count });
@@ -97,6 +103,7 @@ describe('pursuit agenda, a page at a time', () => {
     [['--offset', '-1'], 'offset: expected a whole number of 0 or more, got "-1"'],
     [['--offset', '2.5'], 'offset: expected a whole number of 0 or more, got "2.5"'],
     [['--show', 'soon'], 'show: expected show to be one of all, overdue, later, day'],
+    [['--date', '2026-02-30'], 'date: expected a date like 2026-03-17, today or tomorrow, got "2026-02-30"'],
     [['--all', '--limit', '5'], 'all: --all prints the whole day: leave out --show, --offset and --limit'],
   ])('refuses %j and says what was wrong', async (args, message) => {
     const refused = await agenda(...args);

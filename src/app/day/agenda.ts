@@ -98,7 +98,9 @@ export interface AgendaRead {
 function parseDate(typed: string | undefined, now: number, zone: string): string {
   if (typed === undefined || typed === 'today') return formatDay(dayNumber(toLocal(zone, now)));
   if (typed === 'tomorrow') return formatDay(dayNumber(toLocal(zone, now)) + 1);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(typed) || Number.isNaN(Date.parse(`${typed}T00:00:00Z`))) {
+  // A day that the calendar has (Date.parse takes 2026-02-30 for March 2).
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(typed) ? Date.parse(`${typed}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== typed) {
     throw new PursuitError(
       'INVALID_INPUT',
       `expected a date like 2026-03-17, today or tomorrow, got "${typed}"`,

@@ -95,7 +95,7 @@ export async function agendaCommand(options: AgendaOptions, io: Io): Promise<num
       const need = `${hours(day.totalMinutes)} at the playbook's minutes per touch`;
       out.push(
         day.availableMinutes <= 0
-          ? `No working time is left today: they would take ${need}.`
+          ? `No working time is left ${options.date === undefined || options.date === 'today' ? 'today' : 'that day'}: they would take ${need}.`
           : day.fitting === day.count
             ? `All fit in the ${hours(day.availableMinutes)} of working time left (${need}).`
             : `The first ${day.fitting} fit in the ${hours(day.availableMinutes)} of working time left (all would take ${need}).`,
