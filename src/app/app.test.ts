@@ -218,6 +218,13 @@ describeDialects('the app on %s', (dialect) => {
     const error = await code(showProspect(ctx, dana, 'acme'));
     expect(error.code).toBe('AMBIGUOUS');
     expect(error.message).toContain('"Acme Corp"');
+    // Nothing typed is no name: not the start of every one.
+    for (const typed of ['', '   '])
+      expect(await code(showProspect(ctx, dana, typed))).toMatchObject({
+        code: 'INVALID_INPUT',
+        path: 'prospect',
+        message: "expected a prospect's name",
+      });
     expect(error.message).toContain('"Acme Labs"');
   });
 

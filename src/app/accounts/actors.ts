@@ -46,6 +46,8 @@ export interface Named {
  */
 export function resolveName<T extends Named>(items: T[], typed: string, what: string, field: string): T {
   const q = norm(typed);
+  // Nothing typed would be the start of every name: the only one, or a list of them all.
+  if (q === '') throw new PursuitError('INVALID_INPUT', `expected a ${what}'s name`, field);
   const byId = items.find((i) => i.id === typed);
   if (byId !== undefined) return byId;
   const exact = items.filter(
