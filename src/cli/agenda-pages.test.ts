@@ -42,7 +42,7 @@ describe('pursuit agenda, a page at a time', () => {
     const first = await agenda();
     expect(first.status).toBe(0);
     expect(first.out).toContain(
-      `Agenda for Dana Whitfield, 2026-03-10: ${day.count} action(s), ${day.overdue} overdue.`,
+      `Agenda for Dana Whitfield, 2026-03-10: ${day.count} actions, ${day.overdue} overdue.`,
     );
     expect(titles(first.out)).toEqual(
       day.items

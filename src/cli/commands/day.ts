@@ -38,7 +38,7 @@ function agendaPage(options: AgendaOptions): PageAsked | undefined {
   if (options.all === true) {
     if (asked)
       throw new PursuitError(
-        'INVALID_INPUT',
+        'INVALID_ARGUMENTS',
         '--all prints the whole day: leave out --show, --offset and --limit',
         'all',
       );
@@ -90,7 +90,8 @@ export async function agendaCommand(options: AgendaOptions, io: Io): Promise<num
       return EXIT.ok;
     }
     const overdue = day.overdue === 0 ? '' : `, ${day.overdue} overdue`;
-    const out: string[] = [`Agenda for ${day.rep.name}, ${day.date}: ${day.count} action(s)${overdue}.`];
+    const actions = `${day.count} action${day.count === 1 ? '' : 's'}`;
+    const out: string[] = [`Agenda for ${day.rep.name}, ${day.date}: ${actions}${overdue}.`];
     if (day.count > 0) {
       const need = `${hours(day.totalMinutes)} at the playbook's minutes per touch`;
       out.push(
