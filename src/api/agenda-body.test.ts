@@ -94,27 +94,33 @@ describeDialects('the agenda answer on %s', (dialect) => {
     return plain.body;
   }
 
-  it("is JSON.stringify of the agenda's view, for every rep, today and tomorrow", async () => {
+  /** Every rep's today and tomorrow, as the admin asks for them (`rep` as a query part). */
+  async function repDays() {
     const admin = await actorFor(ctx, 'avery@northwind.test');
     const reps = await t.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
+    const days = reps.flatMap(({ email }) =>
+      ['today', 'tomorrow'].map((date) => ({ email, rep: encodeURIComponent(email), date })),
+    );
+    return { admin, days };
+  }
+
+  it("is JSON.stringify of the agenda's view, for every rep, today and tomorrow", async () => {
+    const { admin, days } = await repDays();
     let items = 0;
     let awkward = 0;
-    for (const { email } of reps) {
-      for (const date of ['today', 'tomorrow']) {
-        const expected = JSON.stringify(agendaView(await agenda(ctx, admin, { rep: email, date }), NOW));
-        const url = `/api/agenda?rep=${encodeURIComponent(email)}&date=${date}`;
-        expect(await body(url)).toBe(expected);
-        const day = JSON.parse(expected) as {
-          totalMinutes: number;
-          items: { minutes: number; decision: { reason: string; model?: { minutes: number } } }[];
-        };
-        // The minutes (read without the decisions' text) are the model's where it has a say.
-        for (const item of day.items)
-          if (item.decision.model !== undefined) expect(item.minutes).toBe(item.decision.model.minutes);
-        expect(day.items.reduce((n, i) => n + i.minutes, 0)).toBeCloseTo(day.totalMinutes, 9);
-        items += day.items.length;
-        awkward += day.items.filter((i) => i.decision.reason.startsWith(AWKWARD)).length;
-      }
+    for (const { email, rep, date } of days) {
+      const expected = JSON.stringify(agendaView(await agenda(ctx, admin, { rep: email, date }), NOW));
+      expect(await body(`/api/agenda?rep=${rep}&date=${date}`)).toBe(expected);
+      const day = JSON.parse(expected) as {
+        totalMinutes: number;
+        items: { minutes: number; decision: { reason: string; model?: { minutes: number } } }[];
+      };
+      // The minutes (read without the decisions' text) are the model's where it has a say.
+      for (const item of day.items)
+        if (item.decision.model !== undefined) expect(item.minutes).toBe(item.decision.model.minutes);
+      expect(day.items.reduce((n, i) => n + i.minutes, 0)).toBeCloseTo(day.totalMinutes, 9);
+      items += day.items.length;
+      awkward += day.items.filter((i) => i.decision.reason.startsWith(AWKWARD)).length;
     }
     // The comparison saw a real day, the rewritten decision among it.
     expect(items).toBeGreaterThan(10);
@@ -130,58 +136,52 @@ describeDialects('the agenda answer on %s', (dialect) => {
   }
 
   it("pages each list of the day as the function does, with the whole day's counts", async () => {
-    const admin = await actorFor(ctx, 'avery@northwind.test');
-    const reps = await t.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
+    const { admin, days } = await repDays();
     let paged = 0;
     let preparing = 0;
-    for (const { email } of reps) {
-      const rep = encodeURIComponent(email);
-      for (const date of ['today', 'tomorrow']) {
-        const whole = JSON.parse(await body(`/api/agenda?rep=${rep}&date=${date}`)) as Day;
-        const ids = (d: Day) => d.items.map((i) => i.prospect.id);
-        const lists: Record<string, string[]> = {};
-        for (const show of ['all', 'overdue', 'later', 'day'] as const) {
-          const read: Day['items'] = [];
-          for (let offset = 0; ; offset += 3) {
-            const text = await body(
-              `/api/agenda?rep=${rep}&date=${date}&show=${show}&offset=${offset}&limit=3`,
-            );
-            const expected = agendaView(
-              await agenda(ctx, admin, { rep: email, date, show, offset, limit: 3 }),
-              NOW,
-            );
-            expect(text).toBe(JSON.stringify(expected));
-            const page = JSON.parse(text) as Day;
-            expect([page.count, page.overdue, page.fitting]).toEqual([
-              whole.count,
-              whole.overdue,
-              whole.fitting,
-            ]);
-            expect(page.page).toEqual({ show, offset, limit: 3, total: expect.any(Number) as number });
-            read.push(...page.items);
-            paged += 1;
-            if (page.items.length < 3) break;
-          }
-          lists[show] = read.map((i) => i.prospect.id);
-          // Each item is the whole day's, `fits` included.
-          for (const item of read)
-            expect(item).toEqual(whole.items.find((i) => i.prospect.id === item.prospect.id));
+    for (const { email, rep, date } of days) {
+      const whole = JSON.parse(await body(`/api/agenda?rep=${rep}&date=${date}`)) as Day;
+      const ids = (d: Day) => d.items.map((i) => i.prospect.id);
+      const lists: Record<string, string[]> = {};
+      for (const show of ['all', 'overdue', 'later', 'day'] as const) {
+        const read: Day['items'] = [];
+        for (let offset = 0; ; offset += 3) {
+          const text = await body(
+            `/api/agenda?rep=${rep}&date=${date}&show=${show}&offset=${offset}&limit=3`,
+          );
+          const expected = agendaView(
+            await agenda(ctx, admin, { rep: email, date, show, offset, limit: 3 }),
+            NOW,
+          );
+          expect(text).toBe(JSON.stringify(expected));
+          const page = JSON.parse(text) as Day;
+          expect([page.count, page.overdue, page.fitting]).toEqual([
+            whole.count,
+            whole.overdue,
+            whole.fitting,
+          ]);
+          expect(page.page).toEqual({ show, offset, limit: 3, total: expect.any(Number) as number });
+          read.push(...page.items);
+          paged += 1;
+          if (page.items.length < 3) break;
         }
-        expect(lists.all).toEqual(ids(whole));
-        expect(whole.count).toBe(whole.items.length);
-        expect(lists.overdue).toEqual(
-          ids(whole).filter((_, i) => Date.parse(whole.items[i]?.due ?? '') < NOW),
-        );
-        expect(lists.overdue).toHaveLength(whole.overdue);
-        expect([...(lists.overdue ?? []), ...(lists.later ?? [])].sort()).toEqual([...ids(whole)].sort());
-        if (date === 'tomorrow') {
-          // Tomorrow's own actions are those today's agenda does not hold.
-          const today = JSON.parse(await body(`/api/agenda?rep=${rep}`)) as Day;
-          expect(lists.day).toEqual(ids(whole).filter((id) => !ids(today).includes(id)));
-          if (ids(today).includes(prepared)) {
-            expect(ids(whole)).toContain(prepared);
-            preparing += 1;
-          }
+        lists[show] = read.map((i) => i.prospect.id);
+        // Each item is the whole day's, `fits` included.
+        for (const item of read)
+          expect(item).toEqual(whole.items.find((i) => i.prospect.id === item.prospect.id));
+      }
+      expect(lists.all).toEqual(ids(whole));
+      expect(whole.count).toBe(whole.items.length);
+      expect(lists.overdue).toEqual(ids(whole).filter((_, i) => Date.parse(whole.items[i]?.due ?? '') < NOW));
+      expect(lists.overdue).toHaveLength(whole.overdue);
+      expect([...(lists.overdue ?? []), ...(lists.later ?? [])].sort()).toEqual([...ids(whole)].sort());
+      if (date === 'tomorrow') {
+        // Tomorrow's own actions are those today's agenda does not hold.
+        const today = JSON.parse(await body(`/api/agenda?rep=${rep}`)) as Day;
+        expect(lists.day).toEqual(ids(whole).filter((id) => !ids(today).includes(id)));
+        if (ids(today).includes(prepared)) {
+          expect(ids(whole)).toContain(prepared);
+          preparing += 1;
         }
       }
     }

@@ -10,6 +10,26 @@ function bad(field: string, expected: string, got: unknown): never {
   throw new PursuitError('INVALID_INPUT', `expected ${expected}, got ${JSON.stringify(got)}`, field);
 }
 
+/**
+ * A page asked for as an offset and a limit: a whole number of `things` to skip, and 1 to `max` of
+ * them a page (`per`); each refused by its own field.
+ */
+export function pageBounds(
+  offset: number,
+  limit: number,
+  max: number,
+  things: string,
+  per = 'a page',
+): { offset: number; limit: number } {
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new PursuitError('INVALID_INPUT', `expected a whole number of ${things} to skip`, 'offset');
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    const range = max === Number.POSITIVE_INFINITY ? '1 or more' : `1 to ${max}`;
+    throw new PursuitError('INVALID_INPUT', `expected ${range} ${things} ${per}`, 'limit');
+  }
+  return { offset, limit };
+}
+
 export function oneOf<T extends string>(
   field: string,
   value: string | undefined,

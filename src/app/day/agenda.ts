@@ -6,6 +6,7 @@ import type { Rankable } from '../../core/agenda.js';
 import { DAY, MINUTE, dayNumber, formatDay, fromLocal, toLocal } from '../../core/calendar.js';
 import type { Decision } from '../../core/decision.js';
 import { PursuitError } from '../../core/errors.js';
+import { pageBounds } from '../inputs.js';
 import { pipelineState } from '../../core/pipeline.js';
 import type { Contact, Prospect, User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
@@ -284,14 +285,14 @@ export function fitDay(read: AgendaRead, now: number): { availableMinutes: numbe
 export function askedPage(asked: PageAsked): Omit<AgendaPage, 'total'> | undefined {
   if (asked.show === undefined && asked.offset === undefined && asked.limit === undefined) return undefined;
   const show = asked.show ?? 'all';
-  const offset = asked.offset ?? 0;
-  const limit = asked.limit ?? AGENDA_PAGE.default;
   if (!AGENDA_SHOWS.includes(show))
     throw new PursuitError('INVALID_INPUT', `expected show to be one of ${AGENDA_SHOWS.join(', ')}`, 'show');
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new PursuitError('INVALID_INPUT', 'expected a whole number of actions to skip', 'offset');
-  if (!Number.isInteger(limit) || limit < 1 || limit > AGENDA_PAGE.max)
-    throw new PursuitError('INVALID_INPUT', `expected 1 to ${AGENDA_PAGE.max} actions a page`, 'limit');
+  const { offset, limit } = pageBounds(
+    asked.offset ?? 0,
+    asked.limit ?? AGENDA_PAGE.default,
+    AGENDA_PAGE.max,
+    'actions',
+  );
   return { show, offset, limit };
 }
 

@@ -13,6 +13,7 @@ import {
 import type { PipelineState } from '../../core/pipeline.js';
 import type { Action } from '../../core/decision.js';
 import { PursuitError } from '../../core/errors.js';
+import { pageBounds } from '../inputs.js';
 import type { User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { pipelineRows } from '../../store/repositories/pipeline.repository.js';
@@ -91,20 +92,16 @@ function parseStates(typed: string | undefined): PipelineState[] {
   return PIPELINE_STATES.filter((s) => asked.has(s));
 }
 
-function page(options: BoardOptions): { offset: number; limit: number } {
-  const offset = options.offset ?? 0;
-  const limit = options.limit ?? BOARD_PAGE.default;
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new PursuitError('INVALID_INPUT', 'expected a whole number of cards to skip', 'offset');
-  if (!Number.isInteger(limit) || limit < 1 || limit > BOARD_PAGE.max)
-    throw new PursuitError('INVALID_INPUT', `expected 1 to ${BOARD_PAGE.max} cards a column`, 'limit');
-  return { offset, limit };
-}
-
 export async function board(ctx: AppContext, actor: User, options: BoardOptions = {}): Promise<Board> {
   const now = ctx.now();
   const selected = parseStates(options.state);
-  const { offset, limit } = page(options);
+  const { offset, limit } = pageBounds(
+    options.offset ?? 0,
+    options.limit ?? BOARD_PAGE.default,
+    BOARD_PAGE.max,
+    'cards',
+    'a column',
+  );
   return readMostly(ctx, async (q) => {
     const everyone = await users.list(q, actor.orgId);
     const visible = await visibleOwners(q, actor);

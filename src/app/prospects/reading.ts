@@ -15,7 +15,7 @@ import { contacts, prospects } from '../../store/repositories/prospects.reposito
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { readMostly } from '../context.js';
-import { plain } from '../inputs.js';
+import { pageBounds, plain } from '../inputs.js';
 import type { AppContext } from '../context.js';
 import { resolveName, resolveProspect, visibleOwners } from '../accounts/actors.js';
 import { activeEngine, refreshDecisions } from '../decisions/decisions.js';
@@ -98,12 +98,9 @@ export async function listProspects(
 ): Promise<ProspectRow[]> {
   const now = ctx.now();
   if (filter.search !== undefined) plain('search', filter.search);
-  for (const [field, value, least] of [
-    ['limit', filter.limit, 1],
-    ['offset', filter.offset, 0],
-  ] as const)
-    if (value !== undefined && (!Number.isInteger(value) || value < least))
-      throw new PursuitError('INVALID_INPUT', `expected a whole number of ${least} or more`, field);
+  // Without a limit, every prospect (the offset goes with a limit).
+  if (filter.limit !== undefined)
+    pageBounds(filter.offset ?? 0, filter.limit, Number.POSITIVE_INFINITY, 'prospects');
   return readMostly(ctx, async (q) => {
     let owners = await visibleOwners(q, actor);
     if (filter.owner !== undefined) {
