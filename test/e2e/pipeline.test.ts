@@ -1,7 +1,8 @@
 // The pipeline board in a real browser (Debian's Chromium) against a real server and SQLite file with
-// the demo organisation: columns by state with their counts, a manager's owner filter and the state
-// chips kept in the address, a column's count that shows that state alone, "show more", a card that
-// opens its prospect, and a phone-wide page that scrolls sideways only inside the board.
+// the demo organisation of 160 prospects: columns by state with their counts, a manager's owner
+// filter and the state chips kept in the address, a column's count that shows that state alone,
+// "show more", the prospects with no dated next step a page at a time, a card that opens its
+// prospect, and a phone-wide page that scrolls sideways only inside the board.
 
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -34,7 +35,7 @@ describe.skipIf(!browserAvailable)(`the pipeline board in Chromium${browserSkip}
   const errors: string[] = [];
 
   beforeAll(async () => {
-    env = await startBrowserApp(90);
+    env = await startBrowserApp(160);
     ({ base, browser } = env);
   }, 60_000);
 
@@ -158,6 +159,26 @@ describe.skipIf(!browserAvailable)(`the pipeline board in Chromium${browserSkip}
     await first.click();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     expect(page.url()).toMatch(/\/prospects\/[^/]+$/);
+    await page.context().close();
+  }, 90_000);
+
+  it('lists the prospects with no dated next step a page at a time', async () => {
+    const page = await openBoard('avery@northwind.test', { width: 1366, height: 768 });
+    const list = page.locator('details.no-next-step');
+    const summary = (await list.locator('summary').textContent()) ?? '';
+    const total = Number(/\(([\d,]+)\)/.exec(summary)?.[1]?.replace(/,/g, ''));
+    expect(total, `a count in "${summary}"`).toBeGreaterThan(50);
+    await list.locator('summary').click();
+    const links = list.locator('li a');
+    expect(await links.count()).toBe(50);
+    await list.getByRole('button', { name: `Show more (${total - 50} left)` }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('details.no-next-step li').length === n,
+      Math.min(total, 100),
+    );
+    const names = await links.allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+    await page.screenshot({ path: join(SHOTS, 'pipeline-no-next-step.png'), fullPage: true });
     await page.context().close();
   }, 90_000);
 

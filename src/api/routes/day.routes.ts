@@ -8,6 +8,7 @@ import {
   AGENDA_SHOWS,
   askedPage,
   fitDay,
+  NO_NEXT_STEP_PAGE,
   overdueAt,
   pageOf,
   pipeline,
@@ -228,8 +229,16 @@ export function dayRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ['agenda'],
         summary: 'Prospects by state, and those with no dated next step',
+        description:
+          '`noNextStepCount` counts the prospects on the active list with no dated next step; ' +
+          '`noNextStep` lists them all by name, or a page of them when `offset` or `limit` is given ' +
+          `(${NO_NEXT_STEP_PAGE.default} a page unless \`limit\` says, at most ${NO_NEXT_STEP_PAGE.max}).`,
         querystring: Type.Object(
-          { owner: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })) },
+          {
+            owner: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: NO_NEXT_STEP_PAGE.max })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: PipelineView },

@@ -11,6 +11,8 @@ import { pipelineState } from '../../core/pipeline.js';
 import type { Contact, Prospect, User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { prospects } from '../../store/repositories/prospects.repository.js';
+import { pipelineRows } from '../../store/repositories/pipeline.repository.js';
+import type { PipelineGroup } from '../../store/repositories/pipeline.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import type { AppContext, Q } from '../context.js';
 import { resolveName, visibleOwners } from '../accounts/actors.js';
@@ -135,7 +137,7 @@ export async function readAgenda(
     const day = Date.parse(`${date}T00:00:00Z`) / DAY;
     const dayEnd = fromLocal(rep.timezone, (day + 1) * DAY);
     const asOf = Math.min(now, dayEnd);
-    await refreshStale(q, actor.orgId, asOf, ctx.defaultPlaybookText, rep.id);
+    await refreshStale(q, actor.orgId, asOf, ctx.defaultPlaybookText, [rep.id]);
 
     const engine = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
     const { minutesPerTouch } = engine.playbook.doc.model;
@@ -358,19 +360,46 @@ export async function agenda(
 
 export interface Pipeline {
   counts: Record<'active' | 'nurture' | 'brokenUp' | 'disqualified' | 'stopped' | 'customers', number>;
-  /** Prospects on the active list with no dated next step (no commitment ahead). */
+  /** Prospects on the active list with no dated next step (no commitment ahead), by name. */
   noNextStep: Prospect[];
+  /** How many such prospects there are (noNextStep may hold a page of them). */
+  noNextStepCount: number;
   total: number;
 }
 
+/** The states counted apart from the active list. */
+const OFF_ACTIVE: ReadonlySet<string> = new Set([
+  'customers',
+  'brokenUp',
+  'nurture',
+  'disqualified',
+  'stopped',
+]);
+
+/** A page of the prospects with no dated next step: how many by default, and at most. */
+export const NO_NEXT_STEP_PAGE = { default: 50, max: 500 };
+
+/**
+ * The pipeline's counts and the active prospects with no dated next step: counted by groups in
+ * the database (a team of a million prospects is not read into memory to be counted), and only
+ * those prospects read: all of them, or a page by name when an offset or a limit is given.
+ */
 export async function pipeline(
   ctx: AppContext,
   actor: User,
-  options: { owner?: string } = {},
+  options: { owner?: string; offset?: number; limit?: number } = {},
 ): Promise<Pipeline> {
   const now = ctx.now();
+  const page =
+    options.offset === undefined && options.limit === undefined
+      ? undefined
+      : pageBounds(
+          options.offset ?? 0,
+          options.limit ?? NO_NEXT_STEP_PAGE.default,
+          NO_NEXT_STEP_PAGE.max,
+          'prospects',
+        );
   return readMostly(ctx, async (q) => {
-    await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText);
     let owners = await visibleOwners(q, actor);
     if (options.owner !== undefined) {
       const owner = resolveName(await users.list(q, actor.orgId), options.owner, 'user', 'owner');
@@ -378,36 +407,27 @@ export async function pipeline(
         throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
       owners = [owner.id];
     }
-    const all = await prospects.list(q, {
-      orgId: actor.orgId,
-      ...(owners === undefined ? {} : { ownerIds: owners }),
-    });
-    const byId = new Map(
-      (await decisions.listByOwners(q, actor.orgId, owners)).map((d) => [d.prospectId, d]),
-    );
+    await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText, owners);
+    const filter = { orgId: actor.orgId, ...(owners === undefined ? {} : { ownerIds: owners }) };
     const counts = { active: 0, nurture: 0, brokenUp: 0, disqualified: 0, stopped: 0, customers: 0 };
-    const noNextStep: Prospect[] = [];
-    for (const p of all) {
-      const d = byId.get(p.id);
-      const state = pipelineState({
-        relationship: p.relationship,
-        action: d?.action ?? null,
-        rule: d?.rule ?? null,
-      });
-      if (
-        state === 'customers' ||
-        state === 'brokenUp' ||
-        state === 'nurture' ||
-        state === 'disqualified' ||
-        state === 'stopped'
-      )
-        counts[state] += 1;
+    let total = 0;
+    let noNextStepCount = 0;
+    const lacking: PipelineGroup[] = [];
+    for (const g of await pipelineRows.totals(q, filter)) {
+      const state = pipelineState(g);
+      total += g.count;
+      if (OFF_ACTIVE.has(state)) counts[state as keyof typeof counts] += g.count;
       else {
-        // The active list: a dated next step is a commitment ahead (rule 6).
-        counts.active += 1;
-        if (d !== undefined && state !== 'nextStepSet') noNextStep.push(p);
+        // The active list: a dated next step is a commitment ahead (rule 6). A prospect not yet
+        // decided (no action) is new, not lacking a step.
+        counts.active += g.count;
+        if (g.action !== null && state !== 'nextStepSet') {
+          lacking.push(g);
+          noNextStepCount += g.count;
+        }
       }
     }
-    return { counts, noNextStep, total: all.length };
+    const noNextStep = await pipelineRows.prospectsIn(q, filter, lacking, page);
+    return { counts, noNextStep, noNextStepCount, total };
   });
 }

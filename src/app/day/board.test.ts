@@ -167,4 +167,66 @@ describeDialects('the pipeline board on %s', (dialect) => {
     expect((await refusal(board(ctx, mona, { owner: 'Eli Stone' }))).code).toBe('FORBIDDEN');
     expect((await board(ctx, admin)).owners).toHaveLength(4);
   });
+
+  it('re-decides, before a read, only the decisions of the owners it shows', async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T15:00:00Z'));
+    ctx = appContext(t.db, clock);
+    // A month on, the first touches are all due another look.
+    clock.advance(30 * 86_400_000);
+    const decidedAt = async () => {
+      const rows = await t.db.kysely.selectFrom('decisions').select(['owner_id', 'decided_at']).execute();
+      const at = new Map<string, number[]>();
+      for (const r of rows) at.set(r.owner_id, [...(at.get(r.owner_id) ?? []), Number(r.decided_at)]);
+      return (user: User) => at.get(user.id) ?? [];
+    };
+    const before = await decidedAt();
+    const fresh = (ats: number[]) => ats.filter((at) => at === clock.now()).length;
+    expect(fresh(before(dana)) + fresh(before(eli))).toBe(0);
+
+    // Dana's pipeline: hers, not Eli's.
+    await pipeline(ctx, dana);
+    let now = await decidedAt();
+    expect(fresh(now(dana))).toBeGreaterThan(2);
+    expect(now(eli)).toEqual(before(eli));
+
+    // Mona's board shows her team (Dana): Eli's still stand.
+    clock.advance(86_400_000);
+    await board(ctx, mona);
+    now = await decidedAt();
+    expect(fresh(now(dana))).toBeGreaterThan(2);
+    expect(now(eli)).toEqual(before(eli));
+
+    // The admin's pipeline shows everyone's.
+    await pipeline(ctx, admin);
+    now = await decidedAt();
+    expect(fresh(now(eli))).toBe(2);
+  });
+
+  it('names the first prospects with no dated next step, and counts them all', async () => {
+    const whole = await pipeline(ctx, admin);
+    expect(whole.noNextStepCount).toBe(whole.noNextStep.length);
+    expect(whole.noNextStep.length).toBeGreaterThan(2);
+    const names = whole.noNextStep.map((p) => p.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names).not.toContain('Call Co');
+    const first = await pipeline(ctx, admin, { limit: 2 });
+    expect(first.noNextStep.map((p) => p.name)).toEqual(names.slice(0, 2));
+    expect(first.noNextStepCount).toBe(whole.noNextStepCount);
+    expect(first.counts).toEqual(whole.counts);
+    const next = await pipeline(ctx, admin, { offset: 2, limit: 2 });
+    expect(next.noNextStep.map((p) => p.name)).toEqual(names.slice(2, 4));
+    expect((await pipeline(ctx, admin, { offset: names.length })).noNextStep).toEqual([]);
+    expect(await refusal(pipeline(ctx, admin, { limit: 0 }))).toEqual({
+      code: 'INVALID_INPUT',
+      path: 'limit',
+    });
+    expect(await refusal(pipeline(ctx, admin, { limit: 501 }))).toEqual({
+      code: 'INVALID_INPUT',
+      path: 'limit',
+    });
+    expect(await refusal(pipeline(ctx, admin, { offset: -1 }))).toEqual({
+      code: 'INVALID_INPUT',
+      path: 'offset',
+    });
+  });
 });

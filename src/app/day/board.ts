@@ -113,13 +113,7 @@ export async function board(ctx: AppContext, actor: User, options: BoardOptions 
         throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
       ownerIds = [owner.id];
     }
-    await refreshStale(
-      q,
-      actor.orgId,
-      now,
-      ctx.defaultPlaybookText,
-      ...(ownerIds?.length === 1 ? [ownerIds[0] as string] : []),
-    );
+    await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText, ownerIds);
     const filter = { orgId: actor.orgId, ...(ownerIds === undefined ? {} : { ownerIds }) };
 
     const states = new Map<PipelineState, BoardState>(

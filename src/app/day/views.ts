@@ -91,14 +91,22 @@ export const PipelineView = Shape(
       customers: count,
     }),
     total: count,
-    noNextStep: Type.Array(ProspectView, { description: 'on the active list with no dated next step' }),
+    noNextStep: Type.Array(ProspectView, {
+      description: 'on the active list with no dated next step, by name',
+    }),
+    noNextStepCount: count,
   },
   'Prospects by state, and those with no dated next step',
 );
 export type PipelineView = Static<typeof PipelineView>;
 
 export function pipelineView(p: Pipeline): PipelineView {
-  return { counts: p.counts, total: p.total, noNextStep: p.noNextStep.map(prospectView) };
+  return {
+    counts: p.counts,
+    total: p.total,
+    noNextStep: p.noNextStep.map(prospectView),
+    noNextStepCount: p.noNextStepCount,
+  };
 }
 
 const StateName = Type.Enum([...PIPELINE_STATES], { description: "a pipeline state (the engine's)" });

@@ -238,17 +238,20 @@ export interface RefreshOptions {
   parallel?: boolean;
 }
 
-/** Decides the given prospects again and stores the decisions; returns them by prospect id. */
-export async function refreshDecisions(
+/**
+ * Decides the given prospects again and stores the decisions, handing each stored page's rows to
+ * `stored` (when given): pages of BATCH, so that no more than a few pages are held at once.
+ */
+async function redecide(
   q: Q,
   orgId: string,
   prospectIds: string[],
   now: number,
   defaultPlaybookText: string,
-  options: RefreshOptions = {},
-): Promise<Map<string, StoredDecision>> {
-  const out = new Map<string, StoredDecision>();
-  if (prospectIds.length === 0) return out;
+  options: RefreshOptions,
+  stored?: (rows: DecisionsTable[]) => void,
+): Promise<void> {
+  if (prospectIds.length === 0) return;
   async function* pages(): AsyncGenerator<Page> {
     for (let i = 0; i < prospectIds.length; i += BATCH) {
       const ids = prospectIds.slice(i, i + BATCH);
@@ -263,20 +266,40 @@ export async function refreshDecisions(
   const parallel = options.parallel ?? prospectIds.length >= PARALLEL_MIN;
   await decidePages(q, orgId, now, defaultPlaybookText, pages(), parallel, async (rows) => {
     await decisions.upsertRows(q, rows);
+    stored?.(rows);
+  });
+}
+
+/** Decides the given prospects again and stores the decisions; returns them by prospect id. */
+export async function refreshDecisions(
+  q: Q,
+  orgId: string,
+  prospectIds: string[],
+  now: number,
+  defaultPlaybookText: string,
+  options: RefreshOptions = {},
+): Promise<Map<string, StoredDecision>> {
+  const out = new Map<string, StoredDecision>();
+  await redecide(q, orgId, prospectIds, now, defaultPlaybookText, options, (rows) => {
     for (const r of rows) out.set(r.prospect_id, toDecision(r));
   });
   return out;
 }
 
-/** Re-decides what time alone may have changed, before anyone reads it. */
+/**
+ * Re-decides what time alone may have changed, before anyone reads it: the decisions of the owners
+ * about to be read (all the organisation's when `ownerIds` is undefined). A rep's agenda or
+ * pipeline leaves the rest of the team's to their own reads: on a large team, thousands of them
+ * fall due for another look each hour.
+ */
 export async function refreshStale(
   q: Q,
   orgId: string,
   now: number,
   defaultPlaybookText: string,
-  ownerId?: string,
+  ownerIds?: readonly string[],
 ): Promise<number> {
-  const ids = await decisions.staleIds(q, orgId, now, ownerId);
-  await refreshDecisions(q, orgId, ids, now, defaultPlaybookText);
+  const ids = await decisions.staleIds(q, orgId, now, ownerIds);
+  await redecide(q, orgId, ids, now, defaultPlaybookText, {});
   return ids.length;
 }

@@ -125,9 +125,16 @@ export async function agendaCommand(options: AgendaOptions, io: Io): Promise<num
   });
 }
 
+/** Prospects with no dated next step named by `pursuit pipeline` (all of them with --json). */
+const NO_NEXT_STEP_SHOWN = 10;
+
 export async function pipelineCommand(options: GlobalOptions & { owner?: string }, io: Io): Promise<number> {
   return asActor(io, options, async ({ ctx }, actor) => {
-    const p = await pipeline(ctx, actor, options.owner === undefined ? {} : { owner: options.owner });
+    // The text names the first few prospects with no dated next step; --json lists them all.
+    const p = await pipeline(ctx, actor, {
+      ...(options.owner === undefined ? {} : { owner: options.owner }),
+      ...(options.json === true ? {} : { limit: NO_NEXT_STEP_SHOWN }),
+    });
     if (options.json === true) {
       printJson(io, pipelineView(p));
       return EXIT.ok;
@@ -145,9 +152,10 @@ export async function pipelineCommand(options: GlobalOptions & { owner?: string 
       `Pipeline: ${p.total} prospects`,
       ...rows.map(([k, n]) => `  ${k.padEnd(32)} ${String(n).padStart(6)}`),
     ];
-    lines.push('', `Active with no dated next step: ${p.noNextStep.length}`);
-    for (const x of p.noNextStep.slice(0, 10)) lines.push(`  ${x.name}`);
-    if (p.noNextStep.length > 10) lines.push(`  ... and ${p.noNextStep.length - 10} more (--json for all)`);
+    lines.push('', `Active with no dated next step: ${p.noNextStepCount}`);
+    for (const x of p.noNextStep) lines.push(`  ${x.name}`);
+    const more = p.noNextStepCount - p.noNextStep.length;
+    if (more > 0) lines.push(`  ... and ${more} more (--json for all)`);
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   });

@@ -50,7 +50,7 @@ describeDialects('migration 0013 on %s', (dialect) => {
           out[`day ${ownerId} ${at}`] = (await decisions.day(q, dialect, a))
             .map((r) => ({ ...r, prospectId: r.prospect.id }))
             .sort((x, y) => x.prospectId.localeCompare(y.prospectId));
-          out[`stale ${ownerId} ${at}`] = (await decisions.staleIds(q, orgId, at, ownerId)).sort();
+          out[`stale ${ownerId} ${at}`] = (await decisions.staleIds(q, orgId, at, [ownerId])).sort();
           out[`recheck ${ownerId} ${at}`] = await decisions.nextRecheck(q, orgId, ownerId, at);
         }
       }

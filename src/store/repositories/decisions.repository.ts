@@ -390,8 +390,8 @@ export const decisions = {
       .executeTakeFirst();
     return r === undefined ? undefined : toDecision(r);
   },
-  /** Prospects whose decision time alone may have changed by `now` (optionally one owner's). */
-  async staleIds(q: Q, orgId: string, now: number, ownerId?: string): Promise<string[]> {
+  /** Prospects whose decision time alone may have changed by `now` (optionally some owners'). */
+  async staleIds(q: Q, orgId: string, now: number, ownerIds?: readonly string[]): Promise<string[]> {
     // One index range per owner (organisation, owner, recheck time): a decision's owner is its
     // prospect's, a user of the organisation.
     const rows = await q
@@ -401,8 +401,8 @@ export const decisions = {
       .where(
         'owner_id',
         'in',
-        ownerId !== undefined
-          ? [ownerId]
+        ownerIds !== undefined
+          ? [...(ownerIds.length > 0 ? ownerIds : [''])]
           : q.selectFrom('users').select('users.id').where('users.org_id', '=', orgId),
       )
       .where('recheck_at', '<=', now)

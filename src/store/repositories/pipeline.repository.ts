@@ -5,6 +5,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Prospect } from '../../core/records.js';
+import { toProspect } from './prospects.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -86,6 +87,22 @@ export const pipelineRows = {
       count: Number(r.n),
       value: r.value === null ? 0 : Number(r.value),
     }));
+  },
+  /** The prospects in any of the groups by name (then id, so pages never overlap), or a page of them. */
+  async prospectsIn(
+    q: Q,
+    f: PipelineFilter,
+    groups: PipelineGroup[],
+    page?: { offset: number; limit: number },
+  ): Promise<Prospect[]> {
+    if (groups.length === 0) return [];
+    let query = base(q, f)
+      .where((eb) => inGroups(eb, groups))
+      .selectAll('p')
+      .orderBy('p.name')
+      .orderBy('p.id');
+    if (page !== undefined) query = query.limit(page.limit).offset(page.offset);
+    return (await query.execute()).map(toProspect);
   },
   /**
    * A page of the prospects in any of the groups: the soonest next step first (the most overdue

@@ -114,10 +114,25 @@ function BoardCard({ card, zone, now }: { card: Card; zone: string; now: string 
   );
 }
 
+/** The active prospects with no dated next step: those read so far, and how many there are. */
+interface NoNextStep {
+  noNextStep: Prospect[];
+  noNextStepCount: number;
+}
+
+/** Prospects with no dated next step read at once (the API's page). */
+const NO_NEXT_STEP_PAGE = 50;
+
+function noNextStepPath(owner: string, offset: number): string {
+  const who = owner === '' ? '' : `&owner=${encodeURIComponent(owner)}`;
+  return `/api/pipeline?limit=${NO_NEXT_STEP_PAGE}&offset=${offset}${who}`;
+}
+
 export function Pipeline({ user }: { user: User }) {
   const [filters, setFilters] = useState<Filters>(readFilters);
   const [board, setBoard] = useState<Board | null>(null);
-  const [noNextStep, setNoNextStep] = useState<Prospect[] | null>(null);
+  const [noNextStep, setNoNextStep] = useState<NoNextStep | null>(null);
+  const [loadingNoNextStep, setLoadingNoNextStep] = useState(false);
   const [adding, setAdding] = useState(false);
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -132,15 +147,14 @@ export function Pipeline({ user }: { user: User }) {
   useEffect(() => {
     let current = true;
     setError(null);
-    const owner = filters.owner === '' ? '' : `?owner=${encodeURIComponent(filters.owner)}`;
     Promise.all([
       api<Board>('GET', `/api/pipeline/board${queryOf(filters)}`),
-      api<{ noNextStep: Prospect[] }>('GET', `/api/pipeline${owner}`),
+      api<NoNextStep>('GET', noNextStepPath(filters.owner, 0)),
     ]).then(
       ([b, p]) => {
         if (!current) return;
         setBoard(b);
-        setNoNextStep(p.noNextStep);
+        setNoNextStep({ noNextStep: p.noNextStep, noNextStepCount: p.noNextStepCount });
       },
       (e: unknown) => {
         if (current) setError(problem(e));
@@ -180,6 +194,21 @@ export function Pipeline({ user }: { user: User }) {
       setError(problem(e));
     } finally {
       setLoadingMore(null);
+    }
+  };
+
+  const moreNoNextStep = async (shown: NoNextStep) => {
+    setLoadingNoNextStep(true);
+    try {
+      const more = await api<NoNextStep>('GET', noNextStepPath(filters.owner, shown.noNextStep.length));
+      setNoNextStep({
+        noNextStep: [...shown.noNextStep, ...more.noNextStep],
+        noNextStepCount: more.noNextStepCount,
+      });
+    } catch (e) {
+      setError(problem(e));
+    } finally {
+      setLoadingNoNextStep(false);
     }
   };
 
@@ -293,14 +322,25 @@ export function Pipeline({ user }: { user: User }) {
 
       {noNextStep !== null && (
         <details className="no-next-step">
-          <summary>No dated next step ({noNextStep.length})</summary>
+          <summary>No dated next step ({noNextStep.noNextStepCount.toLocaleString('en-US')})</summary>
           <ul className="plain">
-            {noNextStep.map((p) => (
+            {noNextStep.noNextStep.map((p) => (
               <li key={p.id}>
                 <ProspectLink id={p.id} name={p.name} />
               </li>
             ))}
           </ul>
+          {noNextStep.noNextStep.length < noNextStep.noNextStepCount && (
+            <button
+              type="button"
+              className="quiet show-more"
+              disabled={loadingNoNextStep}
+              onClick={() => void moreNoNextStep(noNextStep)}
+            >
+              Show more ({(noNextStep.noNextStepCount - noNextStep.noNextStep.length).toLocaleString('en-US')}{' '}
+              left)
+            </button>
+          )}
         </details>
       )}
     </section>
