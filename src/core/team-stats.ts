@@ -55,11 +55,19 @@ function isConversation(e: StatEvent): boolean {
   return e.type === 'response' && e.sentiment !== 'out-of-office' && e.sentiment !== 'unsubscribe';
 }
 
-export function teamStats(
-  prospects: StatProspect[],
-  overdueByOwner: Map<string, number>,
-  benchmarks: { touches: number; speedToLeadMinutes: number },
-): TeamStats {
+export interface TeamBenchmarks {
+  touches: number;
+  speedToLeadMinutes: number;
+}
+
+/**
+ * Counts a team's prospects one at a time, so that a large team's history need not be held at once:
+ * `add` each prospect, then `stats` gives the totals.
+ */
+export function teamCounter(benchmarks: TeamBenchmarks): {
+  add(p: StatProspect): void;
+  stats(overdueByOwner: Map<string, number>): TeamStats;
+} {
   const reps = new Map<string, RepStats>();
   const rep = (ownerId: string): RepStats => {
     let r = reps.get(ownerId);
@@ -83,7 +91,7 @@ export function teamStats(
   }));
   const afterBreakUp = { sent: 0, unanswered: 0, answered: {} as Record<string, number> };
 
-  for (const p of prospects) {
+  const add = (p: StatProspect): void => {
     const r = rep(p.ownerId);
     if (p.source === 'inbound') {
       r.inboundLeads += 1;
@@ -123,13 +131,26 @@ export function teamStats(
       }
     }
     if (pendingBreakUp) afterBreakUp.unanswered += 1;
-  }
-  for (const [ownerId, n] of overdueByOwner) rep(ownerId).overdue = n;
-  return {
-    benchmarkTouches: benchmarks.touches,
-    speedToLeadMinutes: benchmarks.speedToLeadMinutes,
-    reps: [...reps.values()],
-    byAttempt: attempts,
-    afterBreakUp,
   };
+  const stats = (overdueByOwner: Map<string, number>): TeamStats => {
+    for (const [ownerId, n] of overdueByOwner) rep(ownerId).overdue = n;
+    return {
+      benchmarkTouches: benchmarks.touches,
+      speedToLeadMinutes: benchmarks.speedToLeadMinutes,
+      reps: [...reps.values()],
+      byAttempt: attempts,
+      afterBreakUp,
+    };
+  };
+  return { add, stats };
+}
+
+export function teamStats(
+  prospects: Iterable<StatProspect>,
+  overdueByOwner: Map<string, number>,
+  benchmarks: TeamBenchmarks,
+): TeamStats {
+  const counter = teamCounter(benchmarks);
+  for (const p of prospects) counter.add(p);
+  return counter.stats(overdueByOwner);
 }

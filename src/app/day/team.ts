@@ -1,9 +1,9 @@
 // The team dashboard's numbers: whether the team gives up too early or chases too long, read from
 // the logged history of the prospects the actor may see (core/team-stats.ts does the counting).
 
-import { teamStats } from '../../core/team-stats.js';
+import { teamCounter } from '../../core/team-stats.js';
 import type { StatEvent, TeamStats } from '../../core/team-stats.js';
-import type { User } from '../../core/records.js';
+import type { Prospect, User } from '../../core/records.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
@@ -19,47 +19,58 @@ export interface TeamView extends TeamStats {
 
 const PAGE = 2000;
 
-export async function teamDashboard(ctx: AppContext, actor: User): Promise<TeamView> {
+/** A stored event as much as the counts need. */
+export function statEvent(e: Record<string, unknown>): StatEvent {
+  return {
+    type: String(e.type),
+    at: Date.parse(String(e.at)),
+    ...(typeof e.channel === 'string' ? { channel: e.channel } : {}),
+    ...(typeof e.outcome === 'string' ? { outcome: e.outcome } : {}),
+    ...(typeof e.purpose === 'string' ? { purpose: e.purpose } : {}),
+    ...(typeof e.sentiment === 'string' ? { sentiment: e.sentiment } : {}),
+  };
+}
+
+/** The team's numbers; `page` prospects are read at a time (a test reads a few to cross pages). */
+export async function teamDashboard(ctx: AppContext, actor: User, page = PAGE): Promise<TeamView> {
   const now = ctx.now();
   return inTransaction(ctx, async (q) => {
     const owners = await visibleOwners(q, actor);
     const team = (await users.list(q, actor.orgId)).filter(
       (u) => u.role === 'rep' && (owners === undefined || owners.includes(u.id)),
     );
-    const list = await prospects.list(q, {
-      orgId: actor.orgId,
-      ...(owners === undefined ? {} : { ownerIds: owners }),
-    });
-    const stats = [];
-    for (let i = 0; i < list.length; i += PAGE) {
-      const page = list.slice(i, i + PAGE);
-      const histories = await events.historiesOf(
-        q,
-        page.map((p) => p.id),
-      );
-      for (const p of page) {
-        const history = JSON.parse(histories.get(p.id) ?? '[]') as Record<string, unknown>[];
-        stats.push({
-          ownerId: p.ownerId,
-          source: p.source,
-          createdAt: p.createdAt,
-          events: history.map((e): StatEvent => ({
-            type: String(e.type),
-            at: Date.parse(String(e.at)),
-            ...(typeof e.channel === 'string' ? { channel: e.channel } : {}),
-            ...(typeof e.outcome === 'string' ? { outcome: e.outcome } : {}),
-            ...(typeof e.purpose === 'string' ? { purpose: e.purpose } : {}),
-            ...(typeof e.sentiment === 'string' ? { sentiment: e.sentiment } : {}),
-          })),
-        });
-      }
-    }
-    const overdue = await decisions.overdueByOwner(q, actor.orgId, now, owners);
     const { playbook } = await activeEngine(q, actor.orgId, ctx.defaultPlaybookText);
-    const result = teamStats(stats, overdue, {
+    const counter = teamCounter({
       touches: playbook.doc.followUp.minimumTouches.reached,
       speedToLeadMinutes: playbook.doc.speedToLead.withinMinutes,
     });
+    // A page of prospects at a time, each counted and let go: a team of a million prospects and
+    // ten million events is never held at once.
+    let after = '';
+    for (;;) {
+      const read = await prospects.pageAfter(q, {
+        orgId: actor.orgId,
+        ...(owners === undefined ? {} : { ownerIds: owners }),
+        afterId: after,
+        limit: page,
+      });
+      if (read.length === 0) break;
+      after = (read.at(-1) as Prospect).id;
+      const histories = await events.historiesOf(
+        q,
+        read.map((p) => p.id),
+      );
+      for (const p of read) {
+        const history = JSON.parse(histories.get(p.id) ?? '[]') as Record<string, unknown>[];
+        counter.add({
+          ownerId: p.ownerId,
+          source: p.source,
+          createdAt: p.createdAt,
+          events: history.map(statEvent),
+        });
+      }
+    }
+    const result = counter.stats(await decisions.overdueByOwner(q, actor.orgId, now, owners));
     // Every rep of the team is shown, even one with nothing logged yet.
     const shown = new Set(result.reps.map((r) => r.ownerId));
     for (const u of team) {
