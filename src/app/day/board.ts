@@ -136,13 +136,16 @@ export async function board(ctx: AppContext, actor: User, options: BoardOptions 
 
     const names = new Map(everyone.map((u) => [u.id, u.name]));
     const columns: BoardColumn[] = [];
-    for (const state of selected) {
+    // One more than asked for says whether there are more.
+    const read = await pipelineRows.columns(
+      q,
+      filter,
+      selected.map((state) => groups.get(state) ?? []),
+      { offset, limit: limit + 1 },
+    );
+    for (const [i, state] of selected.entries()) {
       const s = states.get(state) as BoardState;
-      // One more than asked for says whether there are more.
-      const rows = await pipelineRows.cards(q, filter, groups.get(state) ?? [], {
-        offset,
-        limit: limit + 1,
-      });
+      const rows = read.filter((r) => r.column === i);
       columns.push({
         ...s,
         more: rows.length > limit,

@@ -2,6 +2,7 @@
 // summed by those columns, and a page of the prospects that have one of a list of such combinations.
 // Which combination is which state is core's business (core/pipeline.ts): this only moves rows.
 
+import { sql } from 'kysely';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Prospect } from '../../core/records.js';
@@ -105,39 +106,60 @@ export const pipelineRows = {
     return (await query.execute()).map(toProspect);
   },
   /**
-   * A page of the prospects in any of the groups: the soonest next step first (the most overdue
-   * before all), those with none last, then by name and id so pages never overlap.
+   * A page of each column's prospects, a column being the prospects in any of its groups: the
+   * soonest next step first (the most overdue before all), those with none last, then by name and
+   * id so pages never overlap. One statement numbers every column's rows in a single pass (a
+   * statement per column read the whole organisation once per column); each row says its column's
+   * index in `columns`.
    */
-  async cards(
+  async columns(
     q: Q,
     f: PipelineFilter,
-    groups: PipelineGroup[],
+    columns: PipelineGroup[][],
     page: { offset: number; limit: number },
-  ): Promise<PipelineCardRow[]> {
-    if (groups.length === 0) return [];
-    const rows = await base(q, f)
-      .where((eb) => inGroups(eb, groups))
-      .select([
-        'p.id',
-        'p.name',
-        'p.owner_id',
-        'p.deal_value',
-        'p.relationship',
-        'p.snoozed_until',
-        'd.action',
-        'd.rule',
-        'd.channel',
-        'd.due',
-        'd.reason',
-      ])
-      .orderBy((eb) => eb.case().when('d.due', 'is', null).then(1).else(0).end())
-      .orderBy('d.due')
-      .orderBy('p.name')
-      .orderBy('p.id')
-      .limit(page.limit)
-      .offset(page.offset)
+  ): Promise<(PipelineCardRow & { column: number })[]> {
+    const asked = columns.flatMap((groups, column) => (groups.length === 0 ? [] : [{ groups, column }]));
+    if (asked.length === 0) return [];
+    const numbered = base(q, f)
+      .where((eb) =>
+        inGroups(
+          eb,
+          asked.flatMap((c) => c.groups),
+        ),
+      )
+      .select((eb) => {
+        const column = sql<number>`case ${sql.join(
+          asked.map((c) => sql`when ${inGroups(eb, c.groups)} then ${sql.lit(c.column)}`),
+          sql` `,
+        )} end`;
+        return [
+          'p.id',
+          'p.name',
+          'p.owner_id',
+          'p.deal_value',
+          'p.relationship',
+          'p.snoozed_until',
+          'd.action',
+          'd.rule',
+          'd.channel',
+          'd.due',
+          'd.reason',
+          column.as('board_column'),
+          sql<number>`row_number() over (partition by ${column} order by case when d.due is null then 1 else 0 end, d.due, p.name, p.id)`.as(
+            'place',
+          ),
+        ];
+      });
+    const rows = await q
+      .selectFrom(numbered.as('c'))
+      .selectAll()
+      .where('place', '>', page.offset)
+      .where('place', '<=', page.offset + page.limit)
+      .orderBy('board_column')
+      .orderBy('place')
       .execute();
     return rows.map((r) => ({
+      column: Number(r.board_column),
       id: r.id,
       name: r.name,
       ownerId: r.owner_id,
