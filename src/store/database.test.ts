@@ -46,6 +46,7 @@ describe('opening a SQLite database', () => {
       '2026-12-04-0012-notes',
       '2026-12-04-0013-decision-indexes',
       '2026-12-06-0014-snooze-index',
+      '2026-12-07-0015-log-order-index',
     ]);
     await again.close();
   });

@@ -182,12 +182,13 @@ export const events = {
       .execute();
     return rows.map(toEvent);
   },
-  /** The next number in the organisation's logging order. */
+  /** The next number in the organisation's logging order (read from its partial index, migration 0015). */
   async nextLogSeq(q: Q, orgId: string): Promise<number> {
     const r = await q
       .selectFrom('events')
       .select((eb) => eb.fn.max('log_seq').as('last'))
       .where('org_id', '=', orgId)
+      .where('log_seq', 'is not', null)
       .executeTakeFirst();
     return Number(r?.last ?? 0) + 1;
   },

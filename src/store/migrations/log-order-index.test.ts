@@ -1,0 +1,79 @@
+// Migration 0015: the next number in an organisation's logging order is read through the partial
+// index on it (on both databases), and is what it was without the index.
+
+import { sql } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import type { TestDb } from '../../../test/support/databases.js';
+import { createDemo } from '../../app/demo/demo.js';
+import { logEvent } from '../../app/prospects/logging.js';
+import type { User } from '../../core/records.js';
+import { events } from '../repositories/events.repository.js';
+import { down, up } from './2026-12-07-0015-log-order-index.js';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+
+describeDialects('migration 0015 on %s', (dialect) => {
+  let t: TestDb;
+  afterEach(async () => t.drop());
+
+  it('reads the next place in the logging order through the index, as it read it without', async () => {
+    t = await freshDatabase(dialect);
+    const ctx = appContext(t.db, new TestClock(NOW));
+    const demo = await createDemo(ctx, { prospects: 40 });
+    const orgId = demo.organisation.id;
+    const q = t.db.kysely;
+    // A demo's history is imported, outside the order: a rep logs three touches by hand.
+    const rep = demo.users.find((u) => u.role === 'rep') as User;
+    const own = await q
+      .selectFrom('prospects')
+      .select('id')
+      .where('owner_id', '=', rep.id)
+      .executeTakeFirstOrThrow();
+    for (const outcome of ['no-answer', 'voicemail', 'connected'])
+      await logEvent(ctx, rep, own.id, { type: 'touch', channel: 'call', outcome });
+    const logged = await q
+      .selectFrom('events')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('log_seq').as('last')])
+      .where('log_seq', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(logged.n)).toBe(3);
+    const next = await events.nextLogSeq(q, orgId);
+    expect(next).toBe(Number(logged.last) + 1);
+    // Another organisation's order is its own.
+    expect(await events.nextLogSeq(q, 'another organisation')).toBe(1);
+
+    let plans = 0;
+    const plan = async () => {
+      const query = q
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('log_seq').as('last'))
+        .where('org_id', '=', orgId)
+        .where('log_seq', 'is not', null)
+        .compile();
+      if (dialect === 'sqlite') {
+        const rows = await q.executeQuery<{ detail: string }>({
+          ...query,
+          // A new text each time: a statement kept prepared would give the plan it was prepared with.
+          sql: `explain query plan ${query.sql} -- ${(plans += 1)}`,
+        });
+        return rows.rows.map((r) => r.detail).join('\n');
+      }
+      // A demo's table is small enough to scan: the planner is told not to, to show the index serves.
+      return q.transaction().execute(async (tx) => {
+        await sql`set local enable_seqscan = off`.execute(tx);
+        const rows = await tx.executeQuery<{ 'QUERY PLAN': string }>({
+          ...query,
+          sql: `explain ${query.sql}`,
+        });
+        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    };
+    expect(await plan()).toContain('events_log_order');
+    await down(q);
+    expect(await plan()).not.toContain('events_log_order');
+    expect(await events.nextLogSeq(q, orgId)).toBe(next);
+    await up(q);
+    expect(await events.nextLogSeq(q, orgId)).toBe(next);
+  });
+});
