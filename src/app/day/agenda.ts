@@ -16,8 +16,9 @@ import type { PipelineGroup } from '../../store/repositories/pipeline.repository
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import type { AppContext, Q } from '../context.js';
 import { resolveName, visibleOwners } from '../accounts/actors.js';
-import { activeEngine, refreshStale } from '../decisions/decisions.js';
-import { readMostly } from '../context.js';
+import { activeEngine, refreshStale, refreshStaleInPages } from '../decisions/decisions.js';
+import { shownOwners } from './board.js';
+import { inTransaction, readMostly } from '../context.js';
 
 export interface AgendaItem {
   prospect: Prospect;
@@ -382,7 +383,8 @@ export const NO_NEXT_STEP_PAGE = { default: 50, max: 500 };
 /**
  * The pipeline's counts and the active prospects with no dated next step: counted by groups in
  * the database (a team of a million prospects is not read into memory to be counted), and only
- * those prospects read: all of them, or a page by name when an offset or a limit is given.
+ * those prospects read: all of them, or a page by name when an offset or a limit is given. Many
+ * stale decisions are first brought up to date in short transactions of their own (as the board's).
  */
 export async function pipeline(
   ctx: AppContext,
@@ -399,14 +401,10 @@ export async function pipeline(
           NO_NEXT_STEP_PAGE.max,
           'prospects',
         );
+  const shown = await inTransaction(ctx, (q) => shownOwners(q, actor, options.owner), { readOnly: true });
+  await refreshStaleInPages(ctx, actor.orgId, shown.ownerIds);
   return readMostly(ctx, async (q) => {
-    let owners = await visibleOwners(q, actor);
-    if (options.owner !== undefined) {
-      const owner = resolveName(await users.list(q, actor.orgId), options.owner, 'user', 'owner');
-      if (owners !== undefined && !owners.includes(owner.id))
-        throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
-      owners = [owner.id];
-    }
+    const owners = (await shownOwners(q, actor, options.owner)).ownerIds;
     await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText, owners);
     const filter = { orgId: actor.orgId, ...(owners === undefined ? {} : { ownerIds: owners }) };
     const counts = { active: 0, nurture: 0, brokenUp: 0, disqualified: 0, stopped: 0, customers: 0 };

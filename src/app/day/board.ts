@@ -18,10 +18,10 @@ import type { User } from '../../core/records.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { pipelineRows } from '../../store/repositories/pipeline.repository.js';
 import type { PipelineGroup } from '../../store/repositories/pipeline.repository.js';
-import type { AppContext } from '../context.js';
-import { readMostly } from '../context.js';
+import type { AppContext, Q } from '../context.js';
+import { inTransaction, readMostly } from '../context.js';
 import { resolveName, visibleOwners } from '../accounts/actors.js';
-import { refreshStale } from '../decisions/decisions.js';
+import { refreshStale, refreshStaleInPages } from '../decisions/decisions.js';
 
 export const BOARD_PAGE = { default: 20, max: 100 } as const;
 
@@ -92,6 +92,33 @@ function parseStates(typed: string | undefined): PipelineState[] {
   return PIPELINE_STATES.filter((s) => asked.has(s));
 }
 
+/**
+ * Whose prospects a board or a pipeline shows: those the caller may see (`visible`; undefined: the
+ * whole organisation), or one of them (`owner`) when asked for; `ownerIds` is what is read.
+ */
+export async function shownOwners(
+  q: Q,
+  actor: User,
+  typed: string | undefined,
+): Promise<{
+  everyone: User[];
+  visible: string[] | undefined;
+  owner: User | null;
+  ownerIds: string[] | undefined;
+}> {
+  const everyone = await users.list(q, actor.orgId);
+  const visible = await visibleOwners(q, actor);
+  if (typed === undefined) return { everyone, visible, owner: null, ownerIds: visible };
+  const owner = resolveName(everyone, typed, 'user', 'owner');
+  if (visible !== undefined && !visible.includes(owner.id))
+    throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
+  return { everyone, visible, owner, ownerIds: [owner.id] };
+}
+
+/**
+ * The board. Many stale decisions (a manager's whole team after a quiet night) are first brought up
+ * to date a page at a time in transactions of their own; the read's own refresh then finds few.
+ */
 export async function board(ctx: AppContext, actor: User, options: BoardOptions = {}): Promise<Board> {
   const now = ctx.now();
   const selected = parseStates(options.state);
@@ -102,17 +129,10 @@ export async function board(ctx: AppContext, actor: User, options: BoardOptions 
     'cards',
     'a column',
   );
+  const shown = await inTransaction(ctx, (q) => shownOwners(q, actor, options.owner), { readOnly: true });
+  await refreshStaleInPages(ctx, actor.orgId, shown.ownerIds);
   return readMostly(ctx, async (q) => {
-    const everyone = await users.list(q, actor.orgId);
-    const visible = await visibleOwners(q, actor);
-    let owner: User | null = null;
-    let ownerIds = visible;
-    if (options.owner !== undefined) {
-      owner = resolveName(everyone, options.owner, 'user', 'owner');
-      if (visible !== undefined && !visible.includes(owner.id))
-        throw new PursuitError('FORBIDDEN', 'not your team', 'owner');
-      ownerIds = [owner.id];
-    }
+    const { everyone, visible, owner, ownerIds } = await shownOwners(q, actor, options.owner);
     await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText, ownerIds);
     const filter = { orgId: actor.orgId, ...(ownerIds === undefined ? {} : { ownerIds }) };
 

@@ -22,6 +22,8 @@ import { decidePool, PARALLEL_MIN } from './pool.js';
 import { scenarioFromStore } from './scenario.js';
 import { withDayValues } from './rep-value.js';
 import { withSuppressions } from './suppressions.js';
+import { inTransaction } from '../context.js';
+import type { AppContext } from '../context.js';
 
 type Q = Kysely<Database>;
 
@@ -289,8 +291,8 @@ export async function refreshDecisions(
 /**
  * Re-decides what time alone may have changed, before anyone reads it: the decisions of the owners
  * about to be read (all the organisation's when `ownerIds` is undefined). A rep's agenda or
- * pipeline leaves the rest of the team's to their own reads: on a large team, thousands of them
- * fall due for another look each hour.
+ * pipeline leaves the rest of the team's to their own reads (and to the server's StaleKeeper): on a
+ * large team, thousands of them fall due for another look each hour.
  */
 export async function refreshStale(
   q: Q,
@@ -302,4 +304,51 @@ export async function refreshStale(
   const ids = await decisions.staleIds(q, orgId, now, ownerIds);
   await redecide(q, orgId, ids, now, defaultPlaybookText, {});
   return ids.length;
+}
+
+/** Stale decisions brought up to date in one transaction by refreshStaleInPages. */
+export const STALE_PAGE = 2000;
+
+/**
+ * How long a run of short write transactions leaves the writer free after each on SQLite: one poll
+ * of a writer of another process waiting for the lock (SQLite's busy handler sleeps up to 100 ms
+ * between tries, so transactions begun back to back could leave it waiting for the whole run).
+ */
+export const SQLITE_REST_MS = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Brings the stale decisions of an organisation (or of some owners) up to date a page at a time,
+ * each page in a write transaction of its own, until none is left: a rep who logs a touch meanwhile
+ * waits for one page at most, not for the whole backlog. Returns how many were decided again. Stops
+ * between two pages when `signal` is aborted, and early should a page find only decisions it already
+ * took (prospects that cannot be decided, such as one whose every contact is gone, stay stale).
+ */
+export async function refreshStaleInPages(
+  ctx: AppContext,
+  orgId: string,
+  ownerIds?: readonly string[],
+  options: { page?: number; restMs?: number; signal?: AbortSignal } = {},
+): Promise<number> {
+  const page = options.page ?? STALE_PAGE;
+  const taken = new Set<string>();
+  while (options.signal?.aborted !== true) {
+    const now = ctx.now();
+    // Looked for without the writer; written with it from the start (a write begun as a read would
+    // be refused, and run again, whenever someone else wrote meanwhile).
+    const found = await inTransaction(ctx, (q) => decisions.staleIds(q, orgId, now, ownerIds, page), {
+      readOnly: true,
+    });
+    if (found.every((id) => taken.has(id))) break;
+    const fresh = await inTransaction(ctx, async (q) => {
+      const ids = (await decisions.staleIds(q, orgId, now, ownerIds, page)).filter((id) => !taken.has(id));
+      await redecide(q, orgId, ids, now, ctx.defaultPlaybookText, {});
+      return ids;
+    });
+    for (const id of fresh) taken.add(id);
+    if (fresh.length < page) return taken.size;
+    if (ctx.db.dialect === 'sqlite') await sleep(options.restMs ?? SQLITE_REST_MS);
+  }
+  return taken.size;
 }

@@ -19,15 +19,12 @@ import type { RepDay } from '../../store/repositories/models.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
 import { inTransaction } from '../context.js';
 import type { AppContext, Q } from '../context.js';
-import { activeEngine } from '../decisions/decisions.js';
+import { activeEngine, SQLITE_REST_MS } from '../decisions/decisions.js';
 import { redecidePage } from '../decisions/everyone.js';
 import { withDayValues } from '../decisions/rep-value.js';
 
 /** Prospects per write transaction: enough for the decision workers, short enough to wait for. */
 export const REDECIDE_PAGE = 2000;
-
-/** How long the writer is left free after each transaction on SQLite: one poll of a waiting writer. */
-export const SQLITE_REST_MS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

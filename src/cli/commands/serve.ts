@@ -3,6 +3,7 @@
 
 import type { LogLevel } from '../../app/config.js';
 import { MailWorker } from '../../app/mail/worker.js';
+import { StaleKeeper } from '../../app/decisions/keeper.js';
 import { announceServing } from '../../app/backup.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
@@ -56,6 +57,11 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       onError: (mailbox, message) => io.stderr.write(`mail: ${mailbox.address}: ${message}\n`),
     });
     mail.start();
+    // Decisions that time alone changed are decided again in the background, a page at a time.
+    const keeper = new StaleKeeper(ctx, {
+      onError: (message) => io.stderr.write(`keeping decisions current: ${message}\n`),
+    });
+    keeper.start();
     // A restore refuses the file while this server has it open.
     const unmark = announceServing(config.database);
     await new Promise<void>((resolve) => {
@@ -63,7 +69,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       else stop.addEventListener('abort', () => resolve(), { once: true });
     });
     io.stderr.write('Stopping: finishing requests in flight...\n');
-    await mail.stop();
+    await Promise.all([mail.stop(), keeper.stop()]);
     await server.stop();
     unmark();
     return EXIT.ok;

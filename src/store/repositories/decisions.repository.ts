@@ -390,8 +390,17 @@ export const decisions = {
       .executeTakeFirst();
     return r === undefined ? undefined : toDecision(r);
   },
-  /** Prospects whose decision time alone may have changed by `now` (optionally some owners'). */
-  async staleIds(q: Q, orgId: string, now: number, ownerIds?: readonly string[]): Promise<string[]> {
+  /**
+   * Prospects whose decision time alone may have changed by `now` (optionally some owners'; the
+   * first `limit` found, when given).
+   */
+  async staleIds(
+    q: Q,
+    orgId: string,
+    now: number,
+    ownerIds?: readonly string[],
+    limit?: number,
+  ): Promise<string[]> {
     // One index range per owner (organisation, owner, recheck time): a decision's owner is its
     // prospect's, a user of the organisation.
     const rows = await q
@@ -406,6 +415,7 @@ export const decisions = {
           : q.selectFrom('users').select('users.id').where('users.org_id', '=', orgId),
       )
       .where('recheck_at', '<=', now)
+      .$if(limit !== undefined, (qb) => qb.limit(limit as number))
       .execute();
     return rows.map((r) => r.prospect_id);
   },

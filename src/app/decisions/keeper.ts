@@ -1,0 +1,74 @@
+// The server keeps decisions current in the background: every minute, each organisation's decisions
+// that time alone may have changed (an overdue action is looked at again each hour, a wait when it
+// ends) are decided again, a page at a time in short write transactions. A read then finds little
+// or nothing to bring up to date itself: on a team of a million prospects, most of them overdue,
+// hundreds of thousands fall due for another look each hour, and the first manager to open the
+// pipeline would otherwise decide them all again before seeing it, holding the writer meanwhile.
+
+import { organisations } from '../../store/repositories/people.repository.js';
+import type { AppContext } from '../context.js';
+import { inTransaction } from '../context.js';
+import { refreshStaleInPages } from './decisions.js';
+
+/** How often the keeper looks for stale decisions. */
+export const KEEPER_INTERVAL_MS = 60_000;
+
+export interface KeeperOptions {
+  intervalMs?: number;
+  /** Told of a pass that failed (the next pass tries again). */
+  onError?: (message: string) => void;
+}
+
+/**
+ * One pass over every organisation; returns how many decisions were decided again. Stops between two
+ * pages when `signal` is aborted.
+ */
+export async function keepCurrent(ctx: AppContext, signal?: AbortSignal): Promise<number> {
+  let done = 0;
+  for (const org of await inTransaction(ctx, (q) => organisations.list(q), { readOnly: true }))
+    done += await refreshStaleInPages(ctx, org.id, undefined, signal === undefined ? {} : { signal });
+  return done;
+}
+
+/** Runs keepCurrent every interval, from start() until stop(). */
+export class StaleKeeper {
+  private readonly controller = new AbortController();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly options: KeeperOptions = {},
+  ) {}
+
+  start(): void {
+    this.running ??= this.run();
+  }
+
+  /** Stops after the page in hand (a page's transaction is never cut short). */
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const { signal } = this.controller;
+    while (!signal.aborted) {
+      try {
+        await keepCurrent(this.ctx, signal);
+      } catch (error) {
+        this.options.onError?.(error instanceof Error ? error.message : String(error));
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.intervalMs ?? KEEPER_INTERVAL_MS);
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
+      });
+    }
+  }
+}
