@@ -1,7 +1,8 @@
-// Migration 0015: the next number in an organisation's logging order is read through the partial
-// index on it (on both databases), and is what it was without the index.
+// Migration 0015: the next number in an organisation's logging order, and a user's last event logged,
+// are read through the partial indexes on that order (on both databases), as they were read without.
 
 import { sql } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
@@ -17,7 +18,7 @@ describeDialects('migration 0015 on %s', (dialect) => {
   let t: TestDb;
   afterEach(async () => t.drop());
 
-  it('reads the next place in the logging order through the index, as it read it without', async () => {
+  it("reads the next place in the logging order and a user's last, through the indexes, as without", async () => {
     t = await freshDatabase(dialect);
     const ctx = appContext(t.db, new TestClock(NOW));
     const demo = await createDemo(ctx, { prospects: 40 });
@@ -43,14 +44,13 @@ describeDialects('migration 0015 on %s', (dialect) => {
     // Another organisation's order is its own.
     expect(await events.nextLogSeq(q, 'another organisation')).toBe(1);
 
+    const last = await events.lastLoggedBy(q, orgId, rep.id);
+    expect(last?.logSeq).toBe(next - 1);
+    const together = await events.loggedTogether(q, orgId, rep.id, next - 1);
+    expect(together).toEqual([last]);
+
     let plans = 0;
-    const plan = async () => {
-      const query = q
-        .selectFrom('events')
-        .select((eb) => eb.fn.max('log_seq').as('last'))
-        .where('org_id', '=', orgId)
-        .where('log_seq', 'is not', null)
-        .compile();
+    const plan = async (query: CompiledQuery) => {
       if (dialect === 'sqlite') {
         const rows = await q.executeQuery<{ detail: string }>({
           ...query,
@@ -69,11 +69,39 @@ describeDialects('migration 0015 on %s', (dialect) => {
         return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
       });
     };
-    expect(await plan()).toContain('events_log_order');
+    const order = q
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('log_seq').as('last'))
+      .where('org_id', '=', orgId)
+      .where('log_seq', 'is not', null)
+      .compile();
+    const users = q
+      .selectFrom('events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('logged_by', '=', rep.id)
+      .where('log_seq', 'is not', null)
+      .orderBy('log_seq', 'desc')
+      .limit(1)
+      .compile();
+    const place = q
+      .selectFrom('events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('logged_by', '=', rep.id)
+      .where('log_seq', '=', next - 1)
+      .compile();
+    expect(await plan(order)).toContain('events_log_order');
+    expect(await plan(users)).toContain('events_user_log_order');
+    expect(await plan(place)).toContain('events_user_log_order');
     await down(q);
-    expect(await plan()).not.toContain('events_log_order');
+    expect(await plan(order)).not.toContain('events_log_order');
+    expect(await plan(users)).not.toContain('events_user_log_order');
     expect(await events.nextLogSeq(q, orgId)).toBe(next);
+    expect(await events.lastLoggedBy(q, orgId, rep.id)).toEqual(last);
+    expect(await events.loggedTogether(q, orgId, rep.id, next - 1)).toEqual(together);
     await up(q);
     expect(await events.nextLogSeq(q, orgId)).toBe(next);
+    expect(await events.lastLoggedBy(q, orgId, rep.id)).toEqual(last);
   });
 });

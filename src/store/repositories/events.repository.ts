@@ -167,6 +167,7 @@ export const events = {
       .where('logged_by', '=', userId)
       .where('log_seq', 'is not', null)
       .orderBy('log_seq', 'desc')
+      .limit(1)
       .executeTakeFirst();
     return r === undefined ? undefined : toEvent(r);
   },
@@ -178,9 +179,11 @@ export const events = {
       .where('org_id', '=', orgId)
       .where('logged_by', '=', userId)
       .where('log_seq', '=', logSeq)
-      .orderBy('logged_at')
       .execute();
-    return rows.map(toEvent);
+    // Put in order here: ordered by the statement, SQLite would walk the user's every logged and
+    // imported event in the order of events_logged rather than look up the few of this place in the
+    // order (events_user_log_order, migration 0015).
+    return rows.map(toEvent).sort((a, b) => a.loggedAt - b.loggedAt);
   },
   /** The next number in the organisation's logging order (read from its partial index, migration 0015). */
   async nextLogSeq(q: Q, orgId: string): Promise<number> {
