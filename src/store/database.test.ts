@@ -47,6 +47,7 @@ describe('opening a SQLite database', () => {
       '2026-12-04-0013-decision-indexes',
       '2026-12-06-0014-snooze-index',
       '2026-12-07-0015-log-order-index',
+      '2026-12-07-0016-outbox-sent-index',
     ]);
     await again.close();
   });

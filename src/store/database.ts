@@ -25,6 +25,7 @@ import * as notes from './migrations/2026-12-04-0012-notes.js';
 import * as decisionIndexes from './migrations/2026-12-04-0013-decision-indexes.js';
 import * as snoozeIndex from './migrations/2026-12-06-0014-snooze-index.js';
 import * as logOrderIndex from './migrations/2026-12-07-0015-log-order-index.js';
+import * as outboxSentIndex from './migrations/2026-12-07-0016-outbox-sent-index.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-0013-decision-indexes': decisionIndexes,
   '2026-12-06-0014-snooze-index': snoozeIndex,
   '2026-12-07-0015-log-order-index': logOrderIndex,
+  '2026-12-07-0016-outbox-sent-index': outboxSentIndex,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

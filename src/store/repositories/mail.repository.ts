@@ -314,10 +314,12 @@ export const outbox = {
       .where('mailbox_id', '=', mailboxId)
       .where('sent_at', '>=', since)
       .executeTakeFirstOrThrow();
+    // Both read from the partial index of emails sent (migration 0016).
     const latest = await q
       .selectFrom('outbox')
       .select((eb) => eb.fn.max('sent_at').as('last'))
       .where('mailbox_id', '=', mailboxId)
+      .where('sent_at', 'is not', null)
       .executeTakeFirstOrThrow();
     return {
       count: Number(counted.count),
