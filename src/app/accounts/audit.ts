@@ -84,14 +84,18 @@ export async function readAudit(
   if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_PAGE.max)
     throw new PursuitError('INVALID_INPUT', `expected a limit from 1 to ${AUDIT_PAGE.max}`, 'limit');
   const action = oneOf<AuditAction>('action', options.action, AUDIT_ACTIONS);
-  return inTransaction(ctx, async (q) => {
-    const entries = await auditLog.list(q, {
-      orgId: actor.orgId,
-      limit,
-      ...(options.before === undefined ? {} : { before: options.before }),
-      ...(action === undefined ? {} : { action }),
-    });
-    const people = new Map((await users.list(q, actor.orgId)).map((u) => [u.id, u]));
-    return { entries, people };
-  });
+  return inTransaction(
+    ctx,
+    async (q) => {
+      const entries = await auditLog.list(q, {
+        orgId: actor.orgId,
+        limit,
+        ...(options.before === undefined ? {} : { before: options.before }),
+        ...(action === undefined ? {} : { action }),
+      });
+      const people = new Map((await users.list(q, actor.orgId)).map((u) => [u.id, u]));
+      return { entries, people };
+    },
+    { readOnly: true },
+  );
 }
