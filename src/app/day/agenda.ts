@@ -401,10 +401,10 @@ export async function pipeline(
           NO_NEXT_STEP_PAGE.max,
           'prospects',
         );
-  const shown = await inTransaction(ctx, (q) => shownOwners(q, actor, options.owner), { readOnly: true });
-  await refreshStaleInPages(ctx, actor.orgId, shown.ownerIds);
+  const owners = (await inTransaction(ctx, (q) => shownOwners(q, actor, options.owner), { readOnly: true }))
+    .ownerIds;
+  await refreshStaleInPages(ctx, actor.orgId, owners);
   return readMostly(ctx, async (q) => {
-    const owners = (await shownOwners(q, actor, options.owner)).ownerIds;
     await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText, owners);
     const filter = { orgId: actor.orgId, ...(owners === undefined ? {} : { ownerIds: owners }) };
     const counts = { active: 0, nurture: 0, brokenUp: 0, disqualified: 0, stopped: 0, customers: 0 };

@@ -129,10 +129,13 @@ export async function board(ctx: AppContext, actor: User, options: BoardOptions 
     'cards',
     'a column',
   );
-  const shown = await inTransaction(ctx, (q) => shownOwners(q, actor, options.owner), { readOnly: true });
-  await refreshStaleInPages(ctx, actor.orgId, shown.ownerIds);
+  const { everyone, visible, owner, ownerIds } = await inTransaction(
+    ctx,
+    (q) => shownOwners(q, actor, options.owner),
+    { readOnly: true },
+  );
+  await refreshStaleInPages(ctx, actor.orgId, ownerIds);
   return readMostly(ctx, async (q) => {
-    const { everyone, visible, owner, ownerIds } = await shownOwners(q, actor, options.owner);
     await refreshStale(q, actor.orgId, now, ctx.defaultPlaybookText, ownerIds);
     const filter = { orgId: actor.orgId, ...(ownerIds === undefined ? {} : { ownerIds }) };
 
