@@ -56,7 +56,21 @@ export interface TransactionOptions {
 /** Runs of a transaction the database refused as busy, in all (see store/errors.ts isBusy). */
 const ATTEMPTS = 5;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` is aborted meanwhile (at once if it already is). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted === true) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
 
 /**
  * Runs a use case in one transaction; driver failures become catalogue errors. A write transaction

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { sql } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { describe } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { addUser, init } from '../../src/app/accounts/workspace.js';
@@ -146,4 +148,28 @@ export function integrity(database: DatabaseConfig): string {
   } finally {
     db.close();
   }
+}
+
+let plans = 0;
+
+/**
+ * The plan the database would run a query with, as text, to show which index serves it. On SQLite, a
+ * new statement text each time (a statement kept prepared gives the plan it was prepared with); on
+ * PostgreSQL, with sequential scans refused, since a test's small table is cheaper to scan.
+ */
+export async function queryPlan(db: Db, query: CompiledQuery): Promise<string> {
+  const q = db.kysely;
+  if (db.dialect === 'sqlite') {
+    plans += 1;
+    const rows = await q.executeQuery<{ detail: string }>({
+      ...query,
+      sql: `explain query plan ${query.sql} -- ${plans}`,
+    });
+    return rows.rows.map((r) => r.detail).join('\n');
+  }
+  return q.transaction().execute(async (tx) => {
+    await sql`set local enable_seqscan = off`.execute(tx);
+    const rows = await tx.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `explain ${query.sql}` });
+    return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
 }

@@ -22,7 +22,7 @@ import { decidePool, PARALLEL_MIN } from './pool.js';
 import { scenarioFromStore } from './scenario.js';
 import { withDayValues } from './rep-value.js';
 import { withSuppressions } from './suppressions.js';
-import { inTransaction } from '../context.js';
+import { inTransaction, sleep } from '../context.js';
 import type { AppContext } from '../context.js';
 
 type Q = Kysely<Database>;
@@ -315,8 +315,6 @@ export const STALE_PAGE = 2000;
  * between tries, so transactions begun back to back could leave it waiting for the whole run).
  */
 export const SQLITE_REST_MS = 100;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Brings the stale decisions of an organisation (or of some owners) up to date a page at a time,

@@ -7,7 +7,7 @@
 
 import { organisations } from '../../store/repositories/people.repository.js';
 import type { AppContext } from '../context.js';
-import { inTransaction } from '../context.js';
+import { inTransaction, sleep } from '../context.js';
 import { refreshStaleInPages } from './decisions.js';
 
 /** How often the keeper looks for stale decisions. */
@@ -58,17 +58,7 @@ export class StaleKeeper {
       } catch (error) {
         this.options.onError?.(error instanceof Error ? error.message : String(error));
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.intervalMs ?? KEEPER_INTERVAL_MS);
-        signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            resolve();
-          },
-          { once: true },
-        );
-      });
+      await sleep(this.options.intervalMs ?? KEEPER_INTERVAL_MS, signal);
     }
   }
 }

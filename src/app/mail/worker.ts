@@ -10,7 +10,7 @@ import type { Mailbox } from '../../core/records.js';
 import { imapClient } from '../../integrations/mail/imap.js';
 import { mailboxes } from '../../store/repositories/mail.repository.js';
 import type { AppContext } from '../context.js';
-import { inTransaction } from '../context.js';
+import { inTransaction, sleep } from '../context.js';
 import { deliverDue } from './deliver.js';
 import { reconcile } from './settle.js';
 import type { Delivery } from './deliver.js';
@@ -93,20 +93,6 @@ export interface WorkerOptions {
   /** Told of a mailbox's failures (the server logs them). */
   onError?: (mailbox: Mailbox, message: string) => void;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted === true) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 
 /** Waits on INBOX until mail arrives, the poll ends, or the worker stops; then ends the IDLE. */
 async function idle(client: ImapFlow, ms: number, signal: AbortSignal): Promise<void> {

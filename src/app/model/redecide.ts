@@ -17,7 +17,7 @@ import type { StoredDecision } from '../../core/records.js';
 import { models, repDays } from '../../store/repositories/models.repository.js';
 import type { RepDay } from '../../store/repositories/models.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
-import { inTransaction } from '../context.js';
+import { inTransaction, sleep } from '../context.js';
 import type { AppContext, Q } from '../context.js';
 import { activeEngine, SQLITE_REST_MS } from '../decisions/decisions.js';
 import { redecidePage } from '../decisions/everyone.js';
@@ -25,8 +25,6 @@ import { withDayValues } from '../decisions/rep-value.js';
 
 /** Prospects per write transaction: enough for the decision workers, short enough to wait for. */
 export const REDECIDE_PAGE = 2000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface PagedOptions {
   /** Prospects per page (and so per write transaction). */

@@ -1,10 +1,15 @@
 // Migration 0015: the next number in an organisation's logging order, and a user's last event logged,
 // are read through the partial indexes on that order (on both databases), as they were read without.
 
-import { sql } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import {
+  describeDialects,
+  queryPlan,
+  TestClock,
+  appContext,
+  freshDatabase,
+} from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import { logEvent } from '../../app/prospects/logging.js';
@@ -49,26 +54,7 @@ describeDialects('migration 0015 on %s', (dialect) => {
     const together = await events.loggedTogether(q, orgId, rep.id, next - 1);
     expect(together).toEqual([last]);
 
-    let plans = 0;
-    const plan = async (query: CompiledQuery) => {
-      if (dialect === 'sqlite') {
-        const rows = await q.executeQuery<{ detail: string }>({
-          ...query,
-          // A new text each time: a statement kept prepared would give the plan it was prepared with.
-          sql: `explain query plan ${query.sql} -- ${(plans += 1)}`,
-        });
-        return rows.rows.map((r) => r.detail).join('\n');
-      }
-      // A demo's table is small enough to scan: the planner is told not to, to show the index serves.
-      return q.transaction().execute(async (tx) => {
-        await sql`set local enable_seqscan = off`.execute(tx);
-        const rows = await tx.executeQuery<{ 'QUERY PLAN': string }>({
-          ...query,
-          sql: `explain ${query.sql}`,
-        });
-        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
-      });
-    };
+    const plan = (query: CompiledQuery) => queryPlan(t.db, query);
     const order = q
       .selectFrom('events')
       .select((eb) => eb.fn.max('log_seq').as('last'))

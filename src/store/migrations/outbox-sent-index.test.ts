@@ -2,10 +2,9 @@
 // through the partial index of emails sent (on both databases). The mail tests send real emails
 // through it; this shows the plans.
 
-import { sql } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { describeDialects, freshDatabase } from '../../../test/support/databases.js';
+import { describeDialects, freshDatabase, queryPlan } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { outbox } from '../repositories/mail.repository.js';
 import { down, up } from './2026-12-07-0016-outbox-sent-index.js';
@@ -17,26 +16,7 @@ describeDialects('migration 0016 on %s', (dialect) => {
   it("reads a mailbox's emails sent through the index", async () => {
     t = await freshDatabase(dialect);
     const q = t.db.kysely;
-    let plans = 0;
-    const plan = async (query: CompiledQuery) => {
-      if (dialect === 'sqlite') {
-        const rows = await q.executeQuery<{ detail: string }>({
-          ...query,
-          // A new text each time: a statement kept prepared would give the plan it was prepared with.
-          sql: `explain query plan ${query.sql} -- ${(plans += 1)}`,
-        });
-        return rows.rows.map((r) => r.detail).join('\n');
-      }
-      // An empty table is cheaper to scan: the planner is told not to, to show the index serves.
-      return q.transaction().execute(async (tx) => {
-        await sql`set local enable_seqscan = off`.execute(tx);
-        const rows = await tx.executeQuery<{ 'QUERY PLAN': string }>({
-          ...query,
-          sql: `explain ${query.sql}`,
-        });
-        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
-      });
-    };
+    const plan = (query: CompiledQuery) => queryPlan(t.db, query);
     const counted = q
       .selectFrom('outbox')
       .select((eb) => eb.fn.countAll().as('count'))

@@ -1,9 +1,14 @@
 // Migration 0014: a rep's prospects snoozed past a time are read through the partial index on snoozes
 // (on both databases), and the read gives what it gave without the index.
 
-import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import {
+  describeDialects,
+  TestClock,
+  appContext,
+  freshDatabase,
+  queryPlan,
+} from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { createDemo } from '../../app/demo/demo.js';
 import { prospects } from '../repositories/prospects.repository.js';
@@ -40,34 +45,14 @@ describeDialects('migration 0014 on %s', (dialect) => {
     const withIndex = await reads();
     expect(Object.values(withIndex).flat()).toHaveLength(11 + 7);
 
-    let plans = 0;
-    const plan = async () => {
-      const query = q
-        .selectFrom('prospects')
-        .select(['id', 'snoozed_until'])
-        .where('org_id', '=', all[0]?.org_id ?? '')
-        .where('owner_id', '=', all[0]?.owner_id ?? '')
-        .where('snoozed_until', '>', NOW)
-        .compile();
-      if (dialect === 'sqlite') {
-        const rows = await q.executeQuery<{ detail: string }>({
-          ...query,
-          // A new text each time: a statement kept prepared would give the plan it was prepared with
-          // (an EXPLAIN does not look at the schema's version, so it is not prepared again).
-          sql: `explain query plan ${query.sql} -- ${(plans += 1)}`,
-        });
-        return rows.rows.map((r) => r.detail).join('\n');
-      }
-      // A demo's table is small enough to scan: the planner is told not to, to show the index serves.
-      return q.transaction().execute(async (tx) => {
-        await sql`set local enable_seqscan = off`.execute(tx);
-        const rows = await tx.executeQuery<{ 'QUERY PLAN': string }>({
-          ...query,
-          sql: `explain ${query.sql}`,
-        });
-        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
-      });
-    };
+    const query = q
+      .selectFrom('prospects')
+      .select(['id', 'snoozed_until'])
+      .where('org_id', '=', all[0]?.org_id ?? '')
+      .where('owner_id', '=', all[0]?.owner_id ?? '')
+      .where('snoozed_until', '>', NOW)
+      .compile();
+    const plan = () => queryPlan(t.db, query);
     expect(await plan()).toContain('prospects_owner_snoozed');
     await down(q);
     expect(await plan()).not.toContain('prospects_owner_snoozed');
