@@ -8,11 +8,13 @@
 //      the same playbook (decisions that come out as they stand are left alone), then a new playbook
 //      put in force (different follow-up spacing and fewer touches: many decisions change and are
 //      written);
-//   4. agenda: one rep's agenda, the whole day and its first page of 25, repeated (p50 / p99 ms).
+//   4. agenda: one rep's agenda, the whole day and its first page of 25, repeated (p50 / p99 ms);
+//   5. the admin's team dashboard: the first (counting every prospect), then from the kept counts
+//      against reading every history, repeated (p50 ms).
 // Peak memory (max RSS) is printed at the end.
 //
 // Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
-//          --agenda-runs N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
+//          --agenda-runs N, --dashboard-runs N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
 //          databases), --reuse sqlite=PATH,postgres=URL (steps 3 and 4 only, on databases an
 //          earlier --keep run imported, the clock going on from their last decision).
 //          PostgreSQL: DATABASE_URL, else a throw-away server from
@@ -37,6 +39,7 @@ const { usePlaybook } = await import(dist('app/decisions/playbook.js'));
 const { redecideAll } = await import(dist('app/decisions/everyone.js'));
 const { playbooks } = await import(dist('store/repositories/playbooks.repository.js'));
 const { agenda } = await import(dist('app/day/agenda.js'));
+const { sumTeam, teamDashboard } = await import(dist('app/day/team.js'));
 const { exportRows } = await import(dist('integrations/crm/pursuit-format.js'));
 const { EXPORT_COLUMNS } = await import(dist('integrations/crm/generic.js'));
 const { csvLine } = await import(dist('integrations/csv/write.js'));
@@ -51,6 +54,7 @@ const REPS = Number(arg('--reps', 100));
 const EVENTS = Number(arg('--events', 10));
 const AGENDA_RUNS = Number(arg('--agenda-runs', 200));
 const REDECIDE_ROUNDS = Number(arg('--rounds', 3));
+const DASHBOARD_RUNS = Number(arg('--dashboard-runs', 5));
 const DIALECTS = String(arg('--dialects', 'sqlite,postgres')).split(',');
 const defaultPlaybookText = readFileSync(join(root, 'playbooks/default.yaml'), 'utf8');
 const iso = (t) => new Date(t).toISOString();
@@ -395,23 +399,26 @@ for (const dialect of DIALECTS) {
   );
 
   // 4. One rep's agenda.
-  const rep = await app.db.kysely
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', 'rep1@bench.test')
-    .executeTakeFirst();
-  const actor = {
-    id: rep.id,
-    orgId: rep.org_id,
-    email: rep.email,
-    name: rep.name,
-    role: rep.role,
-    managerId: null,
-    timezone: rep.timezone,
-    phone: null,
-    hourlyValue: null,
-    createdAt: 0,
+  const actorOf = async (email) => {
+    const user = await app.db.kysely
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    return {
+      id: user.id,
+      orgId: user.org_id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      managerId: null,
+      timezone: user.timezone,
+      phone: null,
+      hourlyValue: null,
+      createdAt: 0,
+    };
   };
+  const actor = await actorOf('rep1@bench.test');
   // The whole day (the CLI's --all and --json, the API unpaged), then the first page of 25 (what
   // the web app and `pursuit agenda` read), the runs of the two taking turns.
   const times = { whole: [], page: [] };
@@ -431,6 +438,29 @@ for (const dialect of DIALECTS) {
   const spread = (xs) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
   console.log(
     `agenda of one rep (${fmt(prospectCount / REPS)} prospects, ${items} due today), over ${AGENDA_RUNS} runs each: the whole day ${spread(times.whole)}; its first page of 25 ${spread(times.page)} (target p99 < 20 ms)`,
+  );
+
+  // 5. The admin's team dashboard: the first, which counts every prospect and keeps the counts (the
+  // server's keeper does so in the background); then summed from the kept counts, against counting
+  // every history (all counts forgotten, as before migration 0017), in the same run.
+  const { admin } = app;
+  const clock = start + 180_000 + AGENDA_RUNS * 1000;
+  app.setNow(clock);
+  const timed = async (fn) => {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const first = await timed(() => teamDashboard(app.ctx, admin));
+  const kept = [];
+  for (let i = 0; i < DASHBOARD_RUNS; i += 1) kept.push(await timed(() => teamDashboard(app.ctx, admin)));
+  await app.db.kysely.deleteFrom('prospect_counts').execute();
+  const whole = [];
+  for (let i = 0; i < DASHBOARD_RUNS; i += 1)
+    whole.push(await timed(() => sumTeam(app.ctx, admin, undefined)));
+  const ms = (x) => `${fmt(x)} ms`;
+  console.log(
+    `team dashboard of the admin (${fmt(prospectCount)} prospects): the first, counting and keeping each prospect's counts ${ms(first)}; then from the kept counts p50 ${ms(percentile(kept, 50))}, against every history read p50 ${ms(percentile(whole, 50))} (${(percentile(whole, 50) / percentile(kept, 50)).toFixed(1)}x), over ${DASHBOARD_RUNS} runs each`,
   );
   await app.db.close();
 }

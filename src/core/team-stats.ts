@@ -61,11 +61,70 @@ export interface TeamBenchmarks {
 }
 
 /**
- * Counts a team's prospects one at a time, so that a large team's history need not be held at once:
- * `add` each prospect, then `stats` gives the totals.
+ * What one prospect adds to the team's numbers. It depends on the prospect's history, source and
+ * arrival only, not on the playbook, so it is kept per prospect (store: prospect_counts) and summed
+ * on read, and counted again only when the history changes.
+ */
+export interface ProspectCounts {
+  /** An inbound lead: minutes from its arrival to its first call, null when never called. */
+  firstCall?: number | null;
+  /** The unanswered touches before each break-up message (its own included), in order. */
+  giveUps: number[];
+  /** Touches and the responses to them, by attempt number (index 0 is the first attempt). */
+  touches: number[];
+  responses: number[];
+  /** Break-up messages left unanswered, and the answers to the others by sentiment. */
+  unanswered: number;
+  answered: Record<string, number>;
+}
+
+/** Counts one prospect's history. */
+export function countProspect(p: Omit<StatProspect, 'ownerId'>): ProspectCounts {
+  const counts: ProspectCounts = { giveUps: [], touches: [], responses: [], unanswered: 0, answered: {} };
+  if (p.source === 'inbound') {
+    const call = p.events.find((e) => isTouch(e) && e.channel === 'call' && e.at >= p.createdAt);
+    counts.firstCall = call === undefined ? null : Math.max(0, Math.round((call.at - p.createdAt) / MINUTE));
+  }
+  const bump = (list: number[], stretch: number) => {
+    const i = Math.min(stretch, MAX_ATTEMPT) - 1;
+    while (list.length <= i) list.push(0);
+    list[i] = (list[i] as number) + 1;
+  };
+  let stretch = 0;
+  let pendingBreakUp = false;
+  for (const e of p.events) {
+    if (e.type === 'response') {
+      // The touch before a response is the one it answered.
+      if (stretch > 0) bump(counts.responses, stretch);
+      if (pendingBreakUp) {
+        const s = e.sentiment ?? 'other';
+        counts.answered[s] = (counts.answered[s] ?? 0) + 1;
+        pendingBreakUp = false;
+      }
+    }
+    if (isConversation(e)) {
+      stretch = 0;
+      continue;
+    }
+    if (!isTouch(e)) continue;
+    stretch += 1;
+    bump(counts.touches, stretch);
+    if (e.purpose === 'break-up') {
+      if (pendingBreakUp) counts.unanswered += 1;
+      counts.giveUps.push(stretch);
+      pendingBreakUp = true;
+    }
+  }
+  if (pendingBreakUp) counts.unanswered += 1;
+  return counts;
+}
+
+/**
+ * Sums a team's prospects one at a time, so that a large team's history need not be held at once:
+ * `add` each prospect's counts with its owner, then `stats` gives the totals.
  */
 export function teamCounter(benchmarks: TeamBenchmarks): {
-  add(p: StatProspect): void;
+  add(ownerId: string, counts: ProspectCounts): void;
   stats(overdueByOwner: Map<string, number>): TeamStats;
 } {
   const reps = new Map<string, RepStats>();
@@ -91,46 +150,24 @@ export function teamCounter(benchmarks: TeamBenchmarks): {
   }));
   const afterBreakUp = { sent: 0, unanswered: 0, answered: {} as Record<string, number> };
 
-  const add = (p: StatProspect): void => {
-    const r = rep(p.ownerId);
-    if (p.source === 'inbound') {
+  const add = (ownerId: string, c: ProspectCounts): void => {
+    const r = rep(ownerId);
+    if (c.firstCall !== undefined) {
       r.inboundLeads += 1;
-      const call = p.events.find((e) => isTouch(e) && e.channel === 'call' && e.at >= p.createdAt);
-      if (call !== undefined)
-        r.minutesToFirstCall.push(Math.max(0, Math.round((call.at - p.createdAt) / MINUTE)));
+      if (c.firstCall !== null) r.minutesToFirstCall.push(c.firstCall);
     }
-    let stretch = 0;
-    let pendingBreakUp = false;
-    for (const e of p.events) {
-      if (e.type === 'response') {
-        // The touch before a response is the one it answered.
-        if (stretch > 0) {
-          const slot = attempts[Math.min(stretch, MAX_ATTEMPT) - 1];
-          if (slot !== undefined) slot.responses += 1;
-        }
-        if (pendingBreakUp) {
-          const s = e.sentiment ?? 'other';
-          afterBreakUp.answered[s] = (afterBreakUp.answered[s] ?? 0) + 1;
-          pendingBreakUp = false;
-        }
-      }
-      if (isConversation(e)) {
-        stretch = 0;
-        continue;
-      }
-      if (!isTouch(e)) continue;
-      stretch += 1;
-      const slot = attempts[Math.min(stretch, MAX_ATTEMPT) - 1];
-      if (slot !== undefined) slot.touches += 1;
-      if (e.purpose === 'break-up') {
-        if (pendingBreakUp) afterBreakUp.unanswered += 1;
-        r.breakUps += 1;
-        r.touchesBeforeGivingUp.push(stretch);
-        afterBreakUp.sent += 1;
-        pendingBreakUp = true;
-      }
-    }
-    if (pendingBreakUp) afterBreakUp.unanswered += 1;
+    c.touches.forEach((n, i) => {
+      (attempts[i] as { touches: number }).touches += n;
+    });
+    c.responses.forEach((n, i) => {
+      (attempts[i] as { responses: number }).responses += n;
+    });
+    for (const stretch of c.giveUps) r.touchesBeforeGivingUp.push(stretch);
+    r.breakUps += c.giveUps.length;
+    afterBreakUp.sent += c.giveUps.length;
+    afterBreakUp.unanswered += c.unanswered;
+    for (const [s, n] of Object.entries(c.answered))
+      afterBreakUp.answered[s] = (afterBreakUp.answered[s] ?? 0) + n;
   };
   const stats = (overdueByOwner: Map<string, number>): TeamStats => {
     for (const [ownerId, n] of overdueByOwner) rep(ownerId).overdue = n;
@@ -151,6 +188,6 @@ export function teamStats(
   benchmarks: TeamBenchmarks,
 ): TeamStats {
   const counter = teamCounter(benchmarks);
-  for (const p of prospects) counter.add(p);
+  for (const p of prospects) counter.add(p.ownerId, countProspect(p));
   return counter.stats(overdueByOwner);
 }

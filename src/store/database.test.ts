@@ -48,6 +48,7 @@ describe('opening a SQLite database', () => {
       '2026-12-06-0014-snooze-index',
       '2026-12-07-0015-log-order-index',
       '2026-12-07-0016-outbox-sent-index',
+      '2026-12-07-0017-prospect-counts',
     ]);
     await again.close();
   });

@@ -342,6 +342,15 @@ export interface SuppressionsTable {
   removal_reason: string | null;
 }
 
+/** What each prospect adds to the team dashboard (migration 0017); forgotten by triggers when its events change. */
+export interface ProspectCountsTable {
+  prospect_id: string;
+  /** Bumped each time the counts are forgotten (PostgreSQL); counts are written only into the generation read. */
+  generation: number;
+  /** JSON of core/team-stats.ts ProspectCounts; null once forgotten, until counted again. */
+  counts: string | null;
+}
+
 export interface NotesTable {
   id: string;
   org_id: string;
@@ -382,4 +391,5 @@ export interface Database {
   suppressions: SuppressionsTable;
   audit_log: AuditLogTable;
   notes: NotesTable;
+  prospect_counts: ProspectCountsTable;
 }

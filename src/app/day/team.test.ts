@@ -14,7 +14,10 @@ import type { TestDb } from '../../../test/support/databases.js';
 import type { AppContext } from '../context.js';
 import { visibleOwners } from '../accounts/actors.js';
 import { createDemo } from '../demo/demo.js';
-import { statEvent, teamDashboard } from './team.js';
+import { logEvent } from '../prospects/logging.js';
+import { prospectCounts } from '../../store/repositories/counts.repository.js';
+import { keepCurrent } from '../decisions/keeper.js';
+import { countMissingInPages, keepTeamCounts, statEvent, sumTeam, teamDashboard } from './team.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
@@ -84,5 +87,64 @@ describeDialects('the team dashboard on %s', (dialect) => {
         );
       }
     }
+  });
+
+  /** The prospects whose kept counts are missing. */
+  const missing = async () =>
+    (await t.db.kysely.selectFrom('prospects').select('id').execute()).length -
+    (
+      await t.db.kysely
+        .selectFrom('prospect_counts')
+        .select('prospect_id')
+        .where('counts', 'is not', null)
+        .execute()
+    ).length;
+
+  it("keeps each prospect's counts, and counts again only those whose events changed", async () => {
+    const admin = team.find((u) => u.role === 'admin') as User;
+    const rep = team.find((u) => u.role === 'rep') as User;
+    expect(await missing()).toBeGreaterThan(0);
+    const first = await teamDashboard(ctx, admin);
+    expect(await missing()).toBe(0);
+    // Nothing is left for the server's keeper to count.
+    expect(await keepCurrent(ctx, [keepTeamCounts])).toEqual([0]);
+    const own = await t.db.kysely
+      .selectFrom('prospects')
+      .select('id')
+      .where('owner_id', '=', rep.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await logEvent(ctx, rep, own.id, {
+      type: 'touch',
+      channel: 'email',
+      outcome: 'sent',
+      purpose: 'break-up',
+    });
+    expect(await missing()).toBe(1);
+    const after = await teamDashboard(ctx, admin);
+    expect(await missing()).toBe(0);
+    expect(after.afterBreakUp.sent).toBe(first.afterBreakUp.sent + 1);
+    expect(sorted(after.reps)).toEqual(
+      sorted((await counted(admin)).reps.filter((r) => after.names[r.ownerId] !== undefined)),
+    );
+  });
+
+  it('counts from its history a prospect forgotten after the counting, as if kept', async () => {
+    const admin = team.find((u) => u.role === 'admin') as User;
+    await countMissingInPages(ctx, admin.orgId, undefined, { page: 7, restMs: 0 });
+    const kept = await sumTeam(ctx, admin, undefined, 7);
+    // Every third prospect's counts forgotten (as an event written since would).
+    const ids = (await t.db.kysely.selectFrom('prospects').select('id').orderBy('id').execute()).map(
+      (r) => r.id,
+    );
+    const forgotten = ids.filter((_, i) => i % 3 === 0);
+    await t.db.kysely
+      .updateTable('prospect_counts')
+      .set({ counts: null })
+      .where('prospect_id', 'in', forgotten)
+      .execute();
+    expect((await prospectCounts.of(t.db.kysely, forgotten)).every((p) => p.counts === null)).toBe(true);
+    const read = await sumTeam(ctx, admin, undefined, 7);
+    expect(read).toEqual(kept);
   });
 });

@@ -1,17 +1,19 @@
 // The team dashboard's numbers: whether the team gives up too early or chases too long, read from
 // the logged history of the prospects the actor may see (core/team-stats.ts does the counting).
 
-import { teamCounter } from '../../core/team-stats.js';
-import type { StatEvent, TeamStats } from '../../core/team-stats.js';
-import type { Prospect, User } from '../../core/records.js';
+import { countProspect, teamCounter } from '../../core/team-stats.js';
+import type { ProspectCounts, StatEvent, TeamStats } from '../../core/team-stats.js';
+import type { User } from '../../core/records.js';
+import { prospectCounts } from '../../store/repositories/counts.repository.js';
+import type { CountedProspect } from '../../store/repositories/counts.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
-import { prospects } from '../../store/repositories/prospects.repository.js';
 import type { AppContext } from '../context.js';
 import { visibleOwners } from '../accounts/actors.js';
-import { activeEngine } from '../decisions/decisions.js';
-import { inTransaction } from '../context.js';
+import { SQLITE_REST_MS, activeEngine } from '../decisions/decisions.js';
+import type { KeeperPass } from '../decisions/keeper.js';
+import { inTransaction, sleep } from '../context.js';
 
 export interface TeamView extends TeamStats {
   names: Record<string, string>;
@@ -31,14 +33,91 @@ export function statEvent(e: Record<string, unknown>): StatEvent {
   };
 }
 
-/** The team's numbers; `page` prospects are read at a time (a test reads a few to cross pages). */
+/** A prospect's counts, from its stored history (JSON text; none when it has no events). */
+function countFrom(p: CountedProspect, history: string | undefined): ProspectCounts {
+  return countProspect({
+    source: p.source,
+    createdAt: p.createdAt,
+    events: (JSON.parse(history ?? '[]') as Record<string, unknown>[]).map(statEvent),
+  });
+}
+
+/**
+ * Counts the prospects of an organisation (or of some owners) whose counts are missing, a page at a
+ * time, each page in a write transaction of its own (looked for without the writer), and stores
+ * them. Returns how many were counted. Stops between two pages when `signal` is aborted.
+ */
+export async function countMissingInPages(
+  ctx: AppContext,
+  orgId: string,
+  ownerIds?: readonly string[],
+  options: { page?: number; restMs?: number; signal?: AbortSignal } = {},
+): Promise<number> {
+  const page = options.page ?? PAGE;
+  let after = '';
+  let done = 0;
+  while (options.signal?.aborted !== true) {
+    const found = await inTransaction(
+      ctx,
+      (q) => prospectCounts.missingAfter(q, { orgId, ownerIds, afterId: after, limit: page }),
+      { readOnly: true },
+    );
+    if (found.length === 0) break;
+    done += await inTransaction(ctx, async (q) => {
+      // The rows' generations first, then the histories: counts from a history that changed in
+      // between are written into a generation that is gone, and so are not written.
+      const missing = (await prospectCounts.of(q, found)).filter((p) => p.counts === null);
+      const histories = await events.historiesOf(
+        q,
+        missing.map((p) => p.id),
+      );
+      await prospectCounts.store(
+        q,
+        missing.map((p) => ({
+          prospectId: p.id,
+          generation: p.generation,
+          counts: JSON.stringify(countFrom(p, histories.get(p.id))),
+        })),
+      );
+      return missing.length;
+    });
+    after = found.at(-1) as string;
+    if (found.length < page) break;
+    if (ctx.db.dialect === 'sqlite') await sleep(options.restMs ?? SQLITE_REST_MS, options.signal);
+  }
+  return done;
+}
+
+/** The server's keeper's pass: counts kept for every prospect whose events changed since. */
+export const keepTeamCounts: KeeperPass = (ctx, orgId, signal) =>
+  countMissingInPages(ctx, orgId, undefined, signal === undefined ? {} : { signal });
+
+/**
+ * The team's numbers, summed from each prospect's kept counts; those missing are counted and kept
+ * first (a page at a time, as the server's keeper does in the background). `page` prospects are
+ * read at a time (a test reads a few to cross pages).
+ */
 export async function teamDashboard(ctx: AppContext, actor: User, page = PAGE): Promise<TeamView> {
+  const owners = await inTransaction(ctx, (q) => visibleOwners(q, actor), { readOnly: true });
+  await countMissingInPages(ctx, actor.orgId, owners, { page });
+  return sumTeam(ctx, actor, owners, page);
+}
+
+/**
+ * The team's numbers summed from the kept counts of the owners' prospects (all the organisation's
+ * when undefined); a prospect whose counts were forgotten since is counted from its history.
+ */
+export async function sumTeam(
+  ctx: AppContext,
+  actor: User,
+  owners: readonly string[] | undefined,
+  page = PAGE,
+): Promise<TeamView> {
   const now = ctx.now();
-  // A read only: the writer stays free for the seconds an organisation's whole history takes.
+  // A read only: the writer stays free meanwhile.
   return inTransaction(
     ctx,
     async (q) => {
-      const owners = await visibleOwners(q, actor);
       const team = (await users.list(q, actor.orgId)).filter(
         (u) => u.role === 'rep' && (owners === undefined || owners.includes(u.id)),
       );
@@ -47,31 +126,28 @@ export async function teamDashboard(ctx: AppContext, actor: User, page = PAGE): 
         touches: playbook.doc.followUp.minimumTouches.reached,
         speedToLeadMinutes: playbook.doc.speedToLead.withinMinutes,
       });
-      // A page of prospects at a time, each counted and let go: a team of a million prospects and
-      // ten million events is never held at once.
+      // A page of prospects at a time, each summed and let go: a team of a million prospects is
+      // never held at once. One forgotten since its counts were kept is counted from its history.
       let after = '';
       for (;;) {
-        const read = await prospects.pageAfter(q, {
+        const read = await prospectCounts.pageAfter(q, {
           orgId: actor.orgId,
-          ...(owners === undefined ? {} : { ownerIds: owners }),
+          ownerIds: owners,
           afterId: after,
           limit: page,
         });
         if (read.length === 0) break;
-        after = (read.at(-1) as Prospect).id;
+        after = (read.at(-1) as CountedProspect).id;
+        const uncounted = read.filter((p) => p.counts === null);
         const histories = await events.historiesOf(
           q,
-          read.map((p) => p.id),
+          uncounted.map((p) => p.id),
         );
-        for (const p of read) {
-          const history = JSON.parse(histories.get(p.id) ?? '[]') as Record<string, unknown>[];
-          counter.add({
-            ownerId: p.ownerId,
-            source: p.source,
-            createdAt: p.createdAt,
-            events: history.map(statEvent),
-          });
-        }
+        for (const p of read)
+          counter.add(
+            p.ownerId,
+            p.counts === null ? countFrom(p, histories.get(p.id)) : (JSON.parse(p.counts) as ProspectCounts),
+          );
       }
       const result = counter.stats(await decisions.overdueByOwner(q, actor.orgId, now, owners));
       // Every rep of the team is shown, even one with nothing logged yet.

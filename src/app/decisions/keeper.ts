@@ -4,6 +4,7 @@
 // or nothing to bring up to date itself: on a team of a million prospects, most of them overdue,
 // hundreds of thousands fall due for another look each hour, and the first manager to open the
 // pipeline would otherwise decide them all again before seeing it, holding the writer meanwhile.
+// The server gives it other such passes too (the team dashboard's counts, app/day/team.ts).
 
 import { organisations } from '../../store/repositories/people.repository.js';
 import type { AppContext } from '../context.js';
@@ -13,20 +14,37 @@ import { refreshStaleInPages } from './decisions.js';
 /** How often the keeper looks for stale decisions. */
 export const KEEPER_INTERVAL_MS = 60_000;
 
+/**
+ * Work kept current for one organisation, a page at a time in short transactions; says how much it
+ * did, and stops between two pages when `signal` is aborted.
+ */
+export type KeeperPass = (ctx: AppContext, orgId: string, signal?: AbortSignal) => Promise<number>;
+
+/** Decisions that time alone changed, decided again. */
+export const keepDecisions: KeeperPass = (ctx, orgId, signal) =>
+  refreshStaleInPages(ctx, orgId, undefined, signal === undefined ? {} : { signal });
+
 export interface KeeperOptions {
   intervalMs?: number;
+  /** What each pass keeps current, in order (decisions only, by default). */
+  passes?: readonly KeeperPass[];
   /** Told of a pass that failed (the next pass tries again). */
   onError?: (message: string) => void;
 }
 
 /**
- * One pass over every organisation; returns how many decisions were decided again. Stops between two
- * pages when `signal` is aborted.
+ * One run of each pass over every organisation; says how much each pass did, in all. Stops between
+ * two pages when `signal` is aborted.
  */
-export async function keepCurrent(ctx: AppContext, signal?: AbortSignal): Promise<number> {
-  let done = 0;
+export async function keepCurrent(
+  ctx: AppContext,
+  passes: readonly KeeperPass[] = [keepDecisions],
+  signal?: AbortSignal,
+): Promise<number[]> {
+  const done = passes.map(() => 0);
   for (const org of await inTransaction(ctx, (q) => organisations.list(q), { readOnly: true }))
-    done += await refreshStaleInPages(ctx, org.id, undefined, signal === undefined ? {} : { signal });
+    for (const [i, pass] of passes.entries())
+      done[i] = (done[i] as number) + (await pass(ctx, org.id, signal));
   return done;
 }
 
@@ -54,7 +72,7 @@ export class StaleKeeper {
     const { signal } = this.controller;
     while (!signal.aborted) {
       try {
-        await keepCurrent(this.ctx, signal);
+        await keepCurrent(this.ctx, this.options.passes, signal);
       } catch (error) {
         this.options.onError?.(error instanceof Error ? error.message : String(error));
       }

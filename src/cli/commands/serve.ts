@@ -3,7 +3,8 @@
 
 import type { LogLevel } from '../../app/config.js';
 import { MailWorker } from '../../app/mail/worker.js';
-import { StaleKeeper } from '../../app/decisions/keeper.js';
+import { StaleKeeper, keepDecisions } from '../../app/decisions/keeper.js';
+import { keepTeamCounts } from '../../app/day/team.js';
 import { announceServing } from '../../app/backup.js';
 import { PursuitError } from '../../core/errors.js';
 import { EXIT } from '../exit.js';
@@ -57,9 +58,11 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       onError: (mailbox, message) => io.stderr.write(`mail: ${mailbox.address}: ${message}\n`),
     });
     mail.start();
-    // Decisions that time alone changed are decided again in the background, a page at a time.
+    // Decisions that time alone changed are decided again in the background, a page at a time, and
+    // the team dashboard's counts of prospects whose events changed are counted again.
     const keeper = new StaleKeeper(ctx, {
-      onError: (message) => io.stderr.write(`keeping decisions current: ${message}\n`),
+      passes: [keepDecisions, keepTeamCounts],
+      onError: (message) => io.stderr.write(`keeping decisions and counts current: ${message}\n`),
     });
     keeper.start();
     // A restore refuses the file while this server has it open.

@@ -534,7 +534,12 @@ export const decisions = {
   },
 
   /** Actions due before `now` (waits and stops aside), counted by owner. */
-  async overdueByOwner(q: Q, orgId: string, now: number, ownerIds?: string[]): Promise<Map<string, number>> {
+  async overdueByOwner(
+    q: Q,
+    orgId: string,
+    now: number,
+    ownerIds?: readonly string[],
+  ): Promise<Map<string, number>> {
     let query = q
       .selectFrom('decisions')
       .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
