@@ -1,5 +1,6 @@
-// The team dashboard's numbers: whether the team gives up too early or chases too long, read from
-// the logged history of the prospects the actor may see (core/team-stats.ts does the counting).
+// The team dashboard's numbers: whether the team gives up too early or chases too long, summed from
+// what each prospect the actor may see adds to them, counted from its logged history
+// (core/team-stats.ts) and kept per prospect until that history changes (see README.md).
 
 import { countProspect, teamCounter } from '../../core/team-stats.js';
 import type { ProspectCounts, StatEvent, TeamStats } from '../../core/team-stats.js';

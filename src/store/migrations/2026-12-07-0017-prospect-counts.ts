@@ -25,14 +25,24 @@ function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** The triggers on events: name, the change, and which rows' prospects they forget. */
+const EVENT_TRIGGERS = [
+  ['events_counts_insert', 'insert', 'new'],
+  ['events_counts_update_new', 'update', 'new'],
+  ['events_counts_update_old', 'update', 'old'],
+  ['events_counts_delete', 'delete', 'old'],
+] as const;
+
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
+  const table = db.schema
     .createTable('prospect_counts')
     .addColumn('prospect_id', 'text', (c) => c.primaryKey().references('prospects.id').onDelete('cascade'))
     .addColumn('generation', 'bigint', (c) => c.notNull().defaultTo(0))
     // JSON of ProspectCounts; null when forgotten (PostgreSQL), until counted again.
-    .addColumn('counts', 'text')
-    .execute();
+    .addColumn('counts', 'text');
+  // On SQLite, kept in the order of its key: a dashboard's join finds a prospect's counts in one
+  // lookup rather than two (the key's index, then the row).
+  await (isPostgres(db) ? table : table.modifyEnd(sql`without rowid`)).execute();
   await noticeChanges(db, 'prospect_counts');
   if (isPostgres(db)) {
     // Each trigger names the rows its statement inserted, updated or deleted `changed` (a transition
@@ -51,40 +61,22 @@ begin
 end $$`,
       )
       .execute(db);
-    await sql
-      .raw(
-        `create trigger events_counts_insert after insert on events
-           referencing new table as changed for each statement
-           execute function prospect_counts_forget()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger events_counts_update_new after update on events
-           referencing new table as changed for each statement
-           execute function prospect_counts_forget()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger events_counts_update_old after update on events
-           referencing old table as changed for each statement
-           execute function prospect_counts_forget()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger events_counts_delete after delete on events
-           referencing old table as changed for each statement
-           execute function prospect_counts_forget()`,
-      )
-      .execute(db);
+    for (const [name, when, rows] of EVENT_TRIGGERS)
+      await sql
+        .raw(
+          `create trigger ${name} after ${when} on events
+             referencing ${rows} table as changed for each statement
+             execute function prospect_counts_forget()`,
+        )
+        .execute(db);
     // A prospect's source and arrival count too (speed to lead).
     await sql
       .raw(
         `create function prospect_counts_forget_prospect() returns trigger language plpgsql as $$
 begin
-  update prospect_counts set generation = generation + 1, counts = null where prospect_id = new.id;
+  insert into prospect_counts (prospect_id, generation, counts) values (new.id, 1, null)
+  on conflict (prospect_id) do update
+    set generation = prospect_counts.generation + 1, counts = null;
   return null;
 end $$`,
       )
@@ -99,12 +91,7 @@ end $$`,
       .execute(db);
     return;
   }
-  for (const [name, when, row] of [
-    ['events_counts_insert', 'insert', 'new'],
-    ['events_counts_update_new', 'update', 'new'],
-    ['events_counts_update_old', 'update', 'old'],
-    ['events_counts_delete', 'delete', 'old'],
-  ] as const) {
+  for (const [name, when, row] of EVENT_TRIGGERS) {
     await sql
       .raw(
         `create trigger ${name} after ${when} on events begin
@@ -123,12 +110,7 @@ end $$`,
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of [
-    'events_counts_insert',
-    'events_counts_update_new',
-    'events_counts_update_old',
-    'events_counts_delete',
-  ])
+  for (const [name] of EVENT_TRIGGERS)
     await sql.raw(`drop trigger ${name}${isPostgres(db) ? ' on events' : ''}`).execute(db);
   await sql.raw(`drop trigger prospects_counts_update${isPostgres(db) ? ' on prospects' : ''}`).execute(db);
   if (isPostgres(db))
