@@ -63,7 +63,8 @@ export interface TeamBenchmarks {
 /**
  * What one prospect adds to the team's numbers. It depends on the prospect's history, source and
  * arrival only, not on the playbook, so it is kept per prospect (store: prospect_counts) and summed
- * on read, and counted again only when the history changes.
+ * on read, and counted again only when the history changes. Kept as JSON: a change to its shape,
+ * or to what countProspect counts, needs a migration that empties prospect_counts.
  */
 export interface ProspectCounts {
   /** An inbound lead: minutes from its arrival to its first call, null when never called. */
