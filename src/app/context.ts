@@ -56,19 +56,20 @@ export interface TransactionOptions {
 /** Runs of a transaction the database refused as busy, in all (see store/errors.ts isBusy). */
 const ATTEMPTS = 5;
 
-/** Waits `ms`, or less when `signal` is aborted meanwhile (at once if it already is). */
+/**
+ * Waits `ms`, or less when `signal` is aborted meanwhile (at once if it already is). Its listener
+ * leaves the signal when the wait ends: a server's keeper sleeps on one signal for its whole life.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
     if (signal?.aborted === true) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 

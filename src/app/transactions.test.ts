@@ -2,6 +2,7 @@
 // lock from its first statement, a read-mostly one whose snapshot went stale before its write runs
 // again, and every busy or locked code of either database is DATABASE_LOCKED.
 
+import { getEventListeners } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { TestClock, appContext } from '../../test/support/databases.js';
 import { isBusy, storeError } from '../store/errors.js';
 import { openDatabase } from '../store/database.js';
 import type { Db } from '../store/database.js';
-import { inTransaction, readMostly } from './context.js';
+import { inTransaction, readMostly, sleep } from './context.js';
 
 const opened: Db[] = [];
 afterEach(async () => {
@@ -89,5 +90,20 @@ describe('transactions on one SQLite file from two connections', () => {
     expect(attempts).toBe(2);
     const { rows } = await sql<{ n: number }>`select n from t`.execute(a.kysely);
     expect(rows[0]?.n).toBe(11);
+  });
+});
+
+describe('sleep', () => {
+  it('leaves no listener on its signal once a wait ends, and ends at once when aborted', async () => {
+    const controller = new AbortController();
+    // A server's keeper rests on one signal between every two pages, for as long as it runs.
+    for (let i = 0; i < 20; i += 1) await sleep(0, controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const long = sleep(60_000, controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort();
+    await long;
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    await sleep(60_000, controller.signal);
   });
 });
