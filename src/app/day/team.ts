@@ -20,7 +20,13 @@ export interface TeamView extends TeamStats {
   names: Record<string, string>;
 }
 
+/** Prospects counted from their histories per write transaction. */
 const PAGE = 2000;
+/**
+ * Prospects whose kept counts are summed per read: small rows, so more at a time (at 100,000 on
+ * PostgreSQL, pages of 10,000 took 0.43 s where pages of 2,000 took 1.0 s; SQLite the same).
+ */
+const SUM_PAGE = 10_000;
 
 /** A stored event as much as the counts need. */
 export function statEvent(e: Record<string, unknown>): StatEvent {
@@ -98,9 +104,9 @@ export const keepTeamCounts: KeeperPass = (ctx, orgId, signal) =>
  * first (a page at a time, as the server's keeper does in the background). `page` prospects are
  * read at a time (a test reads a few to cross pages).
  */
-export async function teamDashboard(ctx: AppContext, actor: User, page = PAGE): Promise<TeamView> {
+export async function teamDashboard(ctx: AppContext, actor: User, page?: number): Promise<TeamView> {
   const owners = await inTransaction(ctx, (q) => visibleOwners(q, actor), { readOnly: true });
-  await countMissingInPages(ctx, actor.orgId, owners, { page });
+  await countMissingInPages(ctx, actor.orgId, owners, page === undefined ? {} : { page });
   return sumTeam(ctx, actor, owners, page);
 }
 
@@ -112,7 +118,7 @@ export async function sumTeam(
   ctx: AppContext,
   actor: User,
   owners: readonly string[] | undefined,
-  page = PAGE,
+  page = SUM_PAGE,
 ): Promise<TeamView> {
   const now = ctx.now();
   // A read only: the writer stays free meanwhile.

@@ -133,8 +133,12 @@ export const events = {
    * deciding needs, read in bulk and left unparsed (re-deciding everyone reads every event).
    */
   async historiesOf(q: Q, prospectIds: string[]): Promise<Map<string, string>> {
-    if (prospectIds.length === 0) return new Map();
-    return histories(await historyRows(q).where('prospect_id', 'in', prospectIds).execute());
+    const out = new Map<string, string>();
+    // Pages of 2,000 (the callers' usual page) stay inside both drivers' parameter limits.
+    for (const part of chunks(prospectIds, 2000))
+      for (const r of await historyRows(q).where('prospect_id', 'in', part).execute())
+        out.set(r.prospect_id, r.history);
+    return out;
   },
   /** The histories (as historiesOf) of a page of prospects, read as one index range. */
   async historiesInRange(q: Q, range: IdRange): Promise<Map<string, string>> {
