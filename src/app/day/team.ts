@@ -13,6 +13,7 @@ import { users } from '../../store/repositories/people.repository.js';
 import type { AppContext } from '../context.js';
 import { visibleOwners } from '../accounts/actors.js';
 import { SQLITE_REST_MS, activeEngine } from '../decisions/decisions.js';
+import type { InPages } from '../decisions/decisions.js';
 import type { KeeperPass } from '../decisions/keeper.js';
 import { inTransaction, sleep } from '../context.js';
 
@@ -58,7 +59,7 @@ export async function countMissingInPages(
   ctx: AppContext,
   orgId: string,
   ownerIds?: readonly string[],
-  options: { page?: number; restMs?: number; signal?: AbortSignal } = {},
+  options: InPages = {},
 ): Promise<number> {
   const page = options.page ?? PAGE;
   let after = '';

@@ -316,6 +316,15 @@ export const STALE_PAGE = 2000;
  */
 export const SQLITE_REST_MS = 100;
 
+/** How a run of short write transactions goes: rows a page, the rest between two, and when to stop. */
+export interface InPages {
+  page?: number;
+  /** Between two pages on SQLite (SQLITE_REST_MS by default), so another process's writer gets in. */
+  restMs?: number;
+  /** Stops between two pages once aborted. */
+  signal?: AbortSignal;
+}
+
 /**
  * Brings the stale decisions of an organisation (or of some owners) up to date a page at a time,
  * each page in a write transaction of its own, until none is left: a rep who logs a touch meanwhile
@@ -327,7 +336,7 @@ export async function refreshStaleInPages(
   ctx: AppContext,
   orgId: string,
   ownerIds?: readonly string[],
-  options: { page?: number; restMs?: number; signal?: AbortSignal } = {},
+  options: InPages = {},
 ): Promise<number> {
   const page = options.page ?? STALE_PAGE;
   const taken = new Set<string>();
