@@ -10,11 +10,13 @@
 //      written);
 //   4. agenda: one rep's agenda, the whole day and its first page of 25, repeated (p50 / p99 ms);
 //   5. the admin's team dashboard: the first (counting every prospect), then from the kept counts
-//      against reading every history, repeated (p50 ms).
+//      against reading every history, repeated (p50 ms);
+//   6. search: a page of prospects whose name or contact holds a text, through the search index
+//      against reading every prospect, for texts that none, one, some and all prospects hold (p50 ms).
 // Peak memory (max RSS) is printed at the end.
 //
 // Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
-//          --agenda-runs N, --dashboard-runs N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
+//          --agenda-runs N, --dashboard-runs N, --search-runs N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
 //          databases), --reuse sqlite=PATH,postgres=URL (steps 3 and 4 only, on databases an
 //          earlier --keep run imported, the clock going on from their last decision).
 //          PostgreSQL: DATABASE_URL, else a throw-away server from
@@ -40,6 +42,7 @@ const { redecideAll } = await import(dist('app/decisions/everyone.js'));
 const { playbooks } = await import(dist('store/repositories/playbooks.repository.js'));
 const { agenda } = await import(dist('app/day/agenda.js'));
 const { sumTeam, teamDashboard } = await import(dist('app/day/team.js'));
+const { prospects } = await import(dist('store/repositories/prospects.repository.js'));
 const { exportRows } = await import(dist('integrations/crm/pursuit-format.js'));
 const { EXPORT_COLUMNS } = await import(dist('integrations/crm/generic.js'));
 const { csvLine } = await import(dist('integrations/csv/write.js'));
@@ -55,6 +58,7 @@ const EVENTS = Number(arg('--events', 10));
 const AGENDA_RUNS = Number(arg('--agenda-runs', 200));
 const REDECIDE_ROUNDS = Number(arg('--rounds', 3));
 const DASHBOARD_RUNS = Number(arg('--dashboard-runs', 5));
+const SEARCH_RUNS = Number(arg('--search-runs', 7));
 const DIALECTS = String(arg('--dialects', 'sqlite,postgres')).split(',');
 const defaultPlaybookText = readFileSync(join(root, 'playbooks/default.yaml'), 'utf8');
 const iso = (t) => new Date(t).toISOString();
@@ -465,6 +469,42 @@ for (const dialect of DIALECTS) {
   const ms = (x) => `${fmt(x)} ms`;
   console.log(
     `team dashboard of the admin (${fmt(prospectCount)} prospects): the first, counting and keeping each prospect's counts ${ms(first)}; then from the kept counts p50 ${ms(percentile(kept, 50))}, against every history read p50 ${ms(percentile(whole, 50))} (${(percentile(whole, 50) / percentile(kept, 50)).toFixed(1)}x), over ${DASHBOARD_RUNS} runs each`,
+  );
+
+  // 6. Searching prospects as the web app's list does (the admin, a page of 50), through the search
+  // index (SQLite) against reading every prospect, the two taking turns.
+  const mid = Math.floor(prospectCount / 2);
+  const searches = [
+    ['no prospect', 'zzqx'],
+    ['one prospect (an address)', syntheticProspect(mid, REPS, EVENTS).contact.email],
+    ['about 1 in 90 (@customer12)', '@customer12'],
+    ['1 in 11 (Cyberdyne)', 'Cyberdyne'],
+    ['every prospect (.test)', '.test'],
+    ['two letters (ch)', 'ch'],
+  ];
+  const lines = [];
+  for (const [label, text] of searches) {
+    const took = { true: [], false: [] };
+    for (let i = 0; i < SEARCH_RUNS; i += 1)
+      for (const indexed of [true, false])
+        took[indexed].push(
+          await timed(() =>
+            prospects.list(app.db.kysely, {
+              orgId: admin.orgId,
+              matching: text,
+              indexed,
+              limit: 50,
+              offset: 0,
+            }),
+          ),
+        );
+    const [a, b] = [percentile(took.true, 50), percentile(took.false, 50)];
+    lines.push(
+      `  ${label}: ${a.toFixed(1)} ms, against ${b.toFixed(1)} ms reading every prospect (${(b / a).toFixed(1)}x)`,
+    );
+  }
+  console.log(
+    `search, a page of 50 of ${fmt(prospectCount)} prospects, p50 of ${SEARCH_RUNS} runs each:\n${lines.join('\n')}`,
   );
   await app.db.close();
 }

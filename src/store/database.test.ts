@@ -49,6 +49,7 @@ describe('opening a SQLite database', () => {
       '2026-12-07-0015-log-order-index',
       '2026-12-07-0016-outbox-sent-index',
       '2026-12-07-0017-prospect-counts',
+      '2026-12-07-0018-prospect-search',
     ]);
     await again.close();
   });

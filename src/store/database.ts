@@ -27,6 +27,7 @@ import * as snoozeIndex from './migrations/2026-12-06-0014-snooze-index.js';
 import * as logOrderIndex from './migrations/2026-12-07-0015-log-order-index.js';
 import * as outboxSentIndex from './migrations/2026-12-07-0016-outbox-sent-index.js';
 import * as prospectCounts from './migrations/2026-12-07-0017-prospect-counts.js';
+import * as prospectSearch from './migrations/2026-12-07-0018-prospect-search.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0015-log-order-index': logOrderIndex,
   '2026-12-07-0016-outbox-sent-index': outboxSentIndex,
   '2026-12-07-0017-prospect-counts': prospectCounts,
+  '2026-12-07-0018-prospect-search': prospectSearch,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

@@ -1,10 +1,10 @@
 // Prospects and their contacts: rows in, records out.
 
 import { sql } from 'kysely';
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, Kysely, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../../core/records.js';
-import { chunks, insertRows } from './rows.js';
+import { chunks, insertRows, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
 
 type Q = Kysely<Database>;
@@ -98,8 +98,38 @@ export interface ProspectFilter {
    * `%` and `_` are themselves, not wildcards.
    */
   matching?: string;
+  /**
+   * Whether a search may go through the search index (SQLite, migration 0018); false reads the
+   * prospects as before it, for comparison (bench:store, tests). The answer is the same.
+   */
+  indexed?: boolean;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * A search's candidates found through SQLite's search index (migration 0018): at most this many
+ * are looked up and checked one by one. A text that more prospects hold is searched for by reading
+ * the prospects in name order instead, which finds a page of them soon, as they are common.
+ */
+export const SEARCH_CANDIDATES = 2000;
+
+/**
+ * The ids of the organisation's prospects whose name or contacts may hold the text, found through
+ * the search index: a superset of those that do (it folds case beyond ASCII), which the caller
+ * checks. Undefined when the index cannot say, or when it would not be the faster way: on
+ * PostgreSQL (no index yet), for a text of fewer than three characters (the index's trigrams), or
+ * when SEARCH_CANDIDATES or more prospects hold it.
+ */
+async function searchIndexed(q: Q, orgId: string, text: string): Promise<string[] | undefined> {
+  if (speaksPostgres(q) || [...text].length < 3) return undefined;
+  // A phrase: the whole text, its double quotes doubled, matched as one run of characters.
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  const { rows } = await sql<{ prospect_id: string }>`
+    select d.prospect_id from search_fts f join search_docs d on d.docid = f.rowid
+    where search_fts match ${phrase} and d.org_id = ${orgId}
+    limit ${SEARCH_CANDIDATES}`.execute(q);
+  return rows.length < SEARCH_CANDIDATES ? rows.map((r) => r.prospect_id) : undefined;
 }
 
 export const prospects = {
@@ -179,7 +209,18 @@ export const prospects = {
     let query = q.selectFrom('prospects').selectAll().where('org_id', '=', f.orgId);
     if (f.ownerIds !== undefined)
       query = query.where('owner_id', 'in', f.ownerIds.length > 0 ? f.ownerIds : ['']);
+    // Where the search index found the candidates, they are looked up by id and sorted, rather
+    // than read from the index by name (`+name` keeps SQLite from taking that index for the order).
+    let byName: Expression<string> | 'name' = 'name';
     if (f.matching !== undefined) {
+      const found = f.indexed === false ? undefined : await searchIndexed(q, f.orgId, f.matching);
+      if (found?.length === 0) return [];
+      if (found !== undefined) {
+        query = query.where(
+          sql<boolean>`prospects.id in (select value from json_each(${JSON.stringify(found)}))`,
+        );
+        byName = sql<string>`+prospects.name`;
+      }
       // The text's own %, _ and \ are escaped; the same on SQLite and PostgreSQL (ESCAPE given).
       const pattern = `%${f.matching.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const like = (column: string) =>
@@ -198,7 +239,7 @@ export const prospects = {
         ]),
       );
     }
-    query = query.orderBy('name').orderBy('id');
+    query = query.orderBy(byName).orderBy('id');
     if (f.limit !== undefined) query = query.limit(f.limit).offset(f.offset ?? 0);
     return (await query.execute()).map(toProspect);
   },
