@@ -204,10 +204,12 @@ async function rawInsert(config, orgId, ownerIds) {
     const db = new SqliteDatabase(config.path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    // The bare rows, without the trigger that forgets a prospect's team counts (migration 0017): on
-    // a single-row insert, a trigger makes SQLite keep a statement journal, which doubled this
-    // baseline (20 s -> 40 s at 100,000 prospects); the import's multi-row inserts keep one anyway.
-    db.exec('drop trigger events_counts_insert');
+    // The bare rows, without the triggers that keep derived tables: team counts (migration 0017)
+    // and the search index (0018). On a single-row insert, a trigger makes SQLite keep a statement
+    // journal, which doubled this baseline (20 s -> 40 s at 100,000 prospects); the import's
+    // multi-row inserts keep one anyway.
+    for (const name of ['events_counts_insert', 'prospects_search_insert', 'contacts_search_insert'])
+      db.exec(`drop trigger ${name}`);
     const ip = db.prepare(`insert into prospects values (${Array(17).fill('?').join(',')})`);
     const ic = db.prepare(
       `insert into contacts (id, org_id, prospect_id, position, name, role, email, phone, timezone, do_not_contact, created_at) values (${Array(11).fill('?').join(',')})`,

@@ -1,7 +1,9 @@
-// A search index of the prospects' names and their contacts' names and emails, on SQLite: a search
-// for text that few prospects hold (or none) found them by reading every prospect and its contacts,
-// 230-310 ms at 100,000 prospects (seconds at a million). See prospects.repository.ts `list`.
+// Search indexes of the prospects' names and their contacts' names and emails: a search for text
+// that few prospects hold (or none) found them by reading every prospect and its contacts, 230-310
+// ms at 100,000 prospects on SQLite and 92 ms on PostgreSQL (ten times that at a million). See
+// prospects.repository.ts `list`.
 //
+// SQLite:
 // - `search_docs`: one row per prospect, its `body` the prospect's name and its contacts' names and
 //   emails, each after a \x01 (a control character, which no search text may hold, so a text found
 //   in a body is found in one of them). Its `docid` is an INTEGER PRIMARY KEY: `VACUUM` may renumber
@@ -10,7 +12,11 @@
 //   is kept once), folding case. A phrase of three characters or more matches a body that holds it.
 // - Triggers keep both in step with every write to prospects and contacts, whoever writes.
 //
-// PostgreSQL has none of it (yet): there the search reads as before.
+// PostgreSQL: trigram indexes (pg_trgm, GIN) on the lowered names and emails that the search's
+// LIKE reads. pg_trgm ships with PostgreSQL (Debian: in postgresql-NN) and is trusted since
+// PostgreSQL 13, so a database's owner may create it. Where it cannot be had (not installed, or
+// not allowed), the migration goes on without the indexes, says so, and searches read as before.
+// `down` drops the indexes and leaves the extension, which others may use.
 
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -85,8 +91,33 @@ const TRIGGERS: readonly (readonly [string, string])[] = [
   ['contacts_search_delete', `after delete on contacts begin ${refresh('old.prospect_id')} end`],
 ];
 
+/** The trigram indexes on PostgreSQL: name, table, lowered column. */
+const TRIGRAM_INDEXES = [
+  ['prospects_name_trgm', 'prospects', 'name'],
+  ['contacts_name_trgm', 'contacts', 'name'],
+  ['contacts_email_trgm', 'contacts', 'email'],
+] as const;
+
 export async function up(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) return;
+  if (isPostgres(db)) {
+    // One block, undone as a whole when any of it fails (a savepoint of its own).
+    const indexes = TRIGRAM_INDEXES.map(
+      ([name, table, column]) =>
+        `create index ${name} on ${table} using gin (lower(${column}) gin_trgm_ops);`,
+    );
+    await sql
+      .raw(
+        `do $$
+         begin
+           create extension if not exists pg_trgm;
+           ${indexes.join('\n')}
+         exception when others then
+           raise warning 'Pursuit: no trigram indexes (%); searches will read every prospect', sqlerrm;
+         end $$`,
+      )
+      .execute(db);
+    return;
+  }
   await sql
     .raw(
       `create table search_docs (
@@ -114,7 +145,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) return;
+  if (isPostgres(db)) {
+    for (const [name] of TRIGRAM_INDEXES) await sql.raw(`drop index if exists ${name}`).execute(db);
+    return;
+  }
   for (const [name] of TRIGGERS) await sql.raw(`drop trigger ${name}`).execute(db);
   await sql.raw('drop table search_fts').execute(db);
   await sql.raw('drop table search_docs').execute(db);

@@ -1,7 +1,7 @@
 // Prospects and their contacts: rows in, records out.
 
 import { sql } from 'kysely';
-import type { Expression, Kysely, Selectable } from 'kysely';
+import type { Expression, Kysely, RawBuilder, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../../core/records.js';
 import { chunks, insertRows, speaksPostgres } from './rows.js';
@@ -99,8 +99,8 @@ export interface ProspectFilter {
    */
   matching?: string;
   /**
-   * Whether a search may go through the search index (SQLite, migration 0018); false reads the
-   * prospects as before it, for comparison (bench:store, tests). The answer is the same.
+   * Whether a search may go through a search index (migration 0018); false reads the prospects as
+   * before it, for comparison (bench:store, tests). The answer is the same.
    */
   indexed?: boolean;
   limit?: number;
@@ -108,28 +108,61 @@ export interface ProspectFilter {
 }
 
 /**
- * A search's candidates found through SQLite's search index (migration 0018): at most this many
- * are looked up and checked one by one. A text that more prospects hold is searched for by reading
- * the prospects in name order instead, which finds a page of them soon, as they are common.
+ * A search's candidates found through a search index (migration 0018): at most this many are
+ * looked up and checked one by one. A text that more prospects hold is searched for by reading the
+ * prospects in name order instead, which finds a page of them soon, as they are common.
  */
 export const SEARCH_CANDIDATES = 2000;
 
+/** One of the trigram indexes migration 0018 makes on PostgreSQL when pg_trgm can be had. */
+const TRIGRAM_INDEX = 'prospects_name_trgm';
+
+/** A condition that a column holds the search's text, in any case (see `list`). */
+type Holds = (column: string) => RawBuilder<boolean>;
+
 /**
  * The ids of the organisation's prospects whose name or contacts may hold the text, found through
- * the search index: a superset of those that do (it folds case beyond ASCII), which the caller
- * checks. Undefined when the index cannot say, or when it would not be the faster way: on
- * PostgreSQL (no index yet), for a text of fewer than three characters (the index's trigrams), or
- * when SEARCH_CANDIDATES or more prospects hold it.
+ * a search index: those that do, or more (SQLite's index folds case beyond ASCII), which the caller
+ * checks. Undefined when no index can say, or when it would not be the faster way: for a text that
+ * the index finds no trigram in (SQLite: under three characters; PostgreSQL's pg_trgm: no three
+ * ASCII letters or digits in a row), or when SEARCH_CANDIDATES or more prospects hold it.
  */
-async function searchIndexed(q: Q, orgId: string, text: string): Promise<string[] | undefined> {
-  if (speaksPostgres(q) || [...text].length < 3) return undefined;
-  // A phrase: the whole text, its double quotes doubled, matched as one run of characters.
-  const phrase = `"${text.replace(/"/g, '""')}"`;
-  const { rows } = await sql<{ prospect_id: string }>`
-    select d.prospect_id from search_fts f join search_docs d on d.docid = f.rowid
-    where search_fts match ${phrase} and d.org_id = ${orgId}
-    limit ${SEARCH_CANDIDATES}`.execute(q);
-  return rows.length < SEARCH_CANDIDATES ? rows.map((r) => r.prospect_id) : undefined;
+async function searchIndexed(q: Q, orgId: string, text: string, holds: Holds): Promise<string[] | undefined> {
+  let rows: { id: string }[];
+  if (speaksPostgres(q)) {
+    // Letters beyond ASCII are not letters to pg_trgm in a database of the C locale.
+    if (!/[a-z0-9]{3}/i.test(text)) return undefined;
+    const [index] = (
+      await sql<{ found: boolean }>`select to_regclass(${TRIGRAM_INDEX}) is not null as found`.execute(q)
+    ).rows;
+    if (index?.found !== true) return undefined;
+    // UNION ALL, not UNION: rows come as they are found, and the limit stops the reading.
+    rows = await q
+      .selectFrom('prospects')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where(holds('prospects.name'))
+      .unionAll(
+        q
+          .selectFrom('contacts')
+          .select('prospect_id as id')
+          .where('org_id', '=', orgId)
+          .where((eb) => eb.or([holds('contacts.name'), holds('contacts.email')])),
+      )
+      .limit(SEARCH_CANDIDATES)
+      .execute();
+  } else {
+    if ([...text].length < 3) return undefined;
+    // A phrase: the whole text, its double quotes doubled, matched as one run of characters.
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    rows = (
+      await sql<{ id: string }>`
+        select d.prospect_id as id from search_fts f join search_docs d on d.docid = f.rowid
+        where search_fts match ${phrase} and d.org_id = ${orgId}
+        limit ${SEARCH_CANDIDATES}`.execute(q)
+    ).rows;
+  }
+  return rows.length < SEARCH_CANDIDATES ? [...new Set(rows.map((r) => r.id))] : undefined;
 }
 
 export const prospects = {
@@ -209,22 +242,25 @@ export const prospects = {
     let query = q.selectFrom('prospects').selectAll().where('org_id', '=', f.orgId);
     if (f.ownerIds !== undefined)
       query = query.where('owner_id', 'in', f.ownerIds.length > 0 ? f.ownerIds : ['']);
-    // Where the search index found the candidates, they are looked up by id and sorted, rather
-    // than read from the index by name (`+name` keeps SQLite from taking that index for the order).
+    // Where a search index found the candidates, they are looked up by id and sorted, rather than
+    // read from the index by name (`+name` keeps SQLite from taking that index for the order).
     let byName: Expression<string> | 'name' = 'name';
     if (f.matching !== undefined) {
-      const found = f.indexed === false ? undefined : await searchIndexed(q, f.orgId, f.matching);
-      if (found?.length === 0) return [];
-      if (found !== undefined) {
-        query = query.where(
-          sql<boolean>`prospects.id in (select value from json_each(${JSON.stringify(found)}))`,
-        );
-        byName = sql<string>`+prospects.name`;
-      }
       // The text's own %, _ and \ are escaped; the same on SQLite and PostgreSQL (ESCAPE given).
       const pattern = `%${f.matching.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const like = (column: string) =>
+      const like: Holds = (column) =>
         sql<boolean>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
+      const found = f.indexed === false ? undefined : await searchIndexed(q, f.orgId, f.matching, like);
+      if (found?.length === 0) return [];
+      if (found !== undefined) {
+        if (speaksPostgres(q)) query = query.where(sql<boolean>`prospects.id = any(${found}::text[])`);
+        else {
+          query = query.where(
+            sql<boolean>`prospects.id in (select value from json_each(${JSON.stringify(found)}))`,
+          );
+          byName = sql<string>`+prospects.name`;
+        }
+      }
       // EXISTS, not a join: a prospect with several matching contacts is listed once.
       query = query.where((eb) =>
         eb.or([
