@@ -74,8 +74,31 @@ function applyProspect(p: Prospect, input: ProspectInput): Prospect {
   return next;
 }
 
+/** A new prospect of an owner, with nothing known of it yet (no name: the caller gives one). */
+export function blankProspect(orgId: string, ownerId: string, createdAt: number, now: number): Prospect {
+  return {
+    id: randomUUID(),
+    orgId,
+    ownerId,
+    name: '',
+    relationship: 'prospect',
+    source: 'outbound',
+    createdAt,
+    dealValue: null,
+    icpFit: 'unknown',
+    serious: null,
+    goalsClear: null,
+    priceOnly: null,
+    productId: null,
+    productFit: 'unknown',
+    doNotContact: false,
+    snoozedUntil: null,
+    updatedAt: now,
+  };
+}
+
 /** A new contact of the prospect, at `position` in its list (the first is the primary). */
-function blankContact(prospect: Prospect, position: number, now: number): Contact {
+export function blankContact(prospect: Prospect, position: number, now: number): Contact {
   return {
     id: randomUUID(),
     orgId: prospect.orgId,
@@ -145,25 +168,12 @@ export async function insertProspect(
   if (input.contact?.name === undefined) {
     throw new PursuitError('INVALID_INPUT', "a prospect needs a contact: give the contact's name", 'contact');
   }
-  const blank: Prospect = {
-    id: randomUUID(),
-    orgId: actor.orgId,
-    ownerId: owner.id,
-    name: '',
-    relationship: 'prospect',
-    source: 'outbound',
-    createdAt: when('created', input.createdAt, now, owner.timezone) ?? now,
-    dealValue: null,
-    icpFit: 'unknown',
-    serious: null,
-    goalsClear: null,
-    priceOnly: null,
-    productId: null,
-    productFit: 'unknown',
-    doNotContact: false,
-    snoozedUntil: null,
-    updatedAt: now,
-  };
+  const blank = blankProspect(
+    actor.orgId,
+    owner.id,
+    when('created', input.createdAt, now, owner.timezone) ?? now,
+    now,
+  );
   const prospect = applyProspect(blank, { ...input, name: input.name ?? '' });
   await prospects.insert(q, prospect);
   const contact = applyContact(blankContact(prospect, 0, now), input.contact);

@@ -12,7 +12,7 @@ import {
   team,
 } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
-import { addContact, addProspect } from '../../app/prospects/prospects.js';
+import { addContact, addProspect, blankContact, blankProspect } from '../../app/prospects/prospects.js';
 import type { Contact, Prospect, User } from '../../core/records.js';
 import { SEARCH_CANDIDATES, contacts, prospects } from './prospects.repository.js';
 import type { ProspectFilter } from './prospects.repository.js';
@@ -95,37 +95,15 @@ describeDialects('searching many prospects on %s', (dialect) => {
   const AT = Date.parse('2026-03-10T15:00:00Z');
 
   const prospect = (i: number, name: string): Prospect => ({
+    ...blankProspect(orgId, ownerId, AT, AT),
     id: `p${String(i).padStart(5, '0')}`,
-    orgId,
-    ownerId,
     name,
-    relationship: 'prospect',
-    source: 'outbound',
-    createdAt: AT,
-    dealValue: null,
-    icpFit: 'unknown',
-    serious: null,
-    goalsClear: null,
-    priceOnly: null,
-    productId: null,
-    productFit: 'unknown',
-    doNotContact: false,
-    snoozedUntil: null,
-    updatedAt: AT,
   });
-  const contact = (i: number, prospectId: string, name: string, email: string | null): Contact => ({
+  const contact = (i: number, of: Prospect, name: string, email: string | null): Contact => ({
+    ...blankContact(of, 0, AT),
     id: `c${String(i).padStart(5, '0')}`,
-    orgId,
-    prospectId,
-    position: 0,
     name,
-    role: 'primary',
     email,
-    phone: null,
-    timezone: null,
-    doNotContact: false,
-    createdAt: AT,
-    emailBouncedAt: null,
   });
 
   beforeAll(async () => {
@@ -147,7 +125,7 @@ describeDialects('searching many prospects on %s', (dialect) => {
       list
         .filter((_, i) => i % 3 !== 0)
         .map((p, i) =>
-          contact(i, p.id, `Person ${i} Ångström`, i % 5 === 0 ? null : `person${i}@firm${i % 11}.test`),
+          contact(i, p, `Person ${i} Ångström`, i % 5 === 0 ? null : `person${i}@firm${i % 11}.test`),
         ),
     );
   }, 60_000);
