@@ -474,7 +474,7 @@ for (const dialect of DIALECTS) {
   );
 
   // 6. Searching prospects as the web app's list does (the admin, a page of 50), through the search
-  // index (SQLite) against reading every prospect, the two taking turns.
+  // index (SQLite's FTS5, PostgreSQL's pg_trgm) against reading every prospect, taking turns.
   const mid = Math.floor(prospectCount / 2);
   const searches = [
     ['no prospect', 'zzqx'],
