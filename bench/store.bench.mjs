@@ -204,11 +204,16 @@ async function rawInsert(config, orgId, ownerIds) {
     const db = new SqliteDatabase(config.path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    // The bare rows, without the triggers that keep derived tables: team counts (migration 0017)
-    // and the search index (0018). On a single-row insert, a trigger makes SQLite keep a statement
+    // The bare rows, without the triggers that keep derived tables: team counts (migration 0017),
+    // the search index (0018) and the days' cards (0019). On a single-row insert, a trigger makes SQLite keep a statement
     // journal, which doubled this baseline (20 s -> 40 s at 100,000 prospects); the import's
     // multi-row inserts keep one anyway.
-    for (const name of ['events_counts_insert', 'prospects_search_insert', 'contacts_search_insert'])
+    for (const name of [
+      'events_counts_insert',
+      'prospects_search_insert',
+      'contacts_search_insert',
+      'contacts_cards_insert',
+    ])
       db.exec(`drop trigger ${name}`);
     const ip = db.prepare(`insert into prospects values (${Array(17).fill('?').join(',')})`);
     const ic = db.prepare(
@@ -368,6 +373,42 @@ for (const dialect of DIALECTS) {
     ).n,
   );
 
+  // Every rep reads the day once, as a team's morning does: the days' cards are kept (migration
+  // 0019), and re-deciding everyone then writes decisions that hold them.
+  const actorOf = async (email) => {
+    const user = await app.db.kysely
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    return {
+      id: user.id,
+      orgId: user.org_id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      managerId: null,
+      timezone: user.timezone,
+      phone: null,
+      hourlyValue: null,
+      createdAt: 0,
+    };
+  };
+  {
+    const reps = await app.db.kysely.selectFrom('users').select('email').where('role', '=', 'rep').execute();
+    started = Date.now();
+    let actions = 0;
+    for (const { email } of reps) actions += (await agenda(app.ctx, await actorOf(email), {})).count;
+    const cards = await app.db.kysely
+      .selectFrom('decisions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('card', 'is not', null)
+      .executeTakeFirst();
+    console.log(
+      `every rep's day read once (${fmt(reps.length)} reps, ${fmt(actions)} actions): ${((Date.now() - started) / 1000).toFixed(1)} s, ${fmt(Number(cards.n))} cards kept`,
+    );
+  }
+
   // 3. Re-decide everyone: the same playbook a minute later, then a new playbook. On a reused
   // database the clock goes on from its last decision: a minute after NOW again would re-decide
   // everything that an earlier run decided later, and write most of it.
@@ -409,25 +450,6 @@ for (const dialect of DIALECTS) {
   );
 
   // 4. One rep's agenda.
-  const actorOf = async (email) => {
-    const user = await app.db.kysely
-      .selectFrom('users')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirstOrThrow();
-    return {
-      id: user.id,
-      orgId: user.org_id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      managerId: null,
-      timezone: user.timezone,
-      phone: null,
-      hourlyValue: null,
-      createdAt: 0,
-    };
-  };
   const actor = await actorOf('rep1@bench.test');
   // The whole day (the CLI's --all and --json, the API unpaged), then the first page of 25 (what
   // the web app and `pursuit agenda` read), the runs of the two taking turns.

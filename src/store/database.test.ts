@@ -50,6 +50,7 @@ describe('opening a SQLite database', () => {
       '2026-12-07-0016-outbox-sent-index',
       '2026-12-07-0017-prospect-counts',
       '2026-12-07-0018-prospect-search',
+      '2026-12-07-0019-day-cards',
     ]);
     await again.close();
   });

@@ -28,6 +28,7 @@ import * as logOrderIndex from './migrations/2026-12-07-0015-log-order-index.js'
 import * as outboxSentIndex from './migrations/2026-12-07-0016-outbox-sent-index.js';
 import * as prospectCounts from './migrations/2026-12-07-0017-prospect-counts.js';
 import * as prospectSearch from './migrations/2026-12-07-0018-prospect-search.js';
+import * as dayCards from './migrations/2026-12-07-0019-day-cards.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0016-outbox-sent-index': outboxSentIndex,
   '2026-12-07-0017-prospect-counts': prospectCounts,
   '2026-12-07-0018-prospect-search': prospectSearch,
+  '2026-12-07-0019-day-cards': dayCards,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

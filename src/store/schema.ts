@@ -1,6 +1,8 @@
 // The database's tables as Kysely sees them (snake_case rows). Instants are epoch milliseconds
 // (bigint), flags are 0/1 integers, so SQLite and PostgreSQL return the same values.
 
+import type { ColumnType } from 'kysely';
+
 export interface OrganisationsTable {
   id: string;
   name: string;
@@ -126,6 +128,18 @@ export interface DecisionsTable {
   recheck_at: number | null;
   playbook_version: string;
   model_version: string;
+}
+
+/**
+ * What a rep's day shows of a decision's prospect and contact, kept with the decision by the day's
+ * reads (migration 0019, decisions.repository's `dayColumns`): not part of what was decided, and
+ * never written with it.
+ */
+export interface DayCardColumns {
+  /** JSON `[prospect, contact or null]`, each the array of its columns; null when forgotten. */
+  card: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Bumped with each forgetting on PostgreSQL: a card is kept only in the generation it was read. */
+  card_generation: ColumnType<number, number | undefined, number>;
 }
 
 export interface CredentialsTable {
@@ -373,7 +387,7 @@ export interface Database {
   events: EventsTable;
   external_ids: ExternalIdsTable;
   playbooks: PlaybooksTable;
-  decisions: DecisionsTable;
+  decisions: DecisionsTable & DayCardColumns;
   credentials: CredentialsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

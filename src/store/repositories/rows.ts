@@ -42,14 +42,25 @@ export function speaksPostgres(q: Q): boolean {
  * an update sets, even to the value it had).
  */
 export type OnConflict =
-  'fail' | 'skip' | { replaceOn: string; unlessSame?: readonly string[]; keeping?: readonly string[] };
+  | 'fail'
+  | 'skip'
+  | {
+      replaceOn: string;
+      unlessSame?: readonly string[];
+      keeping?: readonly string[];
+      /** More of the update's assignments, as SQL (the caller's constants): `column = expression`. */
+      alsoSet?: readonly string[];
+    };
 
 function conflictClause(table: string, columns: readonly string[], onConflict: OnConflict): string {
   if (onConflict === 'fail') return '';
   if (onConflict === 'skip') return ' on conflict do nothing';
   const key = onConflict.replaceOn;
   const kept = onConflict.keeping ?? [];
-  const set = columns.filter((c) => c !== key && !kept.includes(c)).map((c) => `${c} = excluded.${c}`);
+  const set = [
+    ...columns.filter((c) => c !== key && !kept.includes(c)).map((c) => `${c} = excluded.${c}`),
+    ...(onConflict.alsoSet ?? []),
+  ];
   const same = onConflict.unlessSame ?? [];
   const guards = [
     ...(same.length === 0

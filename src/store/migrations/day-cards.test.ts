@@ -1,0 +1,163 @@
+// Migration 0019: a rep's day keeps, with each decision it reads, the prospect and contact it looked
+// up (the card), and reads them back from it after; the database forgets a card whenever its
+// prospect or that prospect's contacts change, however they are written, and a decision written
+// with another contact forgets its own. A card looked up before another transaction changed the
+// prospect is not kept after it (PostgreSQL, where writers do not take turns). `down` removes it all.
+
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeDialects, TestClock, appContext, freshDatabase } from '../../../test/support/databases.js';
+import type { TestDb } from '../../../test/support/databases.js';
+import { createDemo } from '../../app/demo/demo.js';
+import { blankContact } from '../../app/prospects/prospects.js';
+import type { AgendaQuery, DayRow } from '../repositories/decisions.repository.js';
+import { decisionRow, decisions } from '../repositories/decisions.repository.js';
+import { contacts } from '../repositories/prospects.repository.js';
+import { down, up } from './2026-12-07-0019-day-cards.js';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+const DAY = 86_400_000;
+
+describeDialects('migration 0019 (day cards) on %s', (dialect) => {
+  let t: TestDb;
+  /** Every rep's day. */
+  let days: AgendaQuery[];
+
+  beforeEach(async () => {
+    t = await freshDatabase(dialect);
+    const demo = await createDemo(appContext(t.db, new TestClock(NOW)), { prospects: 40 });
+    days = demo.users
+      .filter((u) => u.role === 'rep')
+      .map((u) => ({ orgId: demo.organisation.id, ownerId: u.id, dueBefore: NOW + 400 * DAY }));
+  });
+  afterEach(async () => t.drop());
+
+  const q = () => t.db.kysely;
+  /** Every rep's day read, in one list. */
+  const readDays = async () => (await Promise.all(days.map((a) => decisions.day(q(), dialect, a)))).flat();
+  /** The days as the lookups give them, every card forgotten first. */
+  const lookedUp = async () => {
+    await q().updateTable('decisions').set({ card: null }).execute();
+    return readDays();
+  };
+  /** The prospects whose decisions hold a card. */
+  const carded = async () =>
+    (await q().selectFrom('decisions').select('prospect_id').where('card', 'is not', null).execute())
+      .map((r) => r.prospect_id)
+      .sort();
+
+  it('keeps the cards a day looked up, and reads the day back from them as it was', async () => {
+    const first = await lookedUp();
+    expect(first.length).toBeGreaterThan(10);
+    expect(await carded()).toEqual(first.map((r) => r.prospect.id).sort());
+    expect(await readDays()).toEqual(first);
+    // Read by prospect (a page of a day) from the cards, and kept by that read too.
+    const ids = first.slice(0, 5).map((r) => r.prospect.id);
+    const byId = (list: typeof first) => [...list].sort((x, y) => x.prospect.id.localeCompare(y.prospect.id));
+    const some = await decisions.dayOf(q(), dialect, (days[0] as AgendaQuery).orgId, ids);
+    expect(byId(some)).toEqual(byId(first.filter((r) => ids.includes(r.prospect.id))));
+    await q().updateTable('decisions').set({ card: null }).execute();
+    await decisions.dayOf(q(), dialect, (days[0] as AgendaQuery).orgId, ids);
+    expect(await carded()).toEqual([...ids].sort());
+  });
+
+  it('forgets the card of a prospect changed, or whose contacts change, or whose decision names another contact; only those', async () => {
+    const read = await lookedUp();
+    const named = read.filter((r) => r.contact !== undefined);
+    if (named.length < 8) throw new Error('the demo has too few actions with a contact');
+    const [a, b, c, d, e, f, g, h] = named as [
+      DayRow,
+      DayRow,
+      DayRow,
+      DayRow,
+      DayRow,
+      DayRow,
+      DayRow,
+      DayRow,
+    ];
+    const contactOf = (r: DayRow) => r.contact?.id ?? '';
+    // A prospect renamed; a contact's address; a contact added; a contact moved to another prospect
+    // (both forgotten); a contact deleted.
+    await q().updateTable('prospects').set({ name: 'Renamed' }).where('id', '=', a.prospect.id).execute();
+    await q().updateTable('contacts').set({ email: 'new@x.test' }).where('id', '=', contactOf(b)).execute();
+    await contacts.insert(q(), { ...blankContact(c.prospect, 9, NOW), name: 'Added' });
+    await q()
+      .updateTable('contacts')
+      .set({ prospect_id: e.prospect.id, position: 7 })
+      .where('id', '=', contactOf(d))
+      .execute();
+    await q().deleteFrom('contacts').where('id', '=', contactOf(f)).execute();
+    // A decision written again naming no contact forgets its card; one naming the same keeps it.
+    const other = (await decisions.findByProspect(q(), g.prospect.id))!;
+    await decisions.upsertRows(q(), [decisionRow({ ...other, contactId: null, reason: 'another' })]);
+    const same = (await decisions.findByProspect(q(), h.prospect.id))!;
+    await decisions.upsertRows(q(), [decisionRow({ ...same, reason: 'the same contact' })]);
+
+    const forgotten = [a, b, c, d, e, f, g].map((r) => r.prospect.id);
+    expect(await carded()).toEqual(
+      read
+        .map((r) => r.prospect.id)
+        .filter((id) => !forgotten.includes(id))
+        .sort(),
+    );
+    // What the day reads now, from the cards left and the lookups, is what the lookups alone give.
+    const now = await readDays();
+    expect(now.find((r) => r.prospect.id === a.prospect.id)?.prospect.name).toBe('Renamed');
+    expect(now.find((r) => r.prospect.id === b.prospect.id)?.contact?.email).toBe('new@x.test');
+    expect(now.find((r) => r.prospect.id === f.prospect.id)?.contact).toBeUndefined();
+    expect(now).toEqual(await lookedUp());
+    // A prospect deleted takes its decision, card and all.
+    await q().deleteFrom('prospects').where('id', '=', b.prospect.id).execute();
+    expect(await carded()).not.toContain(b.prospect.id);
+  });
+
+  it('keeps no card read before another transaction changed its prospect (PostgreSQL)', async () => {
+    if (dialect !== 'postgres' || t.config.kind !== 'postgres') return;
+    const read = await lookedUp();
+    const target = read[0]!;
+    await q().updateTable('decisions').set({ card: null }).execute();
+    // Another transaction renames the prospect and has not committed when the day reads it.
+    const other = new pg.Client({ connectionString: t.config.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('update prospects set name = $1 where id = $2', [
+        'Renamed meanwhile',
+        target.prospect.id,
+      ]);
+      const day = readDays();
+      // The day read the old name and waits to keep its card until the other transaction ends.
+      for (let i = 0; i < 500; i += 1) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where wait_event_type = 'Lock' and datname = current_database()`.execute(q());
+        if ((waiting.rows[0]?.n ?? 0) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await other.query('commit');
+      const seen = await day;
+      expect(seen.find((r) => r.prospect.id === target.prospect.id)?.prospect.name).toBe(
+        target.prospect.name,
+      );
+    } finally {
+      await other.end();
+    }
+    // Its card was not kept; the next day reads the new name.
+    expect(await carded()).not.toContain(target.prospect.id);
+    const after = await readDays();
+    expect(after.find((r) => r.prospect.id === target.prospect.id)?.prospect.name).toBe('Renamed meanwhile');
+  });
+
+  it('goes down and up again', async () => {
+    await readDays();
+    await down(q());
+    await expect(sql`select card from decisions`.execute(q())).rejects.toThrow();
+    // Without it, contacts and prospects are written as before.
+    await q().updateTable('prospects').set({ name: 'After down' }).execute();
+    await up(q());
+    expect(await carded()).toEqual([]);
+    const first = await readDays();
+    expect(first.every((r) => r.prospect.name === 'After down')).toBe(true);
+    expect(await readDays()).toEqual(first);
+  });
+});
