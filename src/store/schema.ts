@@ -136,7 +136,7 @@ export interface DecisionsTable {
  * never written with it.
  */
 export interface DayCardColumns {
-  /** JSON `[prospect, contact or null]`, each the array of its columns; null when forgotten. */
+  /** JSON `[prospect, contact or null]`, each as its record (core/records.ts); null when forgotten. */
   card: ColumnType<string | null, string | null | undefined, string | null>;
   /** Bumped with each forgetting on PostgreSQL: a card is kept only in the generation it was read. */
   card_generation: ColumnType<number, number | undefined, number>;

@@ -3,10 +3,11 @@
 // prospects and 900 contacts by their keys took most of the day's statement (SQLite 8-14 ms of it,
 // PostgreSQL 13 ms of 1,800 index probes). See decisions.repository.ts `dayColumns`.
 //
-// - `card`: JSON of the prospect's and the contact's columns as the day reads them, `[prospect,
+// - `card`: JSON of the prospect's and the contact's records as the day reads them, `[prospect,
 //   contact or null]`; null until a day has read the action (the reader keeps what it looked up),
 //   and again whenever the prospect or its contacts change (triggers, whoever writes) or the
-//   decision names another contact (decisions.upsertRows).
+//   decision names another contact (decisions.upsertRows). A later migration that changes what a
+//   prospect or a contact holds must forget every card.
 // - `card_generation`, PostgreSQL: two transactions write at once, so a card looked up before
 //   another transaction changed the prospect, and kept after that one's trigger ran, would stay. The
 //   trigger there forgets the card and bumps the generation whether or not a card was kept (its

@@ -262,7 +262,9 @@ const CONTACT_PACKED = [
   'created_at',
   'email_bounced_at',
 ] as const satisfies readonly (keyof ContactsTable)[];
-// Every column is read: a column added to either table and not here fails to compile.
+// Every column is read: a column added to either table and not here fails to compile. Its
+// migration must also forget every day's card (`update decisions set card = null`): a card holds
+// the records as they were made when it was kept (migration 0019).
 type Unread =
   | Exclude<keyof ProspectsTable, (typeof PROSPECT_PACKED)[number]>
   | Exclude<keyof ContactsTable, (typeof CONTACT_PACKED)[number]>;
@@ -351,30 +353,39 @@ interface CardToKeep {
   card: string;
 }
 
-/** A day's rows as records, and the cards that had to be looked up (prospects gone left out). */
+/**
+ * A day's rows as records, and the cards that had to be looked up (prospects gone left out). A card
+ * is the JSON of the prospect's and the contact's records (`[prospect, contact or null]`), so that
+ * reading one makes the records themselves, with nothing between: a whole day parses 900.
+ */
 function dayRows(rows: DayColumnsRow[]): { rows: DayRow[]; keep: CardToKeep[] } {
   const out: DayRow[] = [];
   const keep: CardToKeep[] = [];
   for (const r of rows) {
-    let card: [unknown[], unknown[] | null];
-    if (r.card !== null) card = JSON.parse(r.card) as typeof card;
+    let prospect: Prospect;
+    let contact: Contact | null;
+    if (r.card !== null) [prospect, contact] = JSON.parse(r.card) as [Prospect, Contact | null];
     else {
       // A decision's prospect outlives it (its row goes with the prospect's).
       if (r.p === null) continue;
+      prospect = toProspect(
+        unpacked(PROSPECT_PACKED, JSON.parse(r.p) as unknown[]) as Selectable<ProspectsTable>,
+      );
       // A contact the decision names and that is gone comes back as null, as one never named.
-      const text = `[${r.p},${r.c ?? 'null'}]`;
+      contact =
+        r.c === null
+          ? null
+          : toContact(unpacked(CONTACT_PACKED, JSON.parse(r.c) as unknown[]) as Selectable<ContactsTable>);
       keep.push({
         prospectId: r.prospect_id,
         contactId: r.contact_id,
         generation: r.card_generation,
-        card: text,
+        card: JSON.stringify([prospect, contact]),
       });
-      card = JSON.parse(text) as typeof card;
     }
-    const [p, c] = card;
     out.push({
-      prospect: toProspect(unpacked(PROSPECT_PACKED, p) as Selectable<ProspectsTable>),
-      contact: c === null ? undefined : toContact(unpacked(CONTACT_PACKED, c) as Selectable<ContactsTable>),
+      prospect,
+      contact: contact ?? undefined,
       decision: decisionOfRow(r),
       due: r.due === null ? null : Number(r.due),
       urgency: Number(r.urgency),
