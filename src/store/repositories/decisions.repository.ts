@@ -346,7 +346,7 @@ function dayColumns(q: Q, dialect: Dialect) {
 type DayColumnsRow = Awaited<ReturnType<ReturnType<typeof dayColumns>['execute']>>[number];
 
 /** A card a day's read looked up, to keep with its decision (keepCards). */
-interface CardToKeep {
+export interface CardToKeep {
   prospectId: string;
   contactId: string | null;
   generation: unknown;
@@ -395,28 +395,10 @@ function dayRows(rows: DayColumnsRow[]): { rows: DayRow[]; keep: CardToKeep[] } 
   return { rows: out, keep };
 }
 
-/**
- * Keeps cards looked up with their decisions: each where the decision still names the same contact
- * and, on PostgreSQL, in the generation it was read in (a prospect or contact changed since has
- * bumped it: migration 0019). One statement per 300.
- */
-async function keepCards(q: Q, cards: readonly CardToKeep[]): Promise<void> {
-  for (const part of chunks([...cards], 300)) {
-    const values = sql.join(
-      part.map((k) => sql`(${k.prospectId}, ${k.contactId}, cast(${k.generation} as bigint), ${k.card})`),
-    );
-    await sql`update decisions set card = x.column4
-      from (values ${values}) as x
-      where decisions.prospect_id = x.column1
-        and decisions.contact_id is not distinct from x.column2
-        and decisions.card_generation = x.column3`.execute(q);
-  }
-}
-
 /** Reads a day's rows as records, keeping with their decisions the cards it had to look up. */
-async function dayOfRows(q: Q, rows: DayColumnsRow[]): Promise<DayRow[]> {
+async function dayOfRows(q: Q, dialect: Dialect, rows: DayColumnsRow[]): Promise<DayRow[]> {
   const read = dayRows(rows);
-  if (read.keep.length > 0) await keepCards(q, read.keep);
+  if (read.keep.length > 0) await decisions.keepCards(q, dialect, read.keep);
   return read.rows;
 }
 
@@ -529,6 +511,36 @@ export const decisions = {
     return [...due, ...prepare].map(toDecision);
   },
   /**
+   * Keeps cards a day's read looked up with their decisions: each where the decision still names
+   * the same contact and, on PostgreSQL, in the generation it was read in (a prospect or contact
+   * changed since has bumped it: migration 0019). On PostgreSQL, a decision another transaction
+   * holds is left without its card rather than waited for: a read never waits on a writer for a
+   * card (a whole team's re-decision holds thousands at once), and the one holding it may be
+   * changing its prospect. One statement per 300. The `+` keeps SQLite's planner from indexing the
+   * values by their generation, all the same, and scanning every decision against them (2 s for
+   * 300 of 100,000, against 1-2 ms by the decisions' key).
+   */
+  async keepCards(q: Q, dialect: Dialect, cards: readonly CardToKeep[]): Promise<void> {
+    for (const part of chunks([...cards], 300)) {
+      const values = sql.join(
+        part.map((k) => sql`(${k.prospectId}, ${k.contactId}, cast(${k.generation} as bigint), ${k.card})`),
+      );
+      // PostgreSQL: the decisions no one else holds, locked first and once (as a join, the lock's
+      // scan ran again for every row: 90 ms for 300).
+      const postgres = dialect === 'postgres';
+      const free = postgres
+        ? sql`with free as materialized (select l.prospect_id from decisions l
+            where l.prospect_id in (${sql.join(part.map((k) => k.prospectId))}) for update skip locked) `
+        : sql``;
+      const isFree = postgres ? sql`and x.column1 in (select f.prospect_id from free f)` : sql``;
+      await sql`${free}update decisions set card = x.column4
+        from (values ${values}) as x
+        where decisions.prospect_id = x.column1
+          and decisions.contact_id is not distinct from x.column2
+          and decisions.card_generation = +x.column3 ${isFree}`.execute(q);
+    }
+  },
+  /**
    * One rep's actions due before a time, and calls to prepare (waits and stops aside), each with its
    * prospect and contact, in one statement: a whole day. Both index ranges of the decisions, and
    * only the decision's columns the day needs. The prospect and contact come from the card kept
@@ -542,6 +554,7 @@ export const decisions = {
     const rep = dayColumns(q, dialect).where('d.org_id', '=', a.orgId).where('d.owner_id', '=', a.ownerId);
     return dayOfRows(
       q,
+      dialect,
       await rep
         .where('d.action', 'in', LISTED_BY_DUE)
         .where('d.due', '<', a.dueBefore)
@@ -610,6 +623,7 @@ export const decisions = {
       out.push(
         ...(await dayOfRows(
           q,
+          dialect,
           rows.filter((r) => r.org_id === orgId),
         )),
       );
