@@ -4,6 +4,7 @@
 //   1. raw insert: the same prospects, contacts and events through the bare driver (prepared
 //      statements / multi-row INSERTs in one transaction), into a fresh database (dropped after);
 //   2. import: `pursuit import` of the CSV into another fresh database, rows/s, and its ratio to (1);
+//      then every rep's day read once, as a team's morning does (the days' cards are kept);
 //   3. re-deciding everyone (prospects/s), twice a round (medians of --rounds): a minute later with
 //      the same playbook (decisions that come out as they stand are left alone), then a new playbook
 //      put in force (different follow-up spacing and fewer touches: many decisions change and are

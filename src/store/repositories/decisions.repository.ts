@@ -144,6 +144,9 @@ const DECISION_COLUMNS = [
   ['model_version', 'text'],
 ] as const satisfies readonly (readonly [keyof DecisionsTable, string])[];
 
+/** The columns of what was decided: a decision's read leaves out the day's card (migration 0019). */
+const DECIDED = DECISION_COLUMNS.map(([c]) => c);
+
 /**
  * The columns the table's secondary indexes hold (migration 0013) besides the key and the
  * organisation's (which a decision never changes).
@@ -447,7 +450,7 @@ export const decisions = {
   async findByProspect(q: Q, prospectId: string): Promise<StoredDecision | undefined> {
     const r = await q
       .selectFrom('decisions')
-      .selectAll()
+      .select(DECIDED)
       .where('prospect_id', '=', prospectId)
       .executeTakeFirst();
     return r === undefined ? undefined : toDecision(r);
@@ -501,7 +504,7 @@ export const decisions = {
     // their window opens).
     const rep = q
       .selectFrom('decisions')
-      .selectAll()
+      .select(DECIDED)
       .where('org_id', '=', a.orgId)
       .where('owner_id', '=', a.ownerId);
     const [due, prepare] = await Promise.all([
@@ -651,7 +654,7 @@ export const decisions = {
   async findByProspects(q: Q, prospectIds: string[]): Promise<StoredDecision[]> {
     const out: StoredDecision[] = [];
     for (const part of chunks(prospectIds)) {
-      const rows = await q.selectFrom('decisions').selectAll().where('prospect_id', 'in', part).execute();
+      const rows = await q.selectFrom('decisions').select(DECIDED).where('prospect_id', 'in', part).execute();
       for (const r of rows) out.push(toDecision(r));
     }
     return out;
@@ -660,14 +663,14 @@ export const decisions = {
   async listByRule(q: Q, orgId: string, rule: string): Promise<StoredDecision[]> {
     const rows = await q
       .selectFrom('decisions')
-      .selectAll()
+      .select(DECIDED)
       .where('org_id', '=', orgId)
       .where('rule', '=', rule)
       .execute();
     return rows.map(toDecision);
   },
   async listByOwners(q: Q, orgId: string, ownerIds?: string[]): Promise<StoredDecision[]> {
-    let query = q.selectFrom('decisions').selectAll().where('org_id', '=', orgId);
+    let query = q.selectFrom('decisions').select(DECIDED).where('org_id', '=', orgId);
     if (ownerIds !== undefined) query = query.where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['']);
     return (await query.execute()).map(toDecision);
   },
