@@ -1,7 +1,7 @@
 // Every prospect's current decision, and the agenda's reads of them: rows in, records out.
 
 import { sql } from 'kysely';
-import type { Kysely, RawBuilder, Selectable } from 'kysely';
+import type { Expression, Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Dialect } from '../database.js';
 import type { ContactsTable, Database, DecisionsTable, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect, StoredDecision } from '../../core/records.js';
@@ -305,45 +305,40 @@ const LISTED_BY_DUE = ACTIONS.filter((a) => a !== 'wait' && a !== 'stop' && a !=
  * databases.
  */
 function dayColumns(q: Q, dialect: Dialect) {
-  return q.selectFrom('decisions as d').select((eb) => [
-    'd.prospect_id',
-    'd.action',
-    'd.rule',
-    'd.reason',
-    'd.active_list',
-    'd.playbook_version',
-    'd.model_version',
-    'd.contact_id',
-    'd.channel',
-    'd.due',
-    'd.urgency',
-    'd.value_per_minute',
-    'd.decision',
-    'd.card',
-    'd.card_generation',
-    eb
-      .case()
-      .when('d.card', 'is', null)
-      .then(
+  return q.selectFrom('decisions as d').select((eb) => {
+    // A packed row (JSON text, null when none), looked up only where no card is kept.
+    const uncarded = (lookup: Expression<unknown>) =>
+      eb.case().when('d.card', 'is', null).then(lookup).end().$castTo<string | null>();
+    return [
+      'd.prospect_id',
+      'd.action',
+      'd.rule',
+      'd.reason',
+      'd.active_list',
+      'd.playbook_version',
+      'd.model_version',
+      'd.contact_id',
+      'd.channel',
+      'd.due',
+      'd.urgency',
+      'd.value_per_minute',
+      'd.decision',
+      'd.card',
+      'd.card_generation',
+      uncarded(
         eb
           .selectFrom('prospects as p')
           .select(packed(dialect, 'p', PROSPECT_PACKED).as('packed'))
           .whereRef('p.id', '=', 'd.prospect_id'),
-      )
-      .end()
-      .as('p'),
-    eb
-      .case()
-      .when('d.card', 'is', null)
-      .then(
+      ).as('p'),
+      uncarded(
         eb
           .selectFrom('contacts as c')
           .select(packed(dialect, 'c', CONTACT_PACKED).as('packed'))
           .whereRef('c.id', '=', 'd.contact_id'),
-      )
-      .end()
-      .as('c'),
-  ]);
+      ).as('c'),
+    ] as const;
+  });
 }
 
 type DayColumnsRow = Awaited<ReturnType<ReturnType<typeof dayColumns>['execute']>>[number];
