@@ -9,6 +9,7 @@ import { uuid7 } from './ids.js';
 import { createMapper, detectFormat } from './formats.js';
 import { parseMapping } from './generic.js';
 import { contentKey, mergeContact, mergeProspect } from '../../app/import/merge.js';
+import { blankProspect } from '../../app/prospects/prospects.js';
 import { CsvParser } from '../csv/parse.js';
 import { RowError, parseAmount, parseDuration, parseTime, personKey } from '../csv/values.js';
 
@@ -166,23 +167,11 @@ describe('activities as contract events', () => {
 
 describe('what an import may change', () => {
   const prospect: Prospect = {
+    ...blankProspect('o', 'u1', 0, 0),
     id: 'p1',
-    orgId: 'o',
-    ownerId: 'u1',
     name: 'Acme',
     relationship: 'customer',
-    source: 'outbound',
-    createdAt: 0,
-    dealValue: null,
-    icpFit: 'unknown',
-    serious: null,
-    goalsClear: null,
-    priceOnly: null,
-    productId: null,
-    productFit: 'unknown',
     doNotContact: true,
-    snoozedUntil: null,
-    updatedAt: 0,
   };
   const resolved = { ownerId: undefined, productId: undefined, now: 5 };
 

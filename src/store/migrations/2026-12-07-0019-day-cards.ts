@@ -16,7 +16,7 @@
 //   another's commit cannot write after it (its transaction is refused and run again), so the
 //   triggers forget a card only where there is one, and the generation stays 0.
 // - The triggers on PostgreSQL run once per statement over the rows it changed (an import writes
-//   thousands of contacts at once).
+//   thousands of contacts at once); SQLite's, the same list, once per row.
 
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -66,49 +66,25 @@ end $$`,
         .execute(db);
     return;
   }
-  // One trigger per change on SQLite: an update forgets the new prospect's card and, for a contact
-  // moved to another prospect, the old one's too.
-  const forget = (row: string, also = '') =>
-    `update decisions set card = null where prospect_id = ${row} and card is not null${also};`;
-  await sql
-    .raw(`create trigger prospects_cards_update after update on prospects begin ${forget('new.id')} end`)
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger contacts_cards_insert after insert on contacts begin ${forget('new.prospect_id')} end`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger contacts_cards_update after update on contacts begin
-         ${forget('new.prospect_id')}
-         ${forget('old.prospect_id', ' and old.prospect_id <> new.prospect_id')}
-       end`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger contacts_cards_delete after delete on contacts begin ${forget('old.prospect_id')} end`,
-    )
-    .execute(db);
+  // The same triggers on SQLite, row by row, each writing only where a card is kept (an update's
+  // second one finds none left when the contact stayed with its prospect).
+  for (const [name, table, when, rows] of TRIGGERS)
+    await sql
+      .raw(
+        `create trigger ${name} after ${when} on ${table} begin
+           update decisions set card = null
+             where prospect_id = ${rows}.${PROSPECT_OF[table]} and card is not null;
+         end`,
+      )
+      .execute(db);
 }
 
-/** The SQLite triggers' names (one for a contact's update, where PostgreSQL has two). */
-const SQLITE_TRIGGERS = [
-  'prospects_cards_update',
-  'contacts_cards_insert',
-  'contacts_cards_update',
-  'contacts_cards_delete',
-] as const;
-
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) {
-    for (const [name, table] of TRIGGERS) await sql.raw(`drop trigger ${name} on ${table}`).execute(db);
+  for (const [name, table] of TRIGGERS)
+    await sql.raw(`drop trigger ${name}${isPostgres(db) ? ` on ${table}` : ''}`).execute(db);
+  if (isPostgres(db))
     for (const table of ['prospects', 'contacts'])
       await sql.raw(`drop function ${table}_cards_forget()`).execute(db);
-  } else {
-    for (const name of SQLITE_TRIGGERS) await sql.raw(`drop trigger ${name}`).execute(db);
-  }
   await db.schema.alterTable('decisions').dropColumn('card_generation').execute();
   await db.schema.alterTable('decisions').dropColumn('card').execute();
 }

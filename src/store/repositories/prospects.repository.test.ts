@@ -176,17 +176,15 @@ describeDialects('searching many prospects on %s', (dialect) => {
 
     // p00011's contact gets another address, then moves to p00013, then goes.
     const [moved] = await q.selectFrom('contacts').select('id').where('prospect_id', '=', 'p00011').execute();
-    await q
-      .updateTable('contacts')
-      .set({ email: 'someone@elsewhere.test' })
-      .where('id', '=', moved?.id ?? '')
-      .execute();
+    const change = (set: { email?: string; prospect_id?: string }) =>
+      q
+        .updateTable('contacts')
+        .set(set)
+        .where('id', '=', moved?.id ?? '')
+        .execute();
+    await change({ email: 'someone@elsewhere.test' });
     expect(await both('@elsewhere')).toEqual(['p00011']);
-    await q
-      .updateTable('contacts')
-      .set({ prospect_id: 'p00013' })
-      .where('id', '=', moved?.id ?? '')
-      .execute();
+    await change({ prospect_id: 'p00013' });
     expect(await both('@elsewhere')).toEqual(['p00013']);
     await q
       .deleteFrom('contacts')
