@@ -94,8 +94,16 @@ export function DayTabs({ all, now, zone, mail, onMore, growing, onChanged }: Pr
   const shown = current?.items ?? [];
   const more = current === undefined ? 0 : Math.min(PAGE, current.total - shown.length);
   const busy = tab === 'all' ? growing : reading;
+  // The list more was last asked for: the end in view and j past the last may both ask before the
+  // page shows that the next actions are being read, and that is one page, not two.
+  const asked = useRef<List | undefined>(undefined);
+  useEffect(() => {
+    // A read that failed leaves the same list: it may be asked for again.
+    if (!busy) asked.current = undefined;
+  }, [busy]);
   const showMore = () => {
-    if (more <= 0 || busy) return;
+    if (more <= 0 || busy || asked.current === current) return;
+    asked.current = current;
     if (tab === 'all') onMore();
     else setDepth((d) => ({ ...d, [tab]: d[tab] + PAGE }));
   };
