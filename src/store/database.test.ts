@@ -51,6 +51,7 @@ describe('opening a SQLite database', () => {
       '2026-12-07-0017-prospect-counts',
       '2026-12-07-0018-prospect-search',
       '2026-12-07-0019-day-cards',
+      '2026-12-07-0020-cards-by-row-version',
     ]);
     await again.close();
   });

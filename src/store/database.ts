@@ -29,6 +29,7 @@ import * as outboxSentIndex from './migrations/2026-12-07-0016-outbox-sent-index
 import * as prospectCounts from './migrations/2026-12-07-0017-prospect-counts.js';
 import * as prospectSearch from './migrations/2026-12-07-0018-prospect-search.js';
 import * as dayCards from './migrations/2026-12-07-0019-day-cards.js';
+import * as cardsByRowVersion from './migrations/2026-12-07-0020-cards-by-row-version.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0017-prospect-counts': prospectCounts,
   '2026-12-07-0018-prospect-search': prospectSearch,
   '2026-12-07-0019-day-cards': dayCards,
+  '2026-12-07-0020-cards-by-row-version': cardsByRowVersion,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

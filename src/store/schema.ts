@@ -132,14 +132,12 @@ export interface DecisionsTable {
 
 /**
  * What a rep's day shows of a decision's prospect and contact, kept with the decision by the day's
- * reads (migration 0019, decisions.repository's `dayColumns`): not part of what was decided, and
- * never written with it.
+ * reads (migrations 0019 and 0020, decisions.repository's `dayColumns`): not part of what was
+ * decided, and never written with it.
  */
 export interface DayCardColumns {
   /** JSON `[prospect, contact or null]`, each as its record (core/records.ts); null when forgotten. */
   card: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Bumped with each forgetting on PostgreSQL: a card is kept only in the generation it was read. */
-  card_generation: ColumnType<number, number | undefined, number>;
 }
 
 export interface CredentialsTable {

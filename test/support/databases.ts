@@ -134,7 +134,7 @@ export async function dump(db: Db) {
       .execute(),
     // Without the day's card, which reads keep and writes forget (migration 0019): not what was decided.
     decisions: (await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute()).map(
-      ({ card: _card, card_generation: _generation, ...decided }) => decided,
+      ({ card: _card, ...decided }) => decided,
     ),
     products: await k.selectFrom('products').selectAll().orderBy('id').execute(),
   };

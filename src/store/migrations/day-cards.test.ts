@@ -16,6 +16,7 @@ import type { AgendaQuery, DayRow } from '../repositories/decisions.repository.j
 import { decisionRow, decisions } from '../repositories/decisions.repository.js';
 import { contacts } from '../repositories/prospects.repository.js';
 import { down, up } from './2026-12-07-0019-day-cards.js';
+import { down as downVersions, up as upVersions } from './2026-12-07-0020-cards-by-row-version.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
@@ -146,49 +147,60 @@ describeDialects('migration 0019 (day cards) on %s', (dialect) => {
     expect(after.find((r) => r.prospect.id === target.prospect.id)?.prospect.name).toBe('Renamed meanwhile');
   });
 
-  it('keeps a card only for the contact it was read for and, on PostgreSQL, in the generation it was read in', async () => {
+  it('keeps a card only for the contact it was read for and, on PostgreSQL, from the rows as they stand', async () => {
     const read = await lookedUp();
     const [a, b] = read.filter((r) => r.contact !== undefined) as [DayRow, DayRow];
     await q().updateTable('decisions').set({ card: null }).execute();
-    const generation = async (id: string) =>
-      (
-        await q()
-          .selectFrom('decisions')
-          .select('card_generation')
-          .where('prospect_id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).card_generation;
-    const card = (r: DayRow, contactId: string | null, at: unknown) => ({
+    /** The versions of a day's row's prospect and contact as they stand (PostgreSQL). */
+    const versions = async (r: DayRow): Promise<[string, string | null] | undefined> => {
+      if (dialect !== 'postgres') return undefined;
+      const of = async (table: 'prospects' | 'contacts', id: string) =>
+        (
+          await sql<{ v: string }>`select xmin::text as v from ${sql.table(table)} where id = ${id}`.execute(
+            q(),
+          )
+        ).rows[0]?.v ?? null;
+      return [(await of('prospects', r.prospect.id)) as string, await of('contacts', r.contact?.id ?? '')];
+    };
+    const card = async (r: DayRow, contactId: string | null, at?: [string, string | null]) => ({
       prospectId: r.prospect.id,
       contactId,
-      generation: at,
       card: JSON.stringify([r.prospect, r.contact ?? null]),
+      versions: at ?? (await versions(r)),
     });
     if (dialect === 'postgres') {
-      // Read, then the prospect changed by another transaction before the card is kept: its
-      // generation was bumped. (On SQLite, a read's transaction that another's commit overtook is
-      // refused when it writes, and run again.)
-      const atA = await generation(a.prospect.id);
+      // Read, then the prospect or the contact changed before the card is kept: their rows are new
+      // versions. (On SQLite, a read's transaction that another's commit overtook is refused when
+      // it writes, and run again.)
+      const before = await versions(a);
       await q().updateTable('prospects').set({ name: 'Changed' }).where('id', '=', a.prospect.id).execute();
-      await decisions.keepCards(q(), dialect, [card(a, a.contact?.id ?? null, atA)]);
+      await decisions.keepCards(q(), dialect, [await card(a, a.contact?.id ?? null, before)]);
+      const mid = await versions(a);
+      await q()
+        .updateTable('contacts')
+        .set({ name: 'Changed too' })
+        .where('id', '=', a.contact?.id ?? '')
+        .execute();
+      await decisions.keepCards(q(), dialect, [await card(a, a.contact?.id ?? null, mid)]);
       expect(await carded()).toEqual([]);
     }
     // Read for another contact than the decision names now.
-    await decisions.keepCards(q(), dialect, [card(b, 'another contact', await generation(b.prospect.id))]);
+    await decisions.keepCards(q(), dialect, [await card(b, 'another contact')]);
     expect(await carded()).toEqual([]);
-    await decisions.keepCards(q(), dialect, [
-      card(b, b.contact?.id ?? null, await generation(b.prospect.id)),
-    ]);
+    await decisions.keepCards(q(), dialect, [await card(b, b.contact?.id ?? null)]);
     expect(await carded()).toContain(b.prospect.id);
   });
 
   it('goes down and up again', async () => {
     await readDays();
+    // 0020 first: it changed 0019's triggers and dropped a column of 0019's.
+    await downVersions(q());
     await down(q());
     await expect(sql`select card from decisions`.execute(q())).rejects.toThrow();
     // Without it, contacts and prospects are written as before.
     await q().updateTable('prospects').set({ name: 'After down' }).execute();
     await up(q());
+    await upVersions(q());
     expect(await carded()).toEqual([]);
     const first = await readDays();
     expect(first.every((r) => r.prospect.name === 'After down')).toBe(true);

@@ -273,11 +273,15 @@ type Unread =
   | Exclude<keyof ContactsTable, (typeof CONTACT_PACKED)[number]>;
 const _allRead: [Unread] extends [never] ? true : never = true;
 
-/** One JSON array of a table's columns, as text: SQLite's json_array, PostgreSQL's json_build_array. */
+/**
+ * One JSON array of a table's columns, as text: SQLite's json_array, PostgreSQL's json_build_array,
+ * where the row's version as read (its `xmin`, as text) follows the columns: a card made from the
+ * row is kept only while the row is that version (keepCards, migration 0020).
+ */
 function packed(dialect: Dialect, table: 'p' | 'c', columns: readonly string[]): RawBuilder<string> {
   const values = sql.join(columns.map((c) => sql.ref(`${table}.${c}`)));
   return dialect === 'postgres'
-    ? sql<string>`json_build_array(${values})::text`
+    ? sql<string>`json_build_array(${values}, ${sql.ref(`${table}.xmin`)}::text)::text`
     : sql<string>`json_array(${values})`;
 }
 
@@ -324,7 +328,6 @@ function dayColumns(q: Q, dialect: Dialect) {
       'd.value_per_minute',
       'd.decision',
       'd.card',
-      'd.card_generation',
       uncarded(
         eb
           .selectFrom('prospects as p')
@@ -347,8 +350,12 @@ type DayColumnsRow = Awaited<ReturnType<ReturnType<typeof dayColumns>['execute']
 export interface CardToKeep {
   prospectId: string;
   contactId: string | null;
-  generation: unknown;
   card: string;
+  /**
+   * PostgreSQL: the versions (`xmin`) of the prospect's and the contact's rows the card was made
+   * from; null for a contact the decision does not name, or that was gone.
+   */
+  versions?: [string, string | null];
 }
 
 /**
@@ -366,20 +373,24 @@ function dayRows(rows: DayColumnsRow[]): { rows: DayRow[]; keep: CardToKeep[] } 
     else {
       // A decision's prospect outlives it (its row goes with the prospect's).
       if (r.p === null) continue;
-      prospect = toProspect(
-        unpacked(PROSPECT_PACKED, JSON.parse(r.p) as unknown[]) as Selectable<ProspectsTable>,
-      );
+      const p = JSON.parse(r.p) as unknown[];
+      const c = r.c === null ? null : (JSON.parse(r.c) as unknown[]);
+      prospect = toProspect(unpacked(PROSPECT_PACKED, p) as Selectable<ProspectsTable>);
       // A contact the decision names and that is gone comes back as null, as one never named.
-      contact =
-        r.c === null
-          ? null
-          : toContact(unpacked(CONTACT_PACKED, JSON.parse(r.c) as unknown[]) as Selectable<ContactsTable>);
-      keep.push({
+      contact = c === null ? null : toContact(unpacked(CONTACT_PACKED, c) as Selectable<ContactsTable>);
+      const card = {
         prospectId: r.prospect_id,
         contactId: r.contact_id,
-        generation: r.card_generation,
         card: JSON.stringify([prospect, contact]),
-      });
+      };
+      // PostgreSQL's rows end with their versions (see packed).
+      const version = (row: unknown[] | null, at: number) => (row?.[at] as string | undefined) ?? null;
+      const prospectVersion = version(p, PROSPECT_PACKED.length);
+      keep.push(
+        prospectVersion === null
+          ? card
+          : { ...card, versions: [prospectVersion, version(c, CONTACT_PACKED.length)] },
+      );
     }
     out.push({
       prospect,
@@ -510,32 +521,51 @@ export const decisions = {
   },
   /**
    * Keeps cards a day's read looked up with their decisions: each where the decision still names
-   * the same contact and, on PostgreSQL, in the generation it was read in (a prospect or contact
-   * changed since has bumped it: migration 0019). On PostgreSQL, a decision another transaction
-   * holds is left without its card rather than waited for: a read never waits on a writer for a
-   * card (a whole team's re-decision holds thousands at once), and the one holding it may be
-   * changing its prospect. One statement per 300. The `+` keeps SQLite's planner from indexing the
-   * values by their generation, all the same, and scanning every decision against them (2 s for
-   * 300 of 100,000, against 1-2 ms by the decisions' key).
+   * the same contact. SQLite's writers take turns: nothing else can have changed since the read.
+   * On PostgreSQL, a card is kept only while the prospect's and the contact's rows are the versions
+   * it was made from, and they stay locked for share until the reader commits: a writer that comes
+   * after waits for it, and its trigger then forgets the card (migration 0020). A row or a decision
+   * another transaction holds is skipped rather than waited for: a read never waits on a writer for
+   * a card (a whole team's re-decision holds thousands of decisions at once), and the holder may be
+   * changing it. Each lock is taken once, up front, by the rows' keys (in a join, the lock's scan
+   * ran again for every row: 90 ms for 300). One statement per 300.
    */
   async keepCards(q: Q, dialect: Dialect, cards: readonly CardToKeep[]): Promise<void> {
     for (const part of chunks([...cards], 300)) {
+      if (dialect === 'sqlite') {
+        const values = sql.join(part.map((k) => sql`(${k.prospectId}, ${k.contactId}, ${k.card})`));
+        await sql`update decisions set card = x.column3 from (values ${values}) as x
+          where decisions.prospect_id = x.column1
+            and decisions.contact_id is not distinct from x.column2`.execute(q);
+        continue;
+      }
+      const read = part.filter((k) => k.versions !== undefined);
+      if (read.length === 0) continue;
       const values = sql.join(
-        part.map((k) => sql`(${k.prospectId}, ${k.contactId}, cast(${k.generation} as bigint), ${k.card})`),
+        read.map((k) => {
+          const [prospect, contact] = k.versions as [string, string | null];
+          return sql`(${k.prospectId}, ${k.contactId}, ${k.card}, ${prospect}, ${contact})`;
+        }),
       );
-      // PostgreSQL: the decisions no one else holds, locked first and once (as a join, the lock's
-      // scan ran again for every row: 90 ms for 300).
-      const postgres = dialect === 'postgres';
-      const free = postgres
-        ? sql`with free as materialized (select l.prospect_id from decisions l
-            where l.prospect_id in (${sql.join(part.map((k) => k.prospectId))}) for update skip locked) `
-        : sql``;
-      const isFree = postgres ? sql`and x.column1 in (select f.prospect_id from free f)` : sql``;
-      await sql`${free}update decisions set card = x.column4
-        from (values ${values}) as x
-        where decisions.prospect_id = x.column1
-          and decisions.contact_id is not distinct from x.column2
-          and decisions.card_generation = +x.column3 ${isFree}`.execute(q);
+      const prospectIds = sql.join(read.map((k) => k.prospectId));
+      const contactIds = read.flatMap((k) => (k.contactId === null ? [] : [k.contactId]));
+      await sql`with x (prospect_id, contact_id, card, prospect_version, contact_version) as (values ${values}),
+        free as materialized (select l.prospect_id from decisions l
+          where l.prospect_id in (${prospectIds}) for update skip locked),
+        prospects_as_read as materialized (select p.id from prospects p
+          where p.id in (${prospectIds})
+            and (p.id, p.xmin::text) in (select x.prospect_id, x.prospect_version from x)
+          for share skip locked),
+        contacts_as_read as materialized (select c.id from contacts c
+          where c.id in (${contactIds.length > 0 ? sql.join(contactIds) : sql`null`})
+            and (c.id, c.xmin::text) in (select x.contact_id, x.contact_version from x)
+          for share skip locked)
+        update decisions set card = x.card from x
+        where decisions.prospect_id = x.prospect_id
+          and decisions.contact_id is not distinct from x.contact_id
+          and x.prospect_id in (select f.prospect_id from free f)
+          and x.prospect_id in (select p.id from prospects_as_read p)
+          and (x.contact_id is null or x.contact_id in (select c.id from contacts_as_read c))`.execute(q);
     }
   },
   /**
