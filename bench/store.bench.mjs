@@ -4,7 +4,9 @@
 //   1. raw insert: the same prospects, contacts and events through the bare driver (prepared
 //      statements / multi-row INSERTs in one transaction), into a fresh database (dropped after);
 //   2. import: `pursuit import` of the CSV into another fresh database, rows/s, and its ratio to (1);
-//      then every rep's day read once, as a team's morning does (the days' cards are kept);
+//      then every rep's day read once, as a team's morning does (the days' cards are kept), and an
+//      import of updates (a CRM's nightly sync: every --updates-every'th prospect again, default 10,
+//      its deal value changed, its contact as it was, no events), rows/s;
 //   3. re-deciding everyone (prospects/s), twice a round (medians of --rounds): a minute later with
 //      the same playbook (decisions that come out as they stand are left alone), then a new playbook
 //      put in force (different follow-up spacing and fewer touches: many decisions change and are
@@ -17,7 +19,7 @@
 // Peak memory (max RSS) is printed at the end.
 //
 // Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
-//          --agenda-runs N, --dashboard-runs N, --search-runs N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
+//          --agenda-runs N, --dashboard-runs N, --search-runs N, --updates-every N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
 //          databases), --reuse sqlite=PATH,postgres=URL (steps 3 and 4 only, on databases an
 //          earlier --keep run imported, the clock going on from their last decision).
 //          PostgreSQL: DATABASE_URL, else a throw-away server from
@@ -60,6 +62,8 @@ const AGENDA_RUNS = Number(arg('--agenda-runs', 200));
 const REDECIDE_ROUNDS = Number(arg('--rounds', 3));
 const DASHBOARD_RUNS = Number(arg('--dashboard-runs', 5));
 const SEARCH_RUNS = Number(arg('--search-runs', 7));
+// An import of updates brings every this many-th prospect again, its deal value changed.
+const UPDATES_EVERY = Number(arg('--updates-every', 10));
 const DIALECTS = String(arg('--dialects', 'sqlite,postgres')).split(',');
 const defaultPlaybookText = readFileSync(join(root, 'playbooks/default.yaml'), 'utf8');
 const iso = (t) => new Date(t).toISOString();
@@ -115,15 +119,26 @@ function exported(i) {
   };
 }
 
-/** Writes the CSV beside `path` and renames it when whole, so that --csv never reuses half a file. */
-async function writeCsv(path) {
+/** Prospect i again for an import of updates: its deal value changed, without its events. */
+function updated(i) {
+  const e = exported(i);
+  return { ...e, prospect: { ...e.prospect, dealValue: e.prospect.dealValue + 1 }, events: [] };
+}
+
+/**
+ * Writes the CSV of the prospects `each` gives (all of them, or some for an import of updates)
+ * beside `path` and renames it when whole, so that --csv never reuses half a file.
+ */
+async function writeCsv(path, each = exported) {
   const out = createWriteStream(`${path}.partial`);
   const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
   await write(csvLine(EXPORT_COLUMNS));
   let rows = 0;
   let buffer = '';
   for (let i = 0; i < PROSPECTS; i += 1) {
-    for (const r of exportRows(exported(i))) {
+    const prospect = each(i);
+    if (prospect === undefined) continue;
+    for (const r of exportRows(prospect)) {
       buffer += csvLine(r);
       rows += 1;
     }
@@ -408,6 +423,22 @@ for (const dialect of DIALECTS) {
     console.log(
       `every rep's day read once (${fmt(reps.length)} reps, ${fmt(actions)} actions): ${((Date.now() - started) / 1000).toFixed(1)} s, ${fmt(Number(cards.n))} cards kept`,
     );
+  }
+
+  // An import of updates: the prospects changed are written again, their kept cards forgotten,
+  // and their decisions decided again.
+  if (!REUSE.has(dialect)) {
+    const updates = join(work, 'updates.csv');
+    const rows = await writeCsv(updates, (i) => (i % UPDATES_EVERY === 0 ? updated(i) : undefined));
+    started = Date.now();
+    const report = await importFiles(app.ctx, app.admin, [{ path: updates }], {});
+    const seconds = (Date.now() - started) / 1000;
+    if (!report.committed)
+      throw new Error(`import of updates rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
+    console.log(
+      `import of updates: ${fmt(rows)} CSV rows (every ${fmt(UPDATES_EVERY)}th prospect, its deal value changed; ${fmt(report.prospects.updated)} updated, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s`,
+    );
+    rmSync(updates, { force: true });
   }
 
   // 3. Re-decide everyone: the same playbook a minute later, then a new playbook. On a reused
