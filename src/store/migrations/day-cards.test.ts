@@ -114,29 +114,44 @@ describeDialects('migration 0019 (day cards) on %s', (dialect) => {
     expect(await carded()).not.toContain(b.prospect.id);
   });
 
-  it('keeps no card for a decision another transaction holds, and does not wait for it (PostgreSQL)', async () => {
+  it('keeps no card where another transaction holds the prospect, the contact or the decision, and does not wait for it (PostgreSQL)', async () => {
     if (dialect !== 'postgres' || t.config.kind !== 'postgres') return;
     const read = await lookedUp();
-    const target = read[0] as DayRow;
+    const [renamed, readdressed, redecided] = read.filter((r) => r.contact !== undefined) as [
+      DayRow,
+      DayRow,
+      DayRow,
+    ];
     await q().updateTable('decisions').set({ card: null }).execute();
-    // Another transaction renames the prospect (its trigger holds the decision) and has not
-    // committed when the days are read: they read the old name, and keep every card but its.
+    // Another transaction renames a prospect, gives a contact a new address and writes a decision
+    // (as a re-decision does), and has not committed when the days are read: they read the rows
+    // as they were, and keep every card but those three.
     const other = new pg.Client({ connectionString: t.config.url });
     await other.connect();
     try {
       await other.query('begin');
       await other.query('update prospects set name = $1 where id = $2', [
         'Renamed meanwhile',
-        target.prospect.id,
+        renamed.prospect.id,
+      ]);
+      await other.query('update contacts set email = $1 where id = $2', [
+        'new@x.test',
+        readdressed.contact?.id,
+      ]);
+      await other.query('update decisions set reason = $1 where prospect_id = $2', [
+        'meanwhile',
+        redecided.prospect.id,
       ]);
       const seen = await readDays();
-      expect(seen.find((r) => r.prospect.id === target.prospect.id)?.prospect.name).toBe(
-        target.prospect.name,
-      );
+      const of = (r: DayRow) => seen.find((x) => x.prospect.id === r.prospect.id);
+      expect(of(renamed)?.prospect.name).toBe(renamed.prospect.name);
+      expect(of(readdressed)?.contact?.email).toBe(readdressed.contact?.email);
+      expect(of(redecided)?.decision.reason).toBe(redecided.decision.reason);
+      const held = [renamed, readdressed, redecided].map((r) => r.prospect.id);
       expect(await carded()).toEqual(
         read
           .map((r) => r.prospect.id)
-          .filter((id) => id !== target.prospect.id)
+          .filter((id) => !held.includes(id))
           .sort(),
       );
       await other.query('commit');
@@ -144,7 +159,11 @@ describeDialects('migration 0019 (day cards) on %s', (dialect) => {
       await other.end();
     }
     const after = await readDays();
-    expect(after.find((r) => r.prospect.id === target.prospect.id)?.prospect.name).toBe('Renamed meanwhile');
+    const of = (r: DayRow) => after.find((x) => x.prospect.id === r.prospect.id);
+    expect(of(renamed)?.prospect.name).toBe('Renamed meanwhile');
+    expect(of(readdressed)?.contact?.email).toBe('new@x.test');
+    expect(of(redecided)?.decision.reason).toBe('meanwhile');
+    expect(after).toEqual(await lookedUp());
   });
 
   it('keeps a card only for the contact it was read for and, on PostgreSQL, from the rows as they stand', async () => {
