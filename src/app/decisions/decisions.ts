@@ -61,6 +61,16 @@ export function deciderFor(source: PlaybookSource): Decider {
   return decider;
 }
 
+/** The versions of the playbook and model in force, which a decision made now names. */
+export async function decidingVersions(
+  q: Q,
+  orgId: string,
+  defaultText: string,
+): Promise<{ playbookVersion: string; modelVersion: string }> {
+  const decider = deciderFor(await playbookSource(q, orgId, defaultText));
+  return { playbookVersion: decider.playbook.version, modelVersion: decider.model.version };
+}
+
 async function playbookSource(q: Q, orgId: string, defaultText: string): Promise<PlaybookSource> {
   const [stored, model] = await Promise.all([playbooks.active(q, orgId), models.active(q, orgId)]);
   const source: PlaybookSource =

@@ -14,22 +14,34 @@ import {
 import { events } from '../../store/repositories/events.repository.js';
 import { contacts, prospects } from '../../store/repositories/prospects.repository.js';
 import type { Q } from '../context.js';
-import { decidePages } from './decisions.js';
+import { decidePages, decidingVersions } from './decisions.js';
 import type { Page } from './decisions.js';
 import { PARALLEL_MIN } from './pool.js';
 
 /** Prospects per page when re-deciding everyone: read as index ranges, decided by a worker. */
 const PAGE = 2000;
 
-/** The next page of the organisation's prospects after `after` in id order, read as index ranges. */
-async function pageAfter(q: Q, orgId: string, after: string, limit: number): Promise<Page | undefined> {
+/** The versions of the playbook and model deciding: a decision another version made never stands. */
+type Deciding = Awaited<ReturnType<typeof decidingVersions>>;
+
+/**
+ * The next page of the organisation's prospects after `after` in id order, read as index ranges
+ * (the decisions' texts only where the versions deciding made them).
+ */
+async function pageAfter(
+  q: Q,
+  orgId: string,
+  after: string,
+  limit: number,
+  deciding: Deciding,
+): Promise<Page | undefined> {
   const ps = await prospects.pageAfter(q, { orgId, afterId: after, limit });
   if (ps.length === 0) return undefined;
   const range = { after, last: (ps.at(-1) as Prospect).id };
   const [listed, read, summaries] = await Promise.all([
     contacts.listInRange(q, range),
     events.historiesInRange(q, range),
-    decisions.summariesInRange(q, range),
+    decisions.summariesInRange(q, range, deciding),
   ]);
   // Another organisation's prospects may share the range: only this page's are kept.
   const ids = new Set(ps.map((p) => p.id));
@@ -74,12 +86,13 @@ export async function redecideAll(
   defaultPlaybookText: string,
 ): Promise<number> {
   let changed = 0;
-  const first = await pageAfter(q, orgId, '', PAGE);
+  const deciding = await decidingVersions(q, orgId, defaultPlaybookText);
+  const first = await pageAfter(q, orgId, '', PAGE, deciding);
   if (first === undefined) return 0;
   async function* pages(): AsyncGenerator<Page> {
     for (let page: Page | undefined = first; page !== undefined;) {
       yield page;
-      page = await pageAfter(q, orgId, (page.prospects.at(-1) as Prospect).id, PAGE);
+      page = await pageAfter(q, orgId, (page.prospects.at(-1) as Prospect).id, PAGE, deciding);
     }
   }
   // A small organisation is decided here: starting the workers would cost more than it saves.
@@ -99,7 +112,8 @@ export async function redecidePage(
   now: number,
   defaultPlaybookText: string,
 ): Promise<{ last: string; count: number; changed: number; decided: StoredDecision[] } | undefined> {
-  const page = await pageAfter(q, orgId, after, limit);
+  const deciding = await decidingVersions(q, orgId, defaultPlaybookText);
+  const page = await pageAfter(q, orgId, after, limit, deciding);
   if (page === undefined) return undefined;
   let changed = 0;
   const decided: StoredDecision[] = [];

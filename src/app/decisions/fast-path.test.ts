@@ -18,7 +18,7 @@ import type { AppContext, Q } from '../context.js';
 import { createDemo } from '../demo/demo.js';
 import { groupBy } from '../collections.js';
 import { createDecider } from './decider.js';
-import { refreshDecisions, toStored } from './decisions.js';
+import { decidingVersions, refreshDecisions, toStored } from './decisions.js';
 import { redecideAll } from './everyone.js';
 import { usePlaybook } from './playbook.js';
 import { scenarioFromStore } from './scenario.js';
@@ -280,5 +280,16 @@ describe.each(CASES)('the fast path on $dialect, $name', ({ dialect, prospects: 
     // Both kinds of write happened: rows whose indexed columns stayed, and rows whose moved.
     expect(moved).toBeGreaterThan(0);
     expect(moved).toBeLessThan(reference.size);
+    // Read for the versions deciding, the summaries hold each decision's text (or its print); for
+    // others, none: no decision of another version stands as stored.
+    const deciding = await decidingVersions(q, orgId, ctx.defaultPlaybookText);
+    expect(deciding.playbookVersion).toBe('spaced@2');
+    const everyone = { after: '', last: '\uffff' };
+    const texts = (versions: typeof deciding) =>
+      decisions
+        .summariesInRange(q, everyone, versions)
+        .then((m) => [...m.values()].filter((s) => (s.text ?? s.print) !== undefined).length);
+    expect(await texts(deciding)).toBe(reference.size);
+    expect(await texts({ ...deciding, playbookVersion: 'none@0' })).toBe(0);
   }, 600_000);
 });

@@ -702,19 +702,27 @@ export const decisions = {
   /**
    * The decisions of a page of prospects, read as one index range: what each one decided for whom
    * (see DecisionSummary), and when it is to be looked at again; its text and reason, the long
-   * columns, on PostgreSQL as a fingerprint, on SQLite (no network between) as they are.
+   * columns, on PostgreSQL as a fingerprint, on SQLite (no network between) as they are. Given the
+   * versions of the playbook and model deciding now, the text only of decisions they made: another
+   * version's decision never stands as stored (standsAsStored), and with a new playbook, reading
+   * every decision's text was most of what this reads (on SQLite, about 60 MB for 100,000).
    */
-  async summariesInRange(q: Q, range: IdRange): Promise<Map<string, DecisionSummary>> {
+  async summariesInRange(
+    q: Q,
+    range: IdRange,
+    deciding?: { playbookVersion: string; modelVersion: string },
+  ): Promise<Map<string, DecisionSummary>> {
     const postgres = speaksPostgres(q);
-    const kept = sql<string>`decision || '|' || reason`;
+    const text = sql<string>`decision || '|' || reason`;
+    const compared = postgres ? sql<string>`md5(${text})` : text;
+    const kept =
+      deciding === undefined
+        ? compared
+        : sql<string | null>`case when playbook_version = ${deciding.playbookVersion}
+            and model_version = ${deciding.modelVersion} then ${compared} end`;
     const rows = await q
       .selectFrom('decisions')
-      .select([
-        'prospect_id',
-        ...DECIDED_SHORT,
-        'recheck_at',
-        (postgres ? sql<string>`md5(${kept})` : kept).as('kept'),
-      ])
+      .select(['prospect_id', ...DECIDED_SHORT, 'recheck_at', kept.as('kept')])
       .where('prospect_id', '>', range.after)
       .where('prospect_id', '<=', range.last)
       .execute();
@@ -727,7 +735,7 @@ export const decisions = {
           due: r.due === null ? null : Number(r.due),
           active_list: Number(r.active_list),
           recheck_at: r.recheck_at === null ? null : Number(r.recheck_at),
-          ...(postgres ? { print: k } : { text: k }),
+          ...(k === null ? {} : postgres ? { print: k } : { text: k }),
         },
       ]),
     );
@@ -737,7 +745,8 @@ export const decisions = {
 /**
  * A stored decision as a re-decision compares it: its short columns (DECIDED_SHORT) as stored,
  * when it is to be looked at again, and its text and reason joined, as text (SQLite) or as the
- * md5 fingerprint of that text (PostgreSQL).
+ * md5 fingerprint of that text (PostgreSQL): neither for a decision another playbook or model
+ * version made, when the versions deciding were given (summariesInRange).
  */
 export type DecisionSummary = Pick<DecisionsTable, (typeof DECIDED_SHORT)[number] | 'recheck_at'> & {
   text?: string;
@@ -768,7 +777,7 @@ export function standsAsStored(before: DecisionSummary, r: DecisionsTable, now: 
   const same =
     before.text !== undefined
       ? before.text === kept
-      : before.print === createHash('md5').update(kept).digest('hex');
+      : before.print !== undefined && before.print === createHash('md5').update(kept).digest('hex');
   if (!same) return false;
   const stored = before.recheck_at;
   const fresh = r.recheck_at ?? null;
