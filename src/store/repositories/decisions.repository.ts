@@ -353,9 +353,15 @@ export interface CardToKeep {
   card: string;
   /**
    * PostgreSQL: the versions (`xmin`) of the prospect's and the contact's rows the card was made
-   * from; null for a contact the decision does not name, or that was gone.
+   * from; null for a contact the decision does not name, or that was gone (a card is then kept only
+   * where the decision names none).
    */
   versions?: [string, string | null];
+}
+
+/** The version a packed row ends with on PostgreSQL (see packed); null on SQLite, or for no row. */
+function versionOf(row: unknown[] | null, columns: readonly string[]): string | null {
+  return (row?.[columns.length] as string | undefined) ?? null;
 }
 
 /**
@@ -383,13 +389,11 @@ function dayRows(rows: DayColumnsRow[]): { rows: DayRow[]; keep: CardToKeep[] } 
         contactId: r.contact_id,
         card: JSON.stringify([prospect, contact]),
       };
-      // PostgreSQL's rows end with their versions (see packed).
-      const version = (row: unknown[] | null, at: number) => (row?.[at] as string | undefined) ?? null;
-      const prospectVersion = version(p, PROSPECT_PACKED.length);
+      const prospectVersion = versionOf(p, PROSPECT_PACKED);
       keep.push(
         prospectVersion === null
           ? card
-          : { ...card, versions: [prospectVersion, version(c, CONTACT_PACKED.length)] },
+          : { ...card, versions: [prospectVersion, versionOf(c, CONTACT_PACKED)] },
       );
     }
     out.push({
