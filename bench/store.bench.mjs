@@ -436,7 +436,7 @@ for (const dialect of DIALECTS) {
     if (!report.committed)
       throw new Error(`import of updates rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
     console.log(
-      `import of updates: ${fmt(rows)} CSV rows (every ${fmt(UPDATES_EVERY)}th prospect, its deal value changed; ${fmt(report.prospects.updated)} updated, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s`,
+      `import of updates: ${fmt(rows)} CSV rows (${UPDATES_EVERY === 1 ? 'every prospect' : `1 prospect in ${fmt(UPDATES_EVERY)}`}, its deal value changed; ${fmt(report.prospects.updated)} updated, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s`,
     );
     rmSync(updates, { force: true });
   }

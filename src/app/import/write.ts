@@ -66,7 +66,10 @@ export async function writeChunk(
   }
   const created = [...chunk.created].map((id) => chunk.prospects.get(id) as Prospect);
   await prospects.insertMany(q, created);
-  for (const id of chunk.dirty) await prospects.update(q, chunk.prospects.get(id) as Prospect);
+  await prospects.updateMany(
+    q,
+    [...chunk.dirty].map((id) => chunk.prospects.get(id) as Prospect),
+  );
   await contacts.insertMany(
     q,
     [...chunk.newContacts].map((id) => chunk.contactById.get(id) as Contact),

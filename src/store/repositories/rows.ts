@@ -117,10 +117,27 @@ function textArrayJson(values: unknown[]): string {
 }
 
 /**
+ * PostgreSQL: rows as one array parameter per column, and the SQL that unpacks each (text columns go
+ * as JSON arrays, unpacked in order: JSON.stringify is native, the driver's quoting of a text[] is
+ * not), for `unnest`: a statement's text, and its plan, is the same whatever the number of rows.
+ */
+function columnArrays(columns: TypedColumns, rows: unknown[][]): { params: unknown[]; arrays: string[] } {
+  const params = columns.map(([, type], i) => {
+    const values = rows.map((r) => r[i]);
+    return type === 'text' ? textArrayJson(values) : values;
+  });
+  const arrays = columns.map(([, type], i) =>
+    type === 'text'
+      ? `array(select e from json_array_elements_text($${i + 1}::json) with ordinality as j(e, k) order by k)`
+      : `$${i + 1}::${type}[]`,
+  );
+  return { params, arrays };
+}
+
+/**
  * Like insertRows, for the largest writes (every prospect's decision): on PostgreSQL the rows go as
- * one array per column into a single `unnest` (text columns as JSON arrays, unpacked in order), so
- * the statement's text, and its plan, is the same whatever the number of rows; on SQLite as
- * insertRows (whose statements the connection keeps).
+ * one array per column into a single `unnest` (columnArrays); on SQLite as insertRows (whose
+ * statements the connection keeps).
  */
 export async function insertColumns(
   q: Q,
@@ -132,18 +149,32 @@ export async function insertColumns(
   if (rows.length === 0) return 0;
   const names = columns.map(([name]) => name);
   if (!speaksPostgres(q)) return insertRows(q, table, names, rows, onConflict);
-  const params = columns.map(([, type], i) => {
-    const values = rows.map((r) => r[i]);
-    return type === 'text' ? textArrayJson(values) : values;
-  });
-  const arrays = columns.map(([, type], i) =>
-    type === 'text'
-      ? `array(select e from json_array_elements_text($${i + 1}::json) with ordinality as j(e, k) order by k)`
-      : `$${i + 1}::${type}[]`,
-  );
+  const { params, arrays } = columnArrays(columns, rows);
   const text =
     `insert into ${table} (${names.join(', ')}) select * from unnest(` +
     `${arrays.join(', ')})${conflictClause(table, names, onConflict)}`;
+  const result = await q.executeQuery(CompiledQuery.raw(text, params));
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * PostgreSQL: updates existing rows, found by the first column (their key), to the other columns'
+ * values, in one statement (`update ... from unnest`): one statement a row ran each statement
+ * trigger once a row (an import updating 10,000 prospects of 100,000: 14 s). A row whose key is
+ * not stored is left out, as an update by key leaves it. Returns how many rows were updated.
+ */
+export async function updateColumns(
+  q: Q,
+  table: string,
+  columns: TypedColumns,
+  rows: unknown[][],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const [key, ...rest] = columns.map(([name]) => name) as [string, ...string[]];
+  const { params, arrays } = columnArrays(columns, rows);
+  const text =
+    `update ${table} set ${rest.map((c) => `${c} = x.${c}`).join(', ')} ` +
+    `from unnest(${arrays.join(', ')}) as x(${[key, ...rest].join(', ')}) where ${table}.${key} = x.${key}`;
   const result = await q.executeQuery(CompiledQuery.raw(text, params));
   return Number(result.numAffectedRows ?? 0);
 }
