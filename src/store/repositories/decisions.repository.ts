@@ -10,7 +10,7 @@ import { formatInstant } from '../../core/scenario/time.js';
 import { createHash } from 'node:crypto';
 import { chunks, insertColumns, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
-import { toContact, toProspect } from './prospects.repository.js';
+import { PROSPECT_COLUMNS, toContact, toProspect } from './prospects.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -232,25 +232,7 @@ export interface DayRow {
 // 33 columns costs the drivers more than one of 7 (each column of each row is a property made).
 // The deal value, a REAL, goes too: SQLite's JSON (3.53, as better-sqlite3 builds it) writes a
 // double with the 17 digits that give it back exactly, as PostgreSQL's does (decisions-day.test).
-const PROSPECT_PACKED = [
-  'id',
-  'org_id',
-  'owner_id',
-  'name',
-  'relationship',
-  'source',
-  'created_at',
-  'deal_value',
-  'icp_fit',
-  'serious',
-  'goals_clear',
-  'price_only',
-  'product_id',
-  'product_fit',
-  'do_not_contact',
-  'snoozed_until',
-  'updated_at',
-] as const satisfies readonly (keyof ProspectsTable)[];
+const PROSPECT_PACKED = PROSPECT_COLUMNS.map(([name]) => name);
 const CONTACT_PACKED = [
   'id',
   'org_id',

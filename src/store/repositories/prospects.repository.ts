@@ -166,10 +166,11 @@ async function searchIndexed(q: Q, orgId: string, text: string, holds: Holds): P
 }
 
 /**
- * The prospects' columns with their PostgreSQL types (migration 0001), the key first, for a bulk
- * update (updateMany). The organisation is never changed by an update, but is sent as it is.
+ * The prospects' columns with their PostgreSQL types (migration 0001), the key first: for a bulk
+ * update (updateMany; the organisation is never changed by an update, but is sent as it is), and
+ * the columns a day's lookup packs (decisions.repository's PROSPECT_PACKED).
  */
-const PROSPECT_COLUMNS = [
+export const PROSPECT_COLUMNS = [
   ['id', 'text'],
   ['org_id', 'text'],
   ['owner_id', 'text'],
