@@ -6,7 +6,7 @@
 //   2. import: `pursuit import` of the CSV into another fresh database, rows/s, and its ratio to (1);
 //      then every rep's day read once, as a team's morning does (the days' cards are kept), and an
 //      import of updates (a CRM's nightly sync: every --updates-every'th prospect again, default 10,
-//      its deal value changed, its contact as it was, no events), rows/s;
+//      its deal value changed, every other one's contact's phone number too, no events), rows/s;
 //   3. re-deciding everyone (prospects/s), twice a round (medians of --rounds): a minute later with
 //      the same playbook (decisions that come out as they stand are left alone), then a new playbook
 //      put in force (different follow-up spacing and fewer touches: many decisions change and are
@@ -119,10 +119,18 @@ function exported(i) {
   };
 }
 
-/** Prospect i again for an import of updates: its deal value changed, without its events. */
+/**
+ * Prospect i again for an import of updates: its deal value changed, and every other one's contact's
+ * phone number, without its events.
+ */
 function updated(i) {
   const e = exported(i);
-  return { ...e, prospect: { ...e.prospect, dealValue: e.prospect.dealValue + 1 }, events: [] };
+  const [contact] = e.contacts;
+  const contacts =
+    i % (2 * UPDATES_EVERY) === 0
+      ? [{ ...contact, phone: `+44 20 7946 ${String(i % 10000).padStart(4, '0')}` }]
+      : e.contacts;
+  return { ...e, prospect: { ...e.prospect, dealValue: e.prospect.dealValue + 1 }, contacts, events: [] };
 }
 
 /**
@@ -436,7 +444,7 @@ for (const dialect of DIALECTS) {
     if (!report.committed)
       throw new Error(`import of updates rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
     console.log(
-      `import of updates: ${fmt(rows)} CSV rows (${UPDATES_EVERY === 1 ? 'every prospect' : `1 prospect in ${fmt(UPDATES_EVERY)}`}, its deal value changed; ${fmt(report.prospects.updated)} updated, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s`,
+      `import of updates: ${fmt(rows)} CSV rows (${UPDATES_EVERY === 1 ? 'every prospect' : `1 prospect in ${fmt(UPDATES_EVERY)}`}, its deal value changed, every other one's contact's phone; ${fmt(report.prospects.updated)} updated, ${fmt(report.contacts.updated)} contacts, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s`,
     );
     rmSync(updates, { force: true });
   }

@@ -74,7 +74,10 @@ export async function writeChunk(
     q,
     [...chunk.newContacts].map((id) => chunk.contactById.get(id) as Contact),
   );
-  for (const id of chunk.dirtyContacts) await contacts.update(q, chunk.contactById.get(id) as Contact);
+  await contacts.updateMany(
+    q,
+    [...chunk.dirtyContacts].map((id) => chunk.contactById.get(id) as Contact),
+  );
   await externalIds.insertMany(
     q,
     chunk.newExtIds.map((x) => ({ orgId, ...x })),

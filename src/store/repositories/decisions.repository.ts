@@ -10,7 +10,7 @@ import { formatInstant } from '../../core/scenario/time.js';
 import { createHash } from 'node:crypto';
 import { chunks, insertColumns, speaksPostgres } from './rows.js';
 import type { IdRange } from './rows.js';
-import { PROSPECT_COLUMNS, toContact, toProspect } from './prospects.repository.js';
+import { CONTACT_COLUMNS, PROSPECT_COLUMNS, toContact, toProspect } from './prospects.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -233,20 +233,7 @@ export interface DayRow {
 // The deal value, a REAL, goes too: SQLite's JSON (3.53, as better-sqlite3 builds it) writes a
 // double with the 17 digits that give it back exactly, as PostgreSQL's does (decisions-day.test).
 const PROSPECT_PACKED = PROSPECT_COLUMNS.map(([name]) => name);
-const CONTACT_PACKED = [
-  'id',
-  'org_id',
-  'prospect_id',
-  'position',
-  'name',
-  'role',
-  'email',
-  'phone',
-  'timezone',
-  'do_not_contact',
-  'created_at',
-  'email_bounced_at',
-] as const satisfies readonly (keyof ContactsTable)[];
+const CONTACT_PACKED = CONTACT_COLUMNS.map(([name]) => name);
 // Every column is read: a column added to either table and not here fails to compile. Its
 // migration must also forget every day's card (`update decisions set card = null`): a card holds
 // the records as they were made when it was kept (migration 0019).

@@ -194,6 +194,31 @@ const _allWritten: [Exclude<keyof ProspectsTable, (typeof PROSPECT_COLUMNS)[numb
   ? true
   : never = true;
 
+/**
+ * The contacts' columns with their PostgreSQL types (migrations 0001 and 0008), the key first: for
+ * a bulk update (contacts.updateMany, which leaves the organisation and the prospect as stored) and
+ * the columns a day's lookup packs (decisions.repository's CONTACT_PACKED).
+ */
+export const CONTACT_COLUMNS = [
+  ['id', 'text'],
+  ['org_id', 'text'],
+  ['prospect_id', 'text'],
+  ['position', 'integer'],
+  ['name', 'text'],
+  ['role', 'text'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['timezone', 'text'],
+  ['do_not_contact', 'integer'],
+  ['created_at', 'bigint'],
+  ['email_bounced_at', 'bigint'],
+] as const satisfies TypedColumns & readonly (readonly [keyof ContactsTable, string])[];
+const _allContactColumns: [Exclude<keyof ContactsTable, (typeof CONTACT_COLUMNS)[number][0]>] extends [never]
+  ? true
+  : never = true;
+// What an update writes: every column but the organisation and the prospect (contacts.update's).
+const CONTACT_UPDATED = CONTACT_COLUMNS.filter(([name]) => name !== 'org_id' && name !== 'prospect_id');
+
 export const prospects = {
   /** One owner's prospects snoozed past a time, with the time each wakes (by the index on snoozes). */
   async snoozedAfter(q: Q, orgId: string, ownerId: string, after: number): Promise<Map<string, number>> {
@@ -403,6 +428,27 @@ export const contacts = {
   async update(q: Q, c: Contact): Promise<void> {
     const { id: _id, org_id: _org, prospect_id: _p, ...changes } = contactRow(c);
     await q.updateTable('contacts').set(changes).where('id', '=', c.id).execute();
+  },
+  /**
+   * Updates many contacts (an import's), as prospects.updateMany: on PostgreSQL in statements of
+   * 1,000 (the contacts' triggers once a statement), on SQLite one by one. Like `update`, it leaves
+   * each contact's organisation and prospect as stored.
+   */
+  async updateMany(q: Q, list: readonly Contact[]): Promise<void> {
+    if (!speaksPostgres(q)) {
+      for (const c of list) await contacts.update(q, c);
+      return;
+    }
+    const names = CONTACT_UPDATED.map(([name]) => name);
+    for (const part of chunks([...list], 1000)) {
+      const rows = part.map(contactRow);
+      await updateColumns(
+        q,
+        'contacts',
+        CONTACT_UPDATED,
+        rows.map((r) => names.map((c) => r[c])),
+      );
+    }
   },
   async listByProspect(q: Q, prospectId: string): Promise<Contact[]> {
     const rows = await q

@@ -1,6 +1,6 @@
-// Updating many prospects at once (an import's updates), on both dialects: every field is written
-// as given (text that JSON must escape, numbers exact, flags and nulls), a prospect not stored is
-// not made, and what the database keeps from prospects (the search index, the day's cards) follows.
+// Updating many prospects and contacts at once (an import's updates), on both dialects: every field
+// is written as given (text that JSON must escape, numbers exact, flags and nulls), a row not stored
+// is not made, a contact keeps its prospect, and the search index follows.
 
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
@@ -12,12 +12,12 @@ import {
 } from '../../../test/support/databases.js';
 import type { TestDb } from '../../../test/support/databases.js';
 import { addProspect } from '../../app/prospects/prospects.js';
-import type { Prospect, User } from '../../core/records.js';
-import { prospects } from './prospects.repository.js';
+import type { Contact, Prospect, User } from '../../core/records.js';
+import { contacts, prospects } from './prospects.repository.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 
-describeDialects('updating many prospects on %s', (dialect) => {
+describeDialects('updating many prospects and contacts on %s', (dialect) => {
   let t: TestDb;
   let dana: User;
   let eli: User;
@@ -71,5 +71,36 @@ describeDialects('updating many prospects on %s', (dialect) => {
     const found = await prospects.list(t.db.kysely, { orgId: dana.orgId, matching: 'vandelay' });
     expect(found.map((p) => p.id)).toEqual([acme.id]);
     expect(await prospects.list(t.db.kysely, { orgId: dana.orgId, matching: 'acme' })).toEqual([]);
+  });
+
+  it('writes every field of each contact as given, and leaves its prospect and organisation', async () => {
+    const [acme, globex] = stored as [Prospect, Prospect];
+    const [pat] = await contacts.listByProspect(t.db.kysely, acme.id);
+    const [pam] = await contacts.listByProspect(t.db.kysely, globex.id);
+    if (pat === undefined || pam === undefined) throw new Error('each prospect has its contact');
+    const changed: Contact[] = [
+      {
+        ...pat,
+        name: 'Pat "O\\Doe" 東京',
+        role: 'stakeholder',
+        email: 'pat.doe@example.test',
+        phone: '+1 555 0100',
+        timezone: 'Asia/Tokyo',
+        doNotContact: true,
+        emailBouncedAt: NOW + 5,
+      },
+      { ...pam, email: null, phone: null, timezone: null, position: 3 },
+      { ...pam, id: 'not-stored', name: 'Nobody' },
+    ];
+    // A prospect or organisation given is not written: an update moves no contact.
+    await contacts.updateMany(t.db.kysely, [
+      { ...(changed[0] as Contact), prospectId: globex.id, orgId: 'elsewhere' },
+      ...changed.slice(1),
+    ]);
+    expect(await contacts.listByProspect(t.db.kysely, acme.id)).toEqual([changed[0]]);
+    expect(await contacts.listByProspect(t.db.kysely, globex.id)).toEqual([changed[1]]);
+    expect(await contacts.findByIds(t.db.kysely, ['not-stored'])).toEqual([]);
+    const found = await prospects.list(t.db.kysely, { orgId: dana.orgId, matching: 'pat.doe@' });
+    expect(found.map((p) => p.id)).toEqual([acme.id]);
   });
 });
