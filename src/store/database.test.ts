@@ -52,6 +52,7 @@ describe('opening a SQLite database', () => {
       '2026-12-07-0018-prospect-search',
       '2026-12-07-0019-day-cards',
       '2026-12-07-0020-cards-by-row-version',
+      '2026-12-07-0021-day-cards-table',
     ]);
     await again.close();
   });

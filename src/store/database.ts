@@ -30,6 +30,7 @@ import * as prospectCounts from './migrations/2026-12-07-0017-prospect-counts.js
 import * as prospectSearch from './migrations/2026-12-07-0018-prospect-search.js';
 import * as dayCards from './migrations/2026-12-07-0019-day-cards.js';
 import * as cardsByRowVersion from './migrations/2026-12-07-0020-cards-by-row-version.js';
+import * as dayCardsTable from './migrations/2026-12-07-0021-day-cards-table.js';
 import { ChangeListener, ChangeWatch } from './changes.js';
 import type { Database } from './schema.js';
 
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0018-prospect-search': prospectSearch,
   '2026-12-07-0019-day-cards': dayCards,
   '2026-12-07-0020-cards-by-row-version': cardsByRowVersion,
+  '2026-12-07-0021-day-cards-table': dayCardsTable,
 };
 
 /** The schema versions this Pursuit knows, oldest first (a backup's are checked against them). */

@@ -1,8 +1,6 @@
 // The database's tables as Kysely sees them (snake_case rows). Instants are epoch milliseconds
 // (bigint), flags are 0/1 integers, so SQLite and PostgreSQL return the same values.
 
-import type { ColumnType } from 'kysely';
-
 export interface OrganisationsTable {
   id: string;
   name: string;
@@ -131,13 +129,16 @@ export interface DecisionsTable {
 }
 
 /**
- * What a rep's day shows of a decision's prospect and contact, kept with the decision by the day's
- * reads (migrations 0019 and 0020, decisions.repository's `dayColumns`): not part of what was
- * decided, and never written with it.
+ * What a rep's day shows of a decision's prospect and contact, kept by the day's reads (migrations
+ * 0019-0021, decisions.repository's `dayColumns`): not part of what was decided, and never written
+ * with it. A card is read only while its decision names the contact it was made for.
  */
-export interface DayCardColumns {
-  /** JSON `[prospect, contact or null]`, each as its record (core/records.ts); null when forgotten. */
-  card: ColumnType<string | null, string | null | undefined, string | null>;
+export interface DayCardsTable {
+  prospect_id: string;
+  /** The contact the card holds (null: none), as the decision named it when the card was made. */
+  contact_id: string | null;
+  /** JSON `[prospect, contact or null]`, each as its record (core/records.ts). */
+  card: string;
 }
 
 export interface CredentialsTable {
@@ -385,7 +386,8 @@ export interface Database {
   events: EventsTable;
   external_ids: ExternalIdsTable;
   playbooks: PlaybooksTable;
-  decisions: DecisionsTable & DayCardColumns;
+  decisions: DecisionsTable;
+  day_cards: DayCardsTable;
   credentials: CredentialsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -9,13 +9,14 @@ import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { sql } from 'kysely';
-import type { CompiledQuery } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { describe } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { addUser, init } from '../../src/app/accounts/workspace.js';
 import type { User } from '../../src/core/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import type { DatabaseConfig, Db } from '../../src/store/database.js';
+import type { Database } from '../../src/store/schema.js';
 import { DEFAULT_PLAYBOOK_TEXT } from './scenario.js';
 
 const PG_URL = process.env.PURSUIT_TEST_DATABASE_URL;
@@ -132,12 +133,27 @@ export async function dump(db: Db) {
       .orderBy('system')
       .orderBy('external_id')
       .execute(),
-    // Without the day's card, which reads keep and writes forget (migration 0019): not what was decided.
-    decisions: (await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute()).map(
-      ({ card: _card, ...decided }) => decided,
-    ),
+    // The day's cards (migration 0021) are not here: reads keep them, writes forget them.
+    decisions: await k.selectFrom('decisions').selectAll().orderBy('prospect_id').execute(),
     products: await k.selectFrom('products').selectAll().orderBy('id').execute(),
   };
+}
+
+/**
+ * The day's cards a read would use (migration 0021): prospect id to card, for the cards kept for the
+ * contact their decision names now.
+ */
+export async function cardsRead(k: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await k
+    .selectFrom('day_cards as k')
+    .innerJoin('decisions as d', (join) =>
+      join
+        .onRef('d.prospect_id', '=', 'k.prospect_id')
+        .onRef('d.contact_id', 'is not distinct from', 'k.contact_id'),
+    )
+    .select(['k.prospect_id', 'k.card'])
+    .execute();
+  return new Map(rows.map((r) => [r.prospect_id, r.card]));
 }
 
 /** SQLite's integrity_check of a database file ("ok" when whole); PostgreSQL keeps its own. */

@@ -1,7 +1,8 @@
 // Migration 0020: a prospect or contact written where no day's card is kept writes no decision
 // (0019's triggers wrote every such decision on PostgreSQL, to bump its generation), and on
 // PostgreSQL a card a reader keeps stays locked to the rows it was made from: a writer that comes
-// after waits for the reader's commit, and then forgets the card. `down` brings the generation back.
+// after waits for the reader's commit, and then forgets the card (kept in a table of their own since
+// 0021). `down` brings the generation back.
 
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -12,6 +13,7 @@ import { createDemo } from '../../app/demo/demo.js';
 import type { AgendaQuery, DayRow } from '../repositories/decisions.repository.js';
 import { decisions } from '../repositories/decisions.repository.js';
 import { down, up } from './2026-12-07-0020-cards-by-row-version.js';
+import { down as downTable, up as upTable } from './2026-12-07-0021-day-cards-table.js';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
@@ -31,8 +33,9 @@ describeDialects('migration 0020 (cards by row version) on %s', (dialect) => {
 
   const q = () => t.db.kysely;
   const cardOf = async (id: string) =>
-    (await q().selectFrom('decisions').select('card').where('prospect_id', '=', id).executeTakeFirstOrThrow())
-      .card;
+    (await q().selectFrom('day_cards').select('card').where('prospect_id', '=', id).executeTakeFirst())
+      ?.card ?? null;
+  const forgetCards = () => q().deleteFrom('day_cards').execute();
   /** The version of a prospect's decision's row (PostgreSQL): a new one for each write. */
   const decisionVersion = async (id: string) =>
     dialect === 'postgres'
@@ -45,7 +48,7 @@ describeDialects('migration 0020 (cards by row version) on %s', (dialect) => {
   /** A day's first two actions, their cards forgotten, then the first's kept again. */
   const twoActions = async (): Promise<[DayRow, DayRow]> => {
     const [a, b] = (await decisions.day(q(), dialect, day)) as [DayRow, DayRow];
-    await q().updateTable('decisions').set({ card: null }).execute();
+    await forgetCards();
     await decisions.dayOf(q(), dialect, day.orgId, [a.prospect.id]);
     return [a, b];
   };
@@ -74,7 +77,7 @@ describeDialects('migration 0020 (cards by row version) on %s', (dialect) => {
   it('makes a writer that comes after a reader kept a card wait for its commit, then forget the card (PostgreSQL)', async () => {
     if (dialect !== 'postgres' || t.config.kind !== 'postgres') return;
     const [a] = await twoActions();
-    await q().updateTable('decisions').set({ card: null }).execute();
+    await forgetCards();
     const writer = new pg.Client({ connectionString: t.config.url });
     const watcher = new pg.Client({ connectionString: t.config.url });
     await writer.connect();
@@ -111,19 +114,22 @@ describeDialects('migration 0020 (cards by row version) on %s', (dialect) => {
 
   it('goes down and up again', async () => {
     const [a] = await twoActions();
+    // 0021 first: it moved the cards out of the decisions (and forgets them).
+    await downTable(q());
     await down(q());
-    const generation = async () =>
+    const column = async (name: 'card' | 'card_generation') =>
       (
         await sql<{
-          g: string;
-        }>`select card_generation as g from decisions where prospect_id = ${a.prospect.id}`.execute(q())
-      ).rows[0]?.g;
-    expect(Number(await generation())).toBe(0);
+          v: string | null;
+        }>`select ${sql.ref(name)} as v from decisions where prospect_id = ${a.prospect.id}`.execute(q())
+      ).rows[0]?.v;
+    expect(Number(await column('card_generation'))).toBe(0);
     await q().updateTable('prospects').set({ name: 'After down' }).where('id', '=', a.prospect.id).execute();
     // 0019's PostgreSQL triggers bump the generation again; SQLite's never did.
-    expect(Number(await generation())).toBe(dialect === 'postgres' ? 1 : 0);
-    expect(await cardOf(a.prospect.id)).toBeNull();
+    expect(Number(await column('card_generation'))).toBe(dialect === 'postgres' ? 1 : 0);
+    expect(await column('card')).toBeNull();
     await up(q());
+    await upTable(q());
     await expect(sql`select card_generation from decisions`.execute(q())).rejects.toThrow();
     const [read] = await decisions.dayOf(q(), dialect, day.orgId, [a.prospect.id]);
     expect(read?.prospect.name).toBe('After down');

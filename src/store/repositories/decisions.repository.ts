@@ -1,7 +1,7 @@
 // Every prospect's current decision, and the agenda's reads of them: rows in, records out.
 
 import { sql } from 'kysely';
-import type { Expression, Kysely, RawBuilder, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Dialect } from '../database.js';
 import type { ContactsTable, Database, DecisionsTable, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect, StoredDecision } from '../../core/records.js';
@@ -144,7 +144,7 @@ const DECISION_COLUMNS = [
   ['model_version', 'text'],
 ] as const satisfies readonly (readonly [keyof DecisionsTable, string])[];
 
-/** The columns of what was decided: a decision's read leaves out the day's card (migration 0019). */
+/** The columns of what was decided (all of the table's). */
 const DECIDED = DECISION_COLUMNS.map(([c]) => c);
 
 /**
@@ -235,8 +235,8 @@ export interface DayRow {
 const PROSPECT_PACKED = PROSPECT_COLUMNS.map(([name]) => name);
 const CONTACT_PACKED = CONTACT_COLUMNS.map(([name]) => name);
 // Every column is read: a column added to either table and not here fails to compile. Its
-// migration must also forget every day's card (`update decisions set card = null`): a card holds
-// the records as they were made when it was kept (migration 0019).
+// migration must also forget every day's card (`delete from day_cards`): a card holds the records
+// as they were when it was kept (migrations 0019 and 0021).
 type Unread =
   | Exclude<keyof ProspectsTable, (typeof PROSPECT_PACKED)[number]>
   | Exclude<keyof ContactsTable, (typeof CONTACT_PACKED)[number]>;
@@ -272,16 +272,39 @@ function unpacked<K extends string>(columns: readonly K[], values: unknown[]): R
 const LISTED_BY_DUE = ACTIONS.filter((a) => a !== 'wait' && a !== 'stop' && a !== 'prepare');
 
 /**
- * A day's actions with their prospect and contact: the card kept with the decision (migration 0019),
- * or, where none is kept, the prospect and the contact looked up, each sent as one JSON array (see
- * `packed`). A subquery in a CASE's branch runs only for the rows that take the branch, on both
- * databases.
+ * A day's actions with their prospect and contact: the card kept for the decision (migrations
+ * 0019-0021: its own table, read where it holds the contact the decision names), or, where none is
+ * kept, the prospect and the contact looked up, each sent as one JSON array (see `packed`). A
+ * subquery in a CASE's branch runs only for the rows that take the branch, on both databases. The
+ * card is found by its key, row by row: on PostgreSQL by a lateral join whose LIMIT keeps the
+ * planner from making it a plain join (which it planned as a hash of every card kept, read whole),
+ * on SQLite by a plain one (its joins are loops over an index).
  */
 function dayColumns(q: Q, dialect: Dialect) {
-  return q.selectFrom('decisions as d').select((eb) => {
+  const cards = (eb: ExpressionBuilder<Database & { d: DecisionsTable }, 'd'>) =>
+    eb
+      .selectFrom('day_cards as k')
+      .select(['k.prospect_id', 'k.contact_id', 'k.card'])
+      .$if(dialect === 'postgres', (k) =>
+        k
+          .whereRef('k.prospect_id', '=', 'd.prospect_id')
+          .whereRef('k.contact_id', 'is not distinct from', 'd.contact_id')
+          .limit(1),
+      )
+      .as('k');
+  const from = q.selectFrom('decisions as d');
+  const joined =
+    dialect === 'postgres'
+      ? from.leftJoinLateral(cards, (join) => join.onTrue())
+      : from.leftJoin(cards, (join) =>
+          join
+            .onRef('k.prospect_id', '=', 'd.prospect_id')
+            .onRef('k.contact_id', 'is not distinct from', 'd.contact_id'),
+        );
+  return joined.select((eb) => {
     // A packed row (JSON text, null when none), looked up only where no card is kept.
     const uncarded = (lookup: Expression<unknown>) =>
-      eb.case().when('d.card', 'is', null).then(lookup).end().$castTo<string | null>();
+      eb.case().when('k.card', 'is', null).then(lookup).end().$castTo<string | null>();
     return [
       'd.prospect_id',
       'd.action',
@@ -296,7 +319,7 @@ function dayColumns(q: Q, dialect: Dialect) {
       'd.urgency',
       'd.value_per_minute',
       'd.decision',
-      'd.card',
+      'k.card',
       uncarded(
         eb
           .selectFrom('prospects as p')
@@ -411,10 +434,6 @@ export const decisions = {
         ? { unlessSame: ['decision', 'reason', ...DECIDED_SHORT, 'recheck_at'] }
         : {}),
       ...(options.indexesAsStored === true ? { keeping: INDEXED } : {}),
-      // A day's card holds the contact the decision named: another one's makes it wrong.
-      alsoSet: [
-        'card = case when decisions.contact_id is not distinct from excluded.contact_id then decisions.card end',
-      ],
     };
     for (const part of chunks(rows, 1000)) {
       await insertColumns(
@@ -493,23 +512,28 @@ export const decisions = {
     return [...due, ...prepare].map(toDecision);
   },
   /**
-   * Keeps cards a day's read looked up with their decisions: each where the decision still names
-   * the same contact. SQLite's writers take turns: nothing else can have changed since the read.
-   * On PostgreSQL, a card is kept only while the prospect's and the contact's rows are the versions
-   * it was made from, and they stay locked for share until the reader commits: a writer that comes
-   * after waits for it, and its trigger then forgets the card (migration 0020). A row or a decision
-   * another transaction holds is skipped rather than waited for: a read never waits on a writer for
-   * a card (a whole team's re-decision holds thousands of decisions at once), and the holder may be
-   * changing it. Each lock is taken once, up front, by the rows' keys (in a join, the lock's scan
-   * ran again for every row: 90 ms for 300). One statement per 300.
+   * Keeps the cards a day's read looked up, each for the contact its decision named (a card of
+   * another contact is not read: dayColumns). SQLite's writers take turns: nothing else can have
+   * changed since the read. On PostgreSQL, a card is kept only while the prospect's and the
+   * contact's rows are the versions it was made from, and they stay locked for share until the
+   * reader commits: a writer that comes after waits for it, and its trigger then forgets the card
+   * (migrations 0020 and 0021). A row another transaction holds is skipped rather than waited for:
+   * the holder may be changing it. Each lock is taken once, up front, by the rows' keys (in a join,
+   * the lock's scan ran again for every row: 90 ms for 300). The cards go in the order of their
+   * prospects, so that two readers keeping some of the same wait for each other, never in a ring.
+   * One statement per 300.
    */
   async keepCards(q: Q, dialect: Dialect, cards: readonly CardToKeep[]): Promise<void> {
-    for (const part of chunks([...cards], 300)) {
+    const ordered = [...cards].sort((a, b) =>
+      a.prospectId < b.prospectId ? -1 : a.prospectId > b.prospectId ? 1 : 0,
+    );
+    const upsert = sql`on conflict (prospect_id) do update set contact_id = excluded.contact_id, card = excluded.card`;
+    for (const part of chunks(ordered, 300)) {
       if (dialect === 'sqlite') {
         const values = sql.join(part.map((k) => sql`(${k.prospectId}, ${k.contactId}, ${k.card})`));
-        await sql`update decisions set card = x.column3 from (values ${values}) as x
-          where decisions.prospect_id = x.column1
-            and decisions.contact_id is not distinct from x.column2`.execute(q);
+        await sql`insert into day_cards (prospect_id, contact_id, card) values ${values} ${upsert}`.execute(
+          q,
+        );
         continue;
       }
       const read = part.filter((k) => k.versions !== undefined);
@@ -523,8 +547,6 @@ export const decisions = {
       const prospectIds = sql.join(read.map((k) => k.prospectId));
       const contactIds = read.flatMap((k) => (k.contactId === null ? [] : [k.contactId]));
       await sql`with x (prospect_id, contact_id, card, prospect_version, contact_version) as (values ${values}),
-        free as materialized (select l.prospect_id from decisions l
-          where l.prospect_id in (${prospectIds}) for update skip locked),
         prospects_as_read as materialized (select p.id from prospects p
           where p.id in (${prospectIds})
             and (p.id, p.xmin::text) in (select x.prospect_id, x.prospect_version from x)
@@ -533,12 +555,12 @@ export const decisions = {
           where c.id in (${contactIds.length > 0 ? sql.join(contactIds) : sql`null`})
             and (c.id, c.xmin::text) in (select x.contact_id, x.contact_version from x)
           for share skip locked)
-        update decisions set card = x.card from x
-        where decisions.prospect_id = x.prospect_id
-          and decisions.contact_id is not distinct from x.contact_id
-          and x.prospect_id in (select f.prospect_id from free f)
-          and x.prospect_id in (select p.id from prospects_as_read p)
-          and (x.contact_id is null or x.contact_id in (select c.id from contacts_as_read c))`.execute(q);
+        insert into day_cards (prospect_id, contact_id, card)
+        select x.prospect_id, x.contact_id, x.card from x
+        where x.prospect_id in (select p.id from prospects_as_read p)
+          and (x.contact_id is null or x.contact_id in (select c.id from contacts_as_read c))
+        order by x.prospect_id
+        ${upsert}`.execute(q);
     }
   },
   /**

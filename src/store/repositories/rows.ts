@@ -48,8 +48,6 @@ export type OnConflict =
       replaceOn: string;
       unlessSame?: readonly string[];
       keeping?: readonly string[];
-      /** More of the update's assignments, as SQL (the caller's constants): `column = expression`. */
-      alsoSet?: readonly string[];
     };
 
 function conflictClause(table: string, columns: readonly string[], onConflict: OnConflict): string {
@@ -57,10 +55,7 @@ function conflictClause(table: string, columns: readonly string[], onConflict: O
   if (onConflict === 'skip') return ' on conflict do nothing';
   const key = onConflict.replaceOn;
   const kept = onConflict.keeping ?? [];
-  const set = [
-    ...columns.filter((c) => c !== key && !kept.includes(c)).map((c) => `${c} = excluded.${c}`),
-    ...(onConflict.alsoSet ?? []),
-  ];
+  const set = columns.filter((c) => c !== key && !kept.includes(c)).map((c) => `${c} = excluded.${c}`);
   const same = onConflict.unlessSame ?? [];
   const guards = [
     ...(same.length === 0
