@@ -229,7 +229,7 @@ async function rawInsert(config, orgId, ownerIds) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     // The bare rows, without the triggers that keep derived tables: team counts (migration 0017),
-    // the search index (0018) and the days' cards (0019). On a single-row insert, a trigger makes SQLite keep a statement
+    // the search index (0018) and the days' cards (0019, 0021). On a single-row insert, a trigger makes SQLite keep a statement
     // journal, which doubled this baseline (20 s -> 40 s at 100,000 prospects); the import's
     // multi-row inserts keep one anyway.
     for (const name of [
@@ -424,9 +424,8 @@ for (const dialect of DIALECTS) {
     let actions = 0;
     for (const { email } of reps) actions += (await agenda(app.ctx, await actorOf(email), {})).count;
     const cards = await app.db.kysely
-      .selectFrom('decisions')
+      .selectFrom('day_cards')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('card', 'is not', null)
       .executeTakeFirst();
     console.log(
       `every rep's day read once (${fmt(reps.length)} reps, ${fmt(actions)} actions): ${((Date.now() - started) / 1000).toFixed(1)} s, ${fmt(Number(cards.n))} cards kept`,
