@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Expression, Kysely, RawBuilder, Selectable } from 'kysely';
 import type { ContactsTable, Database, ProspectsTable } from '../schema.js';
 import type { Contact, Prospect } from '../../core/records.js';
-import { chunks, insertRows, speaksPostgres, updateColumns } from './rows.js';
+import { chunks, insertRows, speaksPostgres, updateRows } from './rows.js';
 import type { IdRange, TypedColumns } from './rows.js';
 
 type Q = Kysely<Database>;
@@ -167,8 +167,7 @@ async function searchIndexed(q: Q, orgId: string, text: string, holds: Holds): P
 
 /**
  * The prospects' columns with their PostgreSQL types (migration 0001), the key first: for a bulk
- * update (updateMany; the organisation is never changed by an update, but is sent as it is), and
- * the columns a day's lookup packs (decisions.repository's PROSPECT_PACKED).
+ * update (updateMany) and the columns a day's lookup packs (decisions.repository's PROSPECT_PACKED).
  */
 export const PROSPECT_COLUMNS = [
   ['id', 'text'],
@@ -193,6 +192,8 @@ export const PROSPECT_COLUMNS = [
 const _allWritten: [Exclude<keyof ProspectsTable, (typeof PROSPECT_COLUMNS)[number][0]>] extends [never]
   ? true
   : never = true;
+// What an update writes: every column but the organisation (prospects.update's).
+const PROSPECT_UPDATED = PROSPECT_COLUMNS.filter(([name]) => name !== 'org_id');
 
 /**
  * The contacts' columns with their PostgreSQL types (migrations 0001 and 0008), the key first: for
@@ -251,25 +252,9 @@ export const prospects = {
     const { id: _id, org_id: _org, ...changes } = prospectRow(p);
     await q.updateTable('prospects').set(changes).where('id', '=', p.id).execute();
   },
-  /**
-   * Updates many prospects (an import's): on PostgreSQL in statements of 1,000, whose triggers run
-   * once a statement; on SQLite one by one, each a prepared statement, as fast.
-   */
+  /** Updates many prospects (an import's), 1,000 a statement on PostgreSQL (rows.ts updateRows). */
   async updateMany(q: Q, list: readonly Prospect[]): Promise<void> {
-    if (!speaksPostgres(q)) {
-      for (const p of list) await prospects.update(q, p);
-      return;
-    }
-    const names = PROSPECT_COLUMNS.map(([name]) => name);
-    for (const part of chunks([...list], 1000)) {
-      const rows = part.map(prospectRow);
-      await updateColumns(
-        q,
-        'prospects',
-        PROSPECT_COLUMNS,
-        rows.map((r) => names.map((c) => r[c])),
-      );
-    }
+    await updateRows(q, 'prospects', PROSPECT_UPDATED, list.map(prospectRow));
   },
   async findById(q: Q, id: string): Promise<Prospect | undefined> {
     const r = await q.selectFrom('prospects').selectAll().where('id', '=', id).executeTakeFirst();
@@ -429,26 +414,9 @@ export const contacts = {
     const { id: _id, org_id: _org, prospect_id: _p, ...changes } = contactRow(c);
     await q.updateTable('contacts').set(changes).where('id', '=', c.id).execute();
   },
-  /**
-   * Updates many contacts (an import's), as prospects.updateMany: on PostgreSQL in statements of
-   * 1,000 (the contacts' triggers once a statement), on SQLite one by one. Like `update`, it leaves
-   * each contact's organisation and prospect as stored.
-   */
+  /** Updates many contacts (an import's), as prospects.updateMany, each left where `update` leaves it. */
   async updateMany(q: Q, list: readonly Contact[]): Promise<void> {
-    if (!speaksPostgres(q)) {
-      for (const c of list) await contacts.update(q, c);
-      return;
-    }
-    const names = CONTACT_UPDATED.map(([name]) => name);
-    for (const part of chunks([...list], 1000)) {
-      const rows = part.map(contactRow);
-      await updateColumns(
-        q,
-        'contacts',
-        CONTACT_UPDATED,
-        rows.map((r) => names.map((c) => r[c])),
-      );
-    }
+    await updateRows(q, 'contacts', CONTACT_UPDATED, list.map(contactRow));
   },
   async listByProspect(q: Q, prospectId: string): Promise<Contact[]> {
     const rows = await q

@@ -54,7 +54,11 @@ describeDialects('updating many prospects and contacts on %s', (dialect) => {
       { ...globex, dealValue: null, serious: null, icpFit: 'poor', updatedAt: NOW + 2 },
       { ...globex, id: 'not-stored', name: 'Nobody' },
     ];
-    await prospects.updateMany(t.db.kysely, changed);
+    // An organisation given is not written: an update moves no prospect.
+    await prospects.updateMany(t.db.kysely, [
+      { ...(changed[0] as Prospect), orgId: 'elsewhere' },
+      ...changed.slice(1),
+    ]);
     const read = await prospects.findByIds(t.db.kysely, [acme.id, globex.id, 'not-stored']);
     const byId = new Map(read.map((p) => [p.id, p]));
     expect(byId.get(acme.id)).toEqual(changed[0]);
