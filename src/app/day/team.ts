@@ -6,7 +6,7 @@ import { countProspect, teamCounter } from '../../core/team-stats.js';
 import type { ProspectCounts, StatEvent, TeamStats } from '../../core/team-stats.js';
 import type { User } from '../../core/records.js';
 import { prospectCounts } from '../../store/repositories/counts.repository.js';
-import type { CountedProspect } from '../../store/repositories/counts.repository.js';
+import type { CountedProspect, SummedProspect } from '../../store/repositories/counts.repository.js';
 import { decisions } from '../../store/repositories/decisions.repository.js';
 import { events } from '../../store/repositories/events.repository.js';
 import { users } from '../../store/repositories/people.repository.js';
@@ -145,17 +145,22 @@ export async function sumTeam(
           limit: page,
         });
         if (read.length === 0) break;
-        after = (read.at(-1) as CountedProspect).id;
-        const uncounted = read.filter((p) => p.counts === null);
+        after = (read.at(-1) as SummedProspect).id;
+        // Counted here, as read (with what counting needs besides the history).
+        const uncounted = await prospectCounts.of(
+          q,
+          read.filter((p) => p.counts === null).map((p) => p.id),
+        );
         const histories = await events.historiesOf(
           q,
           uncounted.map((p) => p.id),
         );
-        for (const p of read)
-          counter.add(
-            p.ownerId,
-            p.counts === null ? countFrom(p, histories.get(p.id)) : (JSON.parse(p.counts) as ProspectCounts),
-          );
+        const counted = new Map(uncounted.map((p) => [p.id, countFrom(p, histories.get(p.id))]));
+        for (const p of read) {
+          const counts = p.counts === null ? counted.get(p.id) : (JSON.parse(p.counts) as ProspectCounts);
+          // One deleted since the page was read is left out, as it would have been a moment later.
+          if (counts !== undefined) counter.add(p.ownerId, counts);
+        }
       }
       const result = counter.stats(await decisions.overdueByOwner(q, actor.orgId, now, owners));
       // Every rep of the team is shown, even one with nothing logged yet.
