@@ -16,7 +16,7 @@
 //      against reading every history, repeated (p50 ms);
 //   6. search: a page of prospects whose name or contact holds a text, through the search index
 //      against reading every prospect, for texts that none, one, some and all prospects hold (p50 ms).
-// Peak memory (max RSS) is printed at the end.
+// Peak memory (max RSS) is printed at the end, and how high it had gone after each step.
 //
 // Options: --prospects N, --reps N, --events N (per prospect), --dialects sqlite,postgres,
 //          --agenda-runs N, --dashboard-runs N, --search-runs N, --updates-every N, --rounds N (of re-deciding everyone; default 3), --csv FILE (kept, and reused when it exists), --keep (keep the
@@ -302,6 +302,8 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
+/** The process's peak memory so far (a step's line says how high it had gone by its end). */
+const rssSoFar = () => `max RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`;
 console.log(`bench:store: ${fmt(REPS)} reps, ${fmt(PROSPECTS)} prospects, ${fmt(PROSPECTS * EVENTS)} events`);
 const csv = arg('--csv', join(work, 'org.csv'));
 let started = Date.now();
@@ -384,7 +386,7 @@ for (const dialect of DIALECTS) {
       throw new Error(`import rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
     const importRate = csvRows / importSeconds;
     console.log(
-      `import: ${fmt(csvRows)} CSV rows (${fmt(report.prospects.created)} prospects, ${fmt(report.events.added)} events, decided) in ${importSeconds.toFixed(1)} s = ${fmt(importRate)} rows/s; ratio to raw ${(importRate / rawRate).toFixed(2)} (target >= 0.25); max RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+      `import: ${fmt(csvRows)} CSV rows (${fmt(report.prospects.created)} prospects, ${fmt(report.events.added)} events, decided) in ${importSeconds.toFixed(1)} s = ${fmt(importRate)} rows/s; ratio to raw ${(importRate / rawRate).toFixed(2)} (target >= 0.25); ${rssSoFar()}`,
     );
     if (KEEP) console.log(`kept: ${dialect}=${config.kind === 'sqlite' ? config.path : config.url}`);
   }
@@ -428,7 +430,7 @@ for (const dialect of DIALECTS) {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
     console.log(
-      `every rep's day read once (${fmt(reps.length)} reps, ${fmt(actions)} actions): ${((Date.now() - started) / 1000).toFixed(1)} s, ${fmt(Number(cards.n))} cards kept`,
+      `every rep's day read once (${fmt(reps.length)} reps, ${fmt(actions)} actions): ${((Date.now() - started) / 1000).toFixed(1)} s, ${fmt(Number(cards.n))} cards kept; ${rssSoFar()}`,
     );
   }
 
@@ -443,7 +445,7 @@ for (const dialect of DIALECTS) {
     if (!report.committed)
       throw new Error(`import of updates rejected rows: ${JSON.stringify(report.rejected.slice(0, 3))}`);
     console.log(
-      `import of updates: ${fmt(rows)} CSV rows (${UPDATES_EVERY === 1 ? 'every prospect' : `1 prospect in ${fmt(UPDATES_EVERY)}`}, its deal value changed, every other one's contact's phone; ${fmt(report.prospects.updated)} updated, ${fmt(report.contacts.updated)} contacts, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s`,
+      `import of updates: ${fmt(rows)} CSV rows (${UPDATES_EVERY === 1 ? 'every prospect' : `1 prospect in ${fmt(UPDATES_EVERY)}`}, its deal value changed, every other one's contact's phone; ${fmt(report.prospects.updated)} updated, ${fmt(report.contacts.updated)} contacts, decided) in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s; ${rssSoFar()}`,
     );
     rmSync(updates, { force: true });
   }
@@ -485,7 +487,7 @@ for (const dialect of DIALECTS) {
     `re-decide everyone, same playbook: ${rounds}${fmt(median(rates.same))} prospects/s (${(prospectCount / median(rates.same)).toFixed(1)} s, ${fmt(same)} changed${each(rates.same)}; target >= 20,000)`,
   );
   console.log(
-    `re-decide everyone, new playbook: ${rounds}${fmt(median(rates.fresh))} prospects/s (${(prospectCount / median(rates.fresh)).toFixed(1)} s, ${fmt(changed)} changed${each(rates.fresh)}; target >= 20,000)`,
+    `re-decide everyone, new playbook: ${rounds}${fmt(median(rates.fresh))} prospects/s (${(prospectCount / median(rates.fresh)).toFixed(1)} s, ${fmt(changed)} changed${each(rates.fresh)}; target >= 20,000); ${rssSoFar()}`,
   );
 
   // 4. One rep's agenda.
@@ -508,7 +510,7 @@ for (const dialect of DIALECTS) {
   }
   const spread = (xs) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
   console.log(
-    `agenda of one rep (${fmt(prospectCount / REPS)} prospects, ${items} due today), over ${AGENDA_RUNS} runs each: the whole day ${spread(times.whole)}; its first page of 25 ${spread(times.page)} (target p99 < 20 ms)`,
+    `agenda of one rep (${fmt(prospectCount / REPS)} prospects, ${items} due today), over ${AGENDA_RUNS} runs each: the whole day ${spread(times.whole)}; its first page of 25 ${spread(times.page)} (target p99 < 20 ms); ${rssSoFar()}`,
   );
 
   // 5. The admin's team dashboard: the first, which counts every prospect and keeps the counts (the
@@ -531,7 +533,7 @@ for (const dialect of DIALECTS) {
     whole.push(await timed(() => sumTeam(app.ctx, admin, undefined)));
   const ms = (x) => `${fmt(x)} ms`;
   console.log(
-    `team dashboard of the admin (${fmt(prospectCount)} prospects): the first, counting and keeping each prospect's counts ${ms(first)}; then from the kept counts p50 ${ms(percentile(kept, 50))}, against every history read p50 ${ms(percentile(whole, 50))} (${(percentile(whole, 50) / percentile(kept, 50)).toFixed(1)}x), over ${DASHBOARD_RUNS} runs each`,
+    `team dashboard of the admin (${fmt(prospectCount)} prospects): the first, counting and keeping each prospect's counts ${ms(first)}; then from the kept counts p50 ${ms(percentile(kept, 50))}, against every history read p50 ${ms(percentile(whole, 50))} (${(percentile(whole, 50) / percentile(kept, 50)).toFixed(1)}x), over ${DASHBOARD_RUNS} runs each; ${rssSoFar()}`,
   );
 
   // 6. Searching prospects as the web app's list does (the admin, a page of 50), through the search
@@ -567,7 +569,7 @@ for (const dialect of DIALECTS) {
     );
   }
   console.log(
-    `search, a page of 50 of ${fmt(prospectCount)} prospects, p50 of ${SEARCH_RUNS} runs each:\n${lines.join('\n')}`,
+    `search, a page of 50 of ${fmt(prospectCount)} prospects, p50 of ${SEARCH_RUNS} runs each (${rssSoFar()}):\n${lines.join('\n')}`,
   );
   await app.db.close();
 }
